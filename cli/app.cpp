@@ -1,0 +1,56 @@
+#include "app.hpp"
+
+#include "commands.hpp"
+
+#include <fmt/core.h>
+
+#include <map>
+
+namespace peerctl::cli {
+
+int run(int argc, char** argv) {
+    CLI::App app{"peerctl: certification tracking for peer support specialists", "peerctl"};
+    app.require_subcommand(1);
+    app.set_help_all_flag("--help-all", "Show help for every command");
+    GlobalOptions global;
+    app.add_option("--dir", global.dir, "Workspace directory (default: $PEERCTL_DIR, the nearest peerctl.toml, the user config)");
+    app.add_option("--as-of", global.as_of, "Evaluate as of this date (YYYY-MM-DD; default today)");
+    app.add_option("--color", global.color, "Colour: auto, always or never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("-j,--jobs", global.jobs, "Files to load in parallel (default: one per core)");
+    app.add_flag_callback("--version", [] {
+        fmt::print("peerctl {}\n", PEERCTL_VERSION);
+        throw CLI::Success();
+    }, "Print the version and exit");
+
+    std::map<CLI::App*, Runner> runners;
+    for (const auto& spec : commands) {
+        CLI::App* sub = app.add_subcommand(spec.name, spec.help);
+        runners[sub] = spec.setup(*sub);
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::Success& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return exit_usage;  // CLI11 uses 100+; the contract says 2
+    }
+
+    try {
+        Context ctx(global);
+        for (auto& [sub, runner] : runners)
+            if (sub->parsed()) return runner(ctx);
+        return exit_usage;
+    } catch (const UsageError& e) {
+        fmt::print(stderr, "peerctl: {}\n", e.message);
+        return exit_usage;
+    } catch (const std::exception& e) {
+        // Only what cannot continue reaches here (out of memory, a broken pipe).
+        fmt::print(stderr, "peerctl: internal error: {}\n", e.what());
+        return exit_data;
+    }
+}
+
+} // namespace peerctl::cli

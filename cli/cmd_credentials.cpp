@@ -1,0 +1,126 @@
+// `credentials list|show ID`: the rules in force, built-in or the workspace's own.
+
+#include "commands.hpp"
+
+#include <fmt/core.h>
+#include <fmt/ranges.h>
+
+namespace peerctl::cli {
+
+namespace {
+
+struct CredentialsOptions {
+    std::string id;
+};
+
+// Credentials come from the workspace where there is one, else the built-ins alone.
+bool load(Context& ctx) {
+    if (discover_workspace(ctx.options().dir, ctx.env(), ctx.user_config())) {
+        if (!ctx.open_workspace()) {
+            ctx.flush_diagnostics();
+            return false;
+        }
+    } else {
+        ctx.load_credentials_only();
+    }
+    bool ok = !ctx.diags().has_errors();
+    ctx.flush_diagnostics();
+    return ok;
+}
+
+std::string period_words(const Credential& c) {
+    if (c.period.anchor == Anchor::CalendarYear) return "calendar year";
+    return fmt::format("{} months", c.period.months);
+}
+
+int run_list(Context& ctx) {
+    if (!load(ctx)) return exit_data;
+    Style style = ctx.out_style();
+    fmt::print("{}\n", style.bold(fmt::format("{:<10} {:<50} {:<14} {:>6}  {:<10} {}", "ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE")));
+    for (const auto& [id, c] : ctx.credentials().all()) {
+        std::string ce = c.ce ? c.ce->hours.str() + " h" : "-";
+        fmt::print("{:<10} {:<50} {:<14} {:>6}  {:<10} {}\n", id, printable(c.name), period_words(c), ce, c.confidence,
+                   c.builtin ? "built-in" : "workspace");
+    }
+    return exit_ok;
+}
+
+std::string hours_list(const std::vector<ExperienceKind>& kinds) {
+    std::string out;
+    for (auto k : kinds) out += (out.empty() ? "" : " or ") + to_string(k);
+    return out;
+}
+
+int run_show(Context& ctx, const CredentialsOptions& opts) {
+    if (!load(ctx)) return exit_data;
+    const Credential* c = ctx.credentials().find(opts.id);
+    if (!c) {
+        std::string hint = did_you_mean(opts.id, ctx.credentials().ids());
+        fmt::print(stderr, "peerctl: unknown credential '{}'{}\n", printable(opts.id.substr(0, 64)),
+                   hint.empty() ? "" : "; did you mean '" + hint + "'?");
+        return exit_data;
+    }
+    Style style = ctx.out_style();
+    std::string out;
+    auto line = [&](std::string_view label, const std::string& value) { out += fmt::format("{:<16}{}\n", label, value); };
+    out += style.bold(c->id) + "  " + printable(c->name) + "\n";
+    if (!c->issuer.empty()) line("issuer", printable(c->issuer));
+    line("rules from", c->file + (c->builtin ? " (built-in)" : " (workspace)"));
+    line("effective", to_string(c->effective_from) + (c->effective_to ? " to " + to_string(*c->effective_to) : ""));
+    line("confidence", c->confidence + (c->confidence_note.empty() ? "" : ": " + printable(c->confidence_note)));
+    if (c->training) {
+        std::string domains;
+        for (const auto& d : c->training->domains) domains += fmt::format("{}{} {} h", domains.empty() ? "" : ", ", d.domain, d.hours.str());
+        line("training", c->training->hours.str() + " h" + (domains.empty() ? "" : " (" + domains + ")"));
+    }
+    for (const auto& e : c->experience) line("experience", fmt::format("{} h {}", e.hours.str(), hours_list(e.kinds)));
+    if (c->exam) {
+        std::string exam = c->exam->required ? "required" : "optional";
+        if (c->exam->max_attempts) exam += fmt::format(", at most {} attempts", *c->exam->max_attempts);
+        if (c->exam->retest_wait_days) exam += fmt::format(", {} days between attempts", *c->exam->retest_wait_days);
+        if (c->exam->within_months_of_training) exam += fmt::format(", within {} months of training", *c->exam->within_months_of_training);
+        line("exam", exam);
+    }
+    line("period", period_words(*c) + (c->period.anchor == Anchor::IssueDate ? " from the issue date" : ", from the January after certification"));
+    for (const auto& l : c->levels) {
+        std::string desc = l.months ? fmt::format("valid {} months", *l.months) : "standard period";
+        if (!l.renewable) desc += ", not renewable";
+        for (const auto& e : l.experience) desc += fmt::format(", needs {} h {}", e.hours.str(), hours_list(e.kinds));
+        line("level " + l.id, desc);
+    }
+    if (c->ce) {
+        line("CE", c->ce->hours.str() + " h per period");
+        for (const auto& m : c->ce->minimums) {
+            if (m.kind == MinimumKind::TopicEntries) line("  minimum", fmt::format("{} {} entr{}", m.entries, m.topic, m.entries == 1 ? "y" : "ies"));
+            else if (m.kind == MinimumKind::ProviderHours) line("  minimum", fmt::format("{} h from {}", m.hours.str(), fmt::join(m.providers, " or ")));
+            else line("  minimum", fmt::format("{} h {}", m.hours.str(), m.topic));
+        }
+        for (const auto& cap : c->ce->caps)
+            line("  cap", fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : cap.topic));
+        if (c->ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", c->ce->max_entry_hours->str()));
+        line("  carry-over", c->ce->carry_over_max.is_zero() ? "none" : "up to " + c->ce->carry_over_max.str() + " h");
+        if (c->ce->submit_before_days) line("  submit by", fmt::format("{} days before expiry", *c->ce->submit_before_days));
+    }
+    if (c->after_expiry.empty()) line("after expiry", "lapsed the next day");
+    for (const auto& r : c->after_expiry) {
+        std::string span = r.months ? fmt::format("{} months", r.months) : fmt::format("{} days", r.days);
+        std::string fee = r.fee_cents ? fmt::format(", fee {}", Hours::from_centi(*r.fee_cents).str()) : "";
+        line("after expiry", fmt::format("grace for {}{}{}", span, fee, r.note.empty() ? "" : " (" + printable(r.note) + ")"));
+    }
+    for (const auto& s : c->sources) line("source", fmt::format("[{}] {}", printable(s.key), printable(s.url)));
+    fmt::print("{}", out);
+    return exit_ok;
+}
+
+} // namespace
+
+Runner setup_credentials(CLI::App& sub) {
+    auto opts = std::make_shared<CredentialsOptions>();
+    sub.require_subcommand(1);
+    CLI::App* list = sub.add_subcommand("list", "List the credentials in force");
+    CLI::App* show = sub.add_subcommand("show", "Show one credential's rules");
+    show->add_option("id", opts->id, "Credential id")->required();
+    return [opts, list](Context& ctx) { return list->parsed() ? run_list(ctx) : run_show(ctx, *opts); };
+}
+
+} // namespace peerctl::cli

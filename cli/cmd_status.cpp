@@ -1,0 +1,82 @@
+// `status [ID...]`: where each specialist stands.
+
+#include "commands.hpp"
+
+#include "evaluation.hpp"
+#include "status_json.hpp"
+#include "status_text.hpp"
+#include "validation.hpp"
+
+#include <fmt/core.h>
+
+namespace fs = std::filesystem;
+
+namespace peerctl::cli {
+
+namespace {
+
+struct StatusOptions {
+    std::vector<std::string> ids;
+    bool all = false;
+    std::string format = "text";
+};
+
+int run_status(Context& ctx, const StatusOptions& opts) {
+    if (!ctx.open_workspace()) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
+    const Workspace& ws = *ctx.workspace();
+    std::vector<std::string> ids = opts.ids;
+    if (ids.empty() && !opts.all && ctx.user_config().me) ids.push_back(*ctx.user_config().me);
+
+    std::vector<fs::path> files;
+    bool missing = false;
+    if (ids.empty()) {
+        files = record_files(ws);
+    } else {
+        for (const auto& id : ids) {
+            if (!is_valid_id(id)) {
+                fmt::print(stderr, "peerctl: '{}' is not a valid id ([a-z0-9][a-z0-9_-]{{0,63}})\n", printable(id.substr(0, 64)));
+                return exit_usage;
+            }
+            fs::path f = ws.root / "specialists" / (id + ".toml");
+            std::error_code ec;
+            if (!fs::exists(fs::symlink_status(f, ec))) {
+                ctx.diags().error(display_path(&ws, f), {}, fmt::format("no record for '{}'", id));
+                missing = true;
+                continue;
+            }
+            files.push_back(f);
+        }
+    }
+    LoadedRecords loaded = load_records(files, &ws, ctx.credentials(), ctx.options().jobs);
+    ctx.diags().append(loaded.diags);
+    std::vector<SpecialistStatus> statuses;
+    for (const auto& r : loaded.records) statuses.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
+    bool failed = missing || ctx.diags().has_errors();
+    ctx.flush_diagnostics();
+
+    if (opts.format == "json") {
+        fmt::print("{}", status_json(statuses, ctx.as_of()));
+    } else {
+        Style style = ctx.out_style();
+        std::string out;
+        for (const auto& s : statuses) out += (out.empty() ? "" : "\n") + status_text(s, ctx.as_of(), style);
+        if (statuses.empty() && !failed) out = "no specialists in this workspace (add one with 'peerctl add')\n";
+        fmt::print("{}", out);
+    }
+    return failed ? exit_data : exit_ok;
+}
+
+} // namespace
+
+Runner setup_status(CLI::App& sub) {
+    auto opts = std::make_shared<StatusOptions>();
+    sub.add_option("ids", opts->ids, "Specialist ids (default: 'me' from the user config, else everyone)");
+    sub.add_flag("--all", opts->all, "Everyone in the workspace, even when the user config names 'me'");
+    sub.add_option("--format", opts->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    return [opts](Context& ctx) { return run_status(ctx, *opts); };
+}
+
+} // namespace peerctl::cli

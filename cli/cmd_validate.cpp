@@ -1,0 +1,119 @@
+// `validate [PATH...]`: every problem in records, credential files and peerctl.toml, at once.
+
+#include "commands.hpp"
+
+#include "record_loader.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace peerctl::cli {
+
+namespace {
+
+struct ValidateOptions {
+    std::vector<std::string> paths;
+    bool quiet = false;
+};
+
+enum class FileKind { Record, Credential, Workspace };
+
+FileKind kind_of(const fs::path& p) {
+    if (p.filename() == "peerctl.toml") return FileKind::Workspace;
+    if (p.parent_path().filename() == "credentials") return FileKind::Credential;
+    return FileKind::Record;
+}
+
+// Files named on the command line; a directory stands for the .toml files in it.
+std::vector<fs::path> expand(const std::vector<std::string>& paths, Diagnostics& diags) {
+    std::vector<fs::path> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        fs::path path(p);
+        if (fs::is_directory(path, ec) && path.extension() != ".toml") {
+            std::vector<fs::path> inside;
+            for (const auto& e : fs::directory_iterator(path, ec))
+                if (e.path().extension() == ".toml") inside.push_back(e.path());
+            std::sort(inside.begin(), inside.end());
+            if (inside.empty()) diags.warning(p, {}, "no .toml files in this directory");
+            out.insert(out.end(), inside.begin(), inside.end());
+        } else {
+            out.push_back(path);
+        }
+    }
+    return out;
+}
+
+int run_validate(Context& ctx, const ValidateOptions& opts) {
+    Diagnostics& diags = ctx.diags();
+    std::size_t files = 0;
+    std::vector<fs::path> records;
+    if (opts.paths.empty()) {
+        if (!ctx.open_workspace() && !ctx.workspace()) {
+            ctx.flush_diagnostics();
+            return exit_data;
+        }
+        records = record_files(*ctx.workspace());
+        files = 1 + ctx.credentials().all().size();
+    } else {
+        // Outside a workspace, the built-in credentials still give the vocabulary.
+        auto root = discover_workspace(ctx.options().dir, ctx.env(), ctx.user_config());
+        if (root) ctx.open_workspace();
+        else ctx.load_credentials_only();
+        for (const auto& path : expand(opts.paths, diags)) {
+            ++files;
+            switch (kind_of(path)) {
+            case FileKind::Workspace: {
+                Diagnostics local;
+                load_workspace(path.parent_path().empty() ? "." : path.parent_path(), local);
+                for (auto d : local.items()) {
+                    if (d.file == "peerctl.toml") d.file = path.string();
+                    diags.add(d);
+                }
+                break;
+            }
+            case FileKind::Credential:
+                load_credential_file(path, path.string(), diags);
+                break;
+            case FileKind::Record:
+                records.push_back(path);
+                --files;  // counted below with the records
+                break;
+            }
+        }
+    }
+    LoadedRecords loaded = load_records(records, opts.paths.empty() ? ctx.workspace() : nullptr, ctx.credentials(), ctx.options().jobs);
+    files += loaded.files;
+    diags.append(loaded.diags);
+    for (const auto& r : loaded.records) warn_future_entries(r, ctx.as_of(), diags);
+
+    // A credential file named on the command line inside the workspace is read twice: say it once.
+    Diagnostics unique;
+    std::set<std::string> seen;
+    diags.sort();
+    for (const auto& d : diags.items())
+        if (seen.insert(format(d)).second) unique.add(d);
+    std::size_t errors = 0, warnings = 0;
+    for (const auto& d : unique.items()) (d.severity == Severity::Error ? errors : warnings)++;
+    print_diagnostics(unique);
+    ctx.diags() = Diagnostics();
+    if (!opts.quiet)
+        fmt::print(stderr, "peerctl: checked {} file{}: {} error{}, {} warning{}\n", files, files == 1 ? "" : "s", errors,
+                   errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    return errors > 0 ? exit_data : exit_ok;
+}
+
+} // namespace
+
+Runner setup_validate(CLI::App& sub) {
+    auto opts = std::make_shared<ValidateOptions>();
+    sub.add_option("paths", opts->paths, "Files or directories to check (default: the whole workspace)");
+    sub.add_flag("-q,--quiet", opts->quiet, "No summary line");
+    return [opts](Context& ctx) { return run_validate(ctx, *opts); };
+}
+
+} // namespace peerctl::cli

@@ -1,0 +1,31 @@
+#pragma once
+// The command table: each command adds its options to its CLI11 subcommand and returns the
+// function that runs it once the arguments are parsed.
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace peerctl::cli {
+
+using Runner = std::function<int(Context&)>;
+
+struct CommandSpec {
+    const char* name;
+    const char* help;
+    Runner (*setup)(CLI::App& sub);
+};
+
+Runner setup_validate(CLI::App& sub);
+Runner setup_status(CLI::App& sub);
+Runner setup_credentials(CLI::App& sub);
+
+inline const CommandSpec commands[] = {
+    {"status", "Show where specialists stand: training, exam, CE and deadlines", setup_status},
+    {"validate", "Check records and credential files; report every problem", setup_validate},
+    {"credentials", "List or show the credential rules in force", setup_credentials},
+};
+
+} // namespace peerctl::cli

@@ -1,0 +1,81 @@
+#include "context.hpp"
+
+#include <fmt/core.h>
+
+#include <cstdlib>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace peerctl::cli {
+
+namespace {
+std::optional<std::string> env_var(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::optional<std::string>(v) : std::nullopt;
+}
+} // namespace
+
+fs::path builtin_credentials_dir() {
+    if (auto dir = env_var("PEERCTL_DATA_DIR"); dir && !dir->empty()) return fs::path(*dir) / "credentials";
+    // Relocatable: an installed binary finds its data relative to its own prefix.
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        fs::path installed = exe.parent_path().parent_path() / PEERCTL_INSTALL_DATA_SUBDIR / "credentials";
+        if (fs::is_directory(installed, ec)) return installed;
+    }
+    return fs::path(PEERCTL_SOURCE_DATA_DIR) / "credentials";
+}
+
+void print_diagnostics(const Diagnostics& diags) {
+    for (const auto& d : diags.items()) fmt::print(stderr, "{}\n", printable(format(d)));
+}
+
+Context::Context(GlobalOptions options) : options_(std::move(options)) {
+    env_.peerctl_dir = env_var("PEERCTL_DIR");
+    env_.xdg_config_home = env_var("XDG_CONFIG_HOME");
+    env_.home = env_var("HOME");
+    std::error_code ec;
+    env_.cwd = fs::current_path(ec);
+    if (options_.as_of) {
+        auto d = parse_date(*options_.as_of);
+        if (!d) throw UsageError{fmt::format("--as-of must be a date such as 2026-04-01 (got '{}')", printable(*options_.as_of))};
+        as_of_ = *d;
+    } else {
+        as_of_ = local_today();
+    }
+    user_config_ = load_user_config(env_, diags_);
+}
+
+Style Context::out_style() const {
+    if (options_.color == "always") return Style{true};
+    if (options_.color == "never") return Style{false};
+    auto no_color = env_var("NO_COLOR");
+    if (no_color && !no_color->empty()) return Style{false};
+    auto term = env_var("TERM");
+    return Style{::isatty(STDOUT_FILENO) == 1 && !(term && *term == "dumb")};
+}
+
+bool Context::open_workspace() {
+    auto root = discover_workspace(options_.dir, env_, user_config_);
+    if (!root) {
+        diags_.error("peerctl", {}, "no workspace found: use --dir DIR, set PEERCTL_DIR, or run inside a directory with a peerctl.toml");
+        return false;
+    }
+    workspace_ = load_workspace(*root, diags_);
+    if (!workspace_) return false;
+    credentials_ = load_credentials(builtin_credentials_dir(), &*workspace_, diags_);
+    return !diags_.has_errors();
+}
+
+void Context::load_credentials_only() {
+    credentials_ = load_credentials(builtin_credentials_dir(), nullptr, diags_);
+}
+
+void Context::flush_diagnostics() {
+    print_diagnostics(diags_);
+    diags_ = Diagnostics();
+}
+
+} // namespace peerctl::cli

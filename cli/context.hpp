@@ -1,0 +1,68 @@
+#pragma once
+// What every command shares: the global options, and the workspace and credentials they lead to.
+
+#include "credential_rules.hpp"
+#include "dates.hpp"
+#include "diagnostics.hpp"
+#include "terminal_text.hpp"
+#include "workspace.hpp"
+
+#include <optional>
+#include <string>
+
+namespace peerctl::cli {
+
+// Exit codes of the contract.
+constexpr int exit_ok = 0;
+constexpr int exit_data = 1;
+constexpr int exit_usage = 2;
+
+struct GlobalOptions {
+    std::optional<std::string> dir;
+    std::optional<std::string> as_of;
+    std::string color = "auto";
+    unsigned jobs = 0;
+};
+
+class Context {
+public:
+    explicit Context(GlobalOptions options);
+
+    const GlobalOptions& options() const { return options_; }
+    Date as_of() const { return as_of_; }
+    // Style for stdout: colour on a terminal unless NO_COLOR or --color says otherwise.
+    Style out_style() const;
+    const Environment& env() const { return env_; }
+    const UserConfig& user_config() const { return user_config_; }
+
+    // Finds and loads the workspace and the credentials in force; reports and returns false when
+    // either cannot be used.
+    bool open_workspace();
+    // Credentials without a workspace (for `credentials` outside one).
+    void load_credentials_only();
+    const Workspace* workspace() const { return workspace_ ? &*workspace_ : nullptr; }
+    const CredentialSet& credentials() const { return credentials_; }
+
+    Diagnostics& diags() { return diags_; }
+    // Prints collected diagnostics to stderr and clears them.
+    void flush_diagnostics();
+
+private:
+    GlobalOptions options_;
+    Environment env_;
+    UserConfig user_config_;
+    Date as_of_;
+    std::optional<Workspace> workspace_;
+    CredentialSet credentials_;
+    Diagnostics diags_;
+};
+
+// Raised for a bad --as-of or similar: a usage error found after parsing.
+struct UsageError {
+    std::string message;
+};
+
+std::filesystem::path builtin_credentials_dir();
+void print_diagnostics(const Diagnostics& diags);
+
+} // namespace peerctl::cli

@@ -1,0 +1,71 @@
+#include "diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace peerctl {
+
+void Diagnostics::error(const std::string& file, Position pos, std::string message) {
+    items_.push_back({Severity::Error, file, pos, std::move(message)});
+    ++errors_;
+}
+
+void Diagnostics::warning(const std::string& file, Position pos, std::string message) {
+    items_.push_back({Severity::Warning, file, pos, std::move(message)});
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    errors_ += other.errors_;
+}
+
+void Diagnostics::sort() {
+    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.file, a.pos.line, a.pos.column) < std::tie(b.file, b.pos.line, b.pos.column);
+    });
+}
+
+std::string format(const Diagnostic& d) {
+    std::string out = d.file;
+    if (d.pos.line > 0) {
+        out += ':' + std::to_string(d.pos.line);
+        if (d.pos.column > 0) out += ':' + std::to_string(d.pos.column);
+    }
+    out += d.severity == Severity::Error ? ": error: " : ": warning: ";
+    out += d.message;
+    return out;
+}
+
+namespace {
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+} // namespace
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_distance = 0;
+    for (const auto& c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (best.empty() || d < best_distance) {
+            best = c;
+            best_distance = d;
+        }
+    }
+    // A third of the word's length, at least 1 and at most 3 edits, reads as a typo.
+    std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+    return !best.empty() && best_distance <= limit ? best : std::string();
+}
+
+} // namespace peerctl

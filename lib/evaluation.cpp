@@ -1,0 +1,341 @@
+#include "evaluation.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace peerctl {
+
+std::string to_string(State s) {
+    switch (s) {
+    case State::InTraining: return "in-training";
+    case State::Eligible: return "eligible";
+    case State::Active: return "active";
+    case State::Grace: return "grace";
+    case State::Lapsed: return "lapsed";
+    }
+    return "";
+}
+
+bool RequirementProgress::met() const {
+    return kind == MinimumKind::TopicEntries ? entries_counted >= entries_required : counted >= required;
+}
+
+bool CeProgress::met() const {
+    if (counted < required) return false;
+    return std::all_of(requirements.begin(), requirements.end(), [](const auto& r) { return r.met(); });
+}
+
+namespace {
+
+bool same_provider(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool has_topic(const CeEntry& e, const std::string& topic) {
+    return std::find(e.topics.begin(), e.topics.end(), topic) != e.topics.end();
+}
+
+bool cap_applies(const CeCap& cap, const CeEntry& e) {
+    return cap.delivery ? e.delivery == cap.delivery : has_topic(e, cap.topic);
+}
+
+// The months a period lasts for this holder: a level may have its own validity.
+int period_months(const Credential& rule, const HeldCredential& held) {
+    if (const LevelRule* level = rule.level(held.level.value_or(rule.default_level)); level && level->months)
+        return *level->months;
+    return rule.period.months;
+}
+
+Date first_expiry(const Credential& rule, const HeldCredential& held) {
+    if (held.expires) return *held.expires;
+    if (rule.period.anchor == Anchor::CalendarYear)
+        return Date{held.issued->year() + date::years{1}, date::December, date::day{31}};
+    return add_months(*held.issued, period_months(rule, held));
+}
+
+Date first_window_start(const Credential& rule, const HeldCredential& held) {
+    if (rule.period.anchor == Anchor::CalendarYear)
+        return Date{held.issued->year() + date::years{1}, date::January, date::day{1}};
+    return *held.issued;
+}
+
+Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kinds, Date as_of) {
+    Hours sum;
+    for (const auto& e : rec.experience)
+        if (e.date <= as_of && std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end()) sum += e.hours;
+    return sum;
+}
+
+std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date as_of) {
+    std::vector<ExperienceProgress> out;
+    for (const auto& r : rules) out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of)});
+    return out;
+}
+
+bool all_met(const std::vector<ExperienceProgress>& items) {
+    return std::all_of(items.begin(), items.end(), [](const auto& e) { return e.completed >= e.required; });
+}
+
+TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, Date reference) {
+    TrainingProgress p;
+    p.required = rule.hours;
+    std::optional<Date> earliest;
+    if (rule.within_months) earliest = add_months(reference, -*rule.within_months);
+    for (const auto& d : rule.domains) p.domains.push_back({d.domain, d.hours, Hours()});
+    for (const auto& e : rec.training) {
+        if (e.date > reference || (earliest && e.date < *earliest)) continue;
+        p.completed += e.hours;
+        for (auto& d : p.domains)
+            if (d.domain == e.domain) d.completed += e.hours;
+    }
+    p.met = p.completed >= p.required &&
+            std::all_of(p.domains.begin(), p.domains.end(), [](const auto& d) { return d.completed >= d.required; });
+    return p;
+}
+
+// The date the training total was first reached, for exam deadlines; with no total in the rules,
+// the date of the last training entry.
+std::optional<Date> training_completed_on(const Record& rec, Hours required) {
+    if (required.is_zero()) {
+        std::optional<Date> last;
+        for (const auto& e : rec.training)
+            if (!last || e.date > *last) last = e.date;
+        return last;
+    }
+    std::vector<const TrainingEntry*> sorted;
+    for (const auto& e : rec.training) sorted.push_back(&e);
+    std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->date < b->date; });
+    Hours sum;
+    for (const auto* e : sorted) {
+        sum += e->hours;
+        if (sum >= required) return e->date;
+    }
+    return std::nullopt;
+}
+
+ExamProgress exam_progress(const Record& rec, const Credential& rule, Date as_of, std::vector<std::string>& problems) {
+    const ExamRule& er = *rule.exam;
+    ExamProgress p;
+    p.required = er.required;
+    std::vector<const ExamEntry*> attempts;
+    for (const auto& e : rec.exams) {
+        if (e.credential != rule.id) continue;
+        if (e.result == ExamResult::Scheduled) {
+            if (e.date >= as_of && (!p.scheduled || e.date < *p.scheduled)) p.scheduled = e.date;
+            continue;
+        }
+        if (e.date > as_of) continue;
+        attempts.push_back(&e);
+    }
+    std::stable_sort(attempts.begin(), attempts.end(), [](auto* a, auto* b) { return a->date < b->date; });
+    std::optional<Date> last_failure;
+    for (const auto* a : attempts) {
+        if (p.passed) break;  // attempts after a pass do not count against the limit
+        ++p.attempts;
+        if (last_failure && er.retest_wait_days) {
+            int waited = days_between(*last_failure, a->date);
+            if (waited < *er.retest_wait_days)
+                problems.push_back(fmt::format("exam on {} was {} days after a failed attempt; {} requires {}",
+                                               to_string(a->date), waited, rule.id, *er.retest_wait_days));
+        }
+        p.last_date = a->date;
+        p.last_result = a->result;
+        if (a->result == ExamResult::Passed) p.passed = true;
+        else last_failure = a->date;
+    }
+    if (er.max_attempts) {
+        p.attempts_left = std::max(0, *er.max_attempts - p.attempts);
+        if (p.attempts > *er.max_attempts)
+            problems.push_back(fmt::format("{} exam attempts recorded; {} allows {}", p.attempts, rule.id, *er.max_attempts));
+        else if (!p.passed && p.attempts == *er.max_attempts)
+            problems.push_back(fmt::format("all {} exam attempts used without a pass", *er.max_attempts));
+    }
+    if (er.within_months_of_training && !rec.training.empty()) {
+        if (auto done = training_completed_on(rec, rule.training ? rule.training->hours : Hours())) {
+            Date deadline = add_months(*done, *er.within_months_of_training);
+            if (p.passed && p.last_date && *p.last_date > deadline)
+                problems.push_back(fmt::format("exam passed on {}, after the deadline of {} ({} months after training)",
+                                               to_string(*p.last_date), to_string(deadline), *er.within_months_of_training));
+            else if (!p.passed && as_of > deadline)
+                problems.push_back(fmt::format("the exam deadline {} ({} months after training) has passed; the training must be repeated",
+                                               to_string(deadline), *er.within_months_of_training));
+        }
+    }
+    return p;
+}
+
+// What the entries of one window count toward the CE rules (before carry-over).
+CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end, Date as_of) {
+    CeProgress p;
+    p.window_start = start;
+    p.window_end = end;
+    p.required = rule.hours;
+    Date last = std::min(end, as_of);
+    std::vector<const CeEntry*> entries;
+    for (const auto& e : rec.ce)
+        if (e.date >= start && e.date <= last) entries.push_back(&e);
+    std::stable_sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->date < b->date; });
+    for (const auto& c : rule.caps) p.caps.push_back({c.topic, c.delivery, c.hours, Hours(), Hours()});
+    for (const auto& m : rule.minimums)
+        p.requirements.push_back({m.kind, m.topic, m.providers, m.hours, Hours(), m.entries, 0});
+    for (const CeEntry* e : entries) {
+        ++p.entries;
+        // An entry counts once toward the total, reduced by the per-entry cap and by what room is
+        // left under each cap that applies to it (in date order, so the result is deterministic).
+        Hours counted = rule.max_entry_hours ? min(e->hours, *rule.max_entry_hours) : e->hours;
+        for (std::size_t i = 0; i < rule.caps.size(); ++i)
+            if (cap_applies(rule.caps[i], *e)) counted = min(counted, shortfall(rule.caps[i].hours, p.caps[i].counted));
+        for (std::size_t i = 0; i < rule.caps.size(); ++i)
+            if (cap_applies(rule.caps[i], *e)) {
+                p.caps[i].logged += e->hours;
+                p.caps[i].counted += counted;
+            }
+        p.counted += counted;
+        // Minimums count an entry fully toward each topic it lists.
+        for (auto& r : p.requirements) {
+            switch (r.kind) {
+            case MinimumKind::TopicHours:
+                if (has_topic(*e, r.topic)) r.counted += e->hours;
+                break;
+            case MinimumKind::TopicEntries:
+                if (has_topic(*e, r.topic)) ++r.entries_counted;
+                break;
+            case MinimumKind::ProviderHours:
+                if (std::any_of(r.providers.begin(), r.providers.end(), [&](const auto& name) { return same_provider(name, e->provider); }))
+                    r.counted += e->hours;
+                break;
+            }
+        }
+    }
+    return p;
+}
+
+} // namespace
+
+Date nth_expiry(const Credential& rule, const HeldCredential& held, int renewals) {
+    Date first = first_expiry(rule, held);
+    if (renewals == 0) return first;
+    if (held.expires || rule.period.anchor == Anchor::CalendarYear)
+        return add_months(first, renewals * rule.period.months);
+    // Counted from the issue date, not chained, so a clamped month end does not drift
+    // (issued Jan 31: Feb 28, then Mar 31).
+    return add_months(*held.issued, period_months(rule, held) + renewals * rule.period.months);
+}
+
+namespace {
+
+void evaluate_certified(const Record& rec, const Credential& rule, const HeldCredential& held, Date as_of,
+                        CredentialStatus& out) {
+    Certification cert;
+    cert.number = held.number.value_or("");
+    cert.level = held.level.value_or(rule.default_level);
+    cert.issued = *held.issued;
+
+    // Renewals granted by as_of, in date order, each moving the expiry one period on or to its own date.
+    std::vector<const RenewalEntry*> renewals;
+    for (const auto& r : rec.renewals)
+        if (r.credential == rule.id && r.date <= as_of) renewals.push_back(&r);
+    std::stable_sort(renewals.begin(), renewals.end(), [](auto* a, auto* b) { return a->date < b->date; });
+
+    Date window_start = first_window_start(rule, held);
+    Date expires = first_expiry(rule, held);
+    std::optional<Date> previous_start;
+    std::optional<Date> anchor;  // the last explicit expiry, from which later periods count
+    int since_anchor = 0;
+    int n = 0;
+    for (const RenewalEntry* r : renewals) {
+        ++n;
+        previous_start = window_start;
+        window_start = add_days(expires, 1);
+        if (r->expires) {
+            expires = *r->expires;
+            anchor = r->expires;
+            since_anchor = 0;
+        } else if (anchor) {
+            expires = add_months(*anchor, ++since_anchor * rule.period.months);
+        } else {
+            expires = nth_expiry(rule, held, n);
+        }
+    }
+    cert.renewals = n;
+    cert.expires = expires;
+    cert.days_left = days_between(as_of, expires);
+
+    if (as_of <= expires) {
+        out.state = State::Active;
+    } else {
+        out.state = State::Lapsed;
+        for (const auto& rung : rule.after_expiry) {
+            Date end = rung.months ? add_months(expires, rung.months) : add_days(expires, rung.days);
+            if (as_of <= end) {
+                out.state = State::Grace;
+                cert.grace_until = end;
+                cert.late_fee_cents = rung.fee_cents;
+                break;
+            }
+        }
+    }
+
+    const LevelRule* level = rule.level(cert.level);
+    if (rule.ce) {
+        if (rule.ce->submit_before_days) cert.submit_by = add_days(expires, -*rule.ce->submit_before_days);
+        CeProgress ce = count_ce(rec, *rule.ce, window_start, expires, as_of);
+        if (previous_start && rule.ce->carry_over_max > Hours()) {
+            CeProgress before = count_ce(rec, *rule.ce, *previous_start, add_days(window_start, -1), as_of);
+            Hours surplus = before.counted > before.required ? before.counted - before.required : Hours();
+            ce.carried_over = min(surplus, rule.ce->carry_over_max);
+            ce.counted += ce.carried_over;
+        }
+        out.renewable = ce.met();
+        out.ce = std::move(ce);
+    } else {
+        out.renewable = true;
+    }
+    if (level && !level->renewable) out.renewable = false;
+    // The next level up, and what it still needs.
+    if (level) {
+        auto it = std::find_if(rule.levels.begin(), rule.levels.end(), [&](const auto& l) { return l.id == level->id; });
+        if (it != rule.levels.end() && std::next(it) != rule.levels.end()) {
+            LevelProgress lp;
+            lp.level = std::next(it)->id;
+            lp.experience = experience_progress(rec, std::next(it)->experience, as_of);
+            lp.met = all_met(lp.experience);
+            out.next_level = std::move(lp);
+        }
+    }
+    out.certification = cert;
+}
+
+} // namespace
+
+SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of) {
+    SpecialistStatus s;
+    s.id = record.id;
+    s.name = record.name;
+    s.file = record.file;
+    for (const auto& held : record.credentials) {
+        const Credential* rule = credentials.find(held.id);
+        if (!rule) continue;  // the loader has already reported it
+        CredentialStatus cs;
+        cs.rule = rule;
+        Date reference = held.issued && *held.issued <= as_of ? *held.issued : as_of;
+        if (rule->training) cs.training = training_progress(record, *rule->training, reference);
+        cs.experience = experience_progress(record, rule->experience, as_of);
+        if (rule->exam) cs.exam = exam_progress(record, *rule, as_of, cs.problems);
+        if (held.issued && *held.issued <= as_of) {
+            evaluate_certified(record, *rule, held, as_of, cs);
+        } else {
+            bool met = (!cs.training || cs.training->met) && all_met(cs.experience) &&
+                       (!cs.exam || !cs.exam->required || cs.exam->passed);
+            cs.state = met ? State::Eligible : State::InTraining;
+        }
+        s.credentials.push_back(std::move(cs));
+    }
+    return s;
+}
+
+} // namespace peerctl

@@ -1,0 +1,121 @@
+#pragma once
+// Where a specialist stands on each credential, as of a date: the contract's "How status is
+// computed". Pure: a record, the rules and a date in, a status out.
+
+#include "credential_rules.hpp"
+#include "record.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace peerctl {
+
+enum class State { InTraining, Eligible, Active, Grace, Lapsed };
+std::string to_string(State s);
+
+struct DomainProgress {
+    std::string domain;
+    Hours required;
+    Hours completed;
+};
+
+struct TrainingProgress {
+    Hours required;
+    Hours completed;
+    std::vector<DomainProgress> domains;
+    bool met = true;
+};
+
+struct ExperienceProgress {
+    std::vector<ExperienceKind> kinds;
+    Hours required;
+    Hours completed;
+};
+
+struct ExamProgress {
+    bool required = false;
+    bool passed = false;
+    int attempts = 0;
+    std::optional<Date> last_date;
+    std::optional<ExamResult> last_result;
+    std::optional<Date> scheduled;
+    std::optional<int> attempts_left;
+};
+
+struct RequirementProgress {
+    MinimumKind kind = MinimumKind::TopicHours;
+    std::string topic;
+    std::vector<std::string> providers;
+    Hours required;
+    Hours counted;
+    int entries_required = 0;
+    int entries_counted = 0;
+    bool met() const;
+};
+
+struct CapApplied {
+    std::string topic;
+    std::optional<Delivery> delivery;
+    Hours limit;
+    Hours logged;   // what entries under the cap add up to
+    Hours counted;  // what the cap let through
+};
+
+struct CeProgress {
+    Date window_start;
+    Date window_end;
+    Hours required;
+    Hours counted;
+    Hours carried_over;
+    int entries = 0;
+    std::vector<RequirementProgress> requirements;
+    std::vector<CapApplied> caps;
+    Hours remaining() const { return shortfall(required, counted); }
+    bool met() const;
+};
+
+struct Certification {
+    std::string number;
+    std::string level;
+    Date issued;
+    Date expires;
+    int days_left = 0;
+    int renewals = 0;
+    std::optional<Date> submit_by;
+    std::optional<Date> grace_until;  // end of the current grace rung
+    std::optional<std::int64_t> late_fee_cents;
+};
+
+struct LevelProgress {
+    std::string level;
+    std::vector<ExperienceProgress> experience;
+    bool met = false;
+};
+
+struct CredentialStatus {
+    const Credential* rule = nullptr;
+    State state = State::InTraining;
+    std::optional<Certification> certification;
+    std::optional<TrainingProgress> training;
+    std::vector<ExperienceProgress> experience;
+    std::optional<ExamProgress> exam;
+    std::optional<CeProgress> ce;
+    std::optional<LevelProgress> next_level;
+    bool renewable = false;
+    std::vector<std::string> problems;
+};
+
+struct SpecialistStatus {
+    std::string id;
+    std::string name;
+    std::string file;
+    std::vector<CredentialStatus> credentials;
+};
+
+SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of);
+
+// The expiry after `renewals` renewals with no explicit dates (exposed for tests).
+Date nth_expiry(const Credential& rule, const HeldCredential& held, int renewals);
+
+} // namespace peerctl

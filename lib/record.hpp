@@ -1,0 +1,93 @@
+#pragma once
+// One specialist's record, as read from specialists/<id>.toml.
+
+#include "dates.hpp"
+#include "diagnostics.hpp"
+#include "hours.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace peerctl {
+
+enum class ExamResult { Passed, Failed, Scheduled };
+enum class ExperienceKind { Work, Volunteer, Supervision };
+enum class Delivery { InPerson, LiveOnline, SelfStudy };
+
+std::string to_string(ExamResult r);
+std::string to_string(ExperienceKind k);
+std::string to_string(Delivery d);
+std::optional<ExperienceKind> parse_experience_kind(std::string_view s);
+std::optional<Delivery> parse_delivery(std::string_view s);
+std::optional<ExamResult> parse_exam_result(std::string_view s);
+
+// A credential the specialist holds (issued) or pursues (no fields).
+struct HeldCredential {
+    Position pos;
+    std::string id;
+    std::optional<std::string> number;
+    std::optional<Date> issued;
+    std::optional<std::string> level;
+    std::optional<Date> expires;
+};
+
+struct TrainingEntry {
+    Position pos;
+    Date date;
+    Hours hours;
+    std::string domain;
+    std::string title;
+    std::string provider;
+};
+
+struct ExamEntry {
+    Position pos;
+    std::string credential;
+    Date date;
+    ExamResult result = ExamResult::Scheduled;
+    std::optional<std::int64_t> score;
+};
+
+struct ExperienceEntry {
+    Position pos;
+    Date date;
+    Hours hours;
+    ExperienceKind kind = ExperienceKind::Work;
+};
+
+struct CeEntry {
+    Position pos;
+    Date date;
+    Hours hours;
+    std::string title;
+    std::string provider;
+    std::vector<std::string> topics;
+    std::optional<Delivery> delivery;
+    std::string approval;
+    std::string evidence;
+};
+
+struct RenewalEntry {
+    Position pos;
+    std::string credential;
+    Date date;
+    std::optional<Date> expires;
+};
+
+struct Record {
+    std::string file;
+    std::string id;
+    std::string name;
+    std::vector<HeldCredential> credentials;
+    std::vector<TrainingEntry> training;
+    std::vector<ExamEntry> exams;
+    std::vector<ExperienceEntry> experience;
+    std::vector<CeEntry> ce;
+    std::vector<RenewalEntry> renewals;
+
+    const HeldCredential* credential(std::string_view id) const;
+};
+
+} // namespace peerctl

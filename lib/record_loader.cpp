@@ -1,0 +1,237 @@
+#include "record_loader.hpp"
+
+#include "toml_reader.hpp"
+#include "validation.hpp"
+
+#include <fmt/core.h>
+
+namespace peerctl {
+
+namespace {
+
+class RecordParser {
+public:
+    RecordParser(const std::string& file, const CredentialSet& credentials, Diagnostics& diags)
+        : file_(file), credentials_(credentials), diags_(diags) {}
+
+    Record parse(const toml::table& root_table, const std::string& expected_id) {
+        TableReader root(root_table, file_, diags_, "the record");
+        Record rec;
+        rec.file = file_;
+        if (auto id = root.string("id", true)) {
+            if (!is_valid_id(*id))
+                diags_.error(file_, root.pos("id"), "'id' must match [a-z0-9][a-z0-9_-]{0,63}");
+            else if (!expected_id.empty() && *id != expected_id)
+                diags_.error(file_, root.pos("id"), fmt::format("'id' must equal the file name ('{}')", expected_id));
+            rec.id = *id;
+        }
+        rec.name = root.string("name", true).value_or("");
+        root.string("note");
+        credentials(root, rec);
+        for (const toml::table* t : root.tables("training")) rec.training.push_back(training(*t));
+        for (const toml::table* t : root.tables("exam")) rec.exams.push_back(exam(*t, rec));
+        for (const toml::table* t : root.tables("experience")) rec.experience.push_back(experience(*t));
+        for (const toml::table* t : root.tables("ce")) rec.ce.push_back(ce(*t));
+        for (const toml::table* t : root.tables("renewal")) rec.renewals.push_back(renewal(*t, rec));
+        root.warn_unknown({"id", "name", "note", "credentials", "training", "exam", "experience", "ce", "renewal"});
+        return rec;
+    }
+
+private:
+    void credentials(TableReader& root, Record& rec) {
+        const toml::table* creds = root.table("credentials");
+        if (!creds || creds->empty()) {
+            diags_.warning(file_, root.pos(), "the record names no credential: add a [credentials.<id>] table");
+            return;
+        }
+        for (const auto& [key, node] : *creds) {
+            std::string id(key.str());
+            Position pos{key.source().begin.line, key.source().begin.column};
+            const Credential* rule = credentials_.find(id);
+            if (!rule) {
+                std::string hint = did_you_mean(id, credentials_.ids());
+                diags_.error(file_, pos, fmt::format("unknown credential '{}'{}", id.substr(0, 64),
+                                                     hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+                continue;
+            }
+            const toml::table* t = node.as_table();
+            if (!t) {
+                diags_.error(file_, position_of(node), fmt::format("'credentials.{}' must be a table (got {})", id, type_name(node)));
+                continue;
+            }
+            TableReader r(*t, file_, diags_, fmt::format("[credentials.{}]", id));
+            HeldCredential held;
+            held.pos = pos;
+            held.id = id;
+            held.number = r.string("number");
+            held.issued = r.date("issued");
+            held.level = r.string("level");
+            held.expires = r.date("expires");
+            if (held.level && !rule->level(*held.level)) {
+                std::vector<std::string> levels;
+                for (const auto& l : rule->levels) levels.push_back(l.id);
+                if (levels.empty())
+                    diags_.error(file_, r.pos("level"), fmt::format("credential '{}' has no levels", id));
+                else
+                    diags_.error(file_, r.pos("level"), fmt::format("unknown level for '{}'{}", id,
+                                                                     suggest(*held.level, levels)));
+            }
+            if (!held.issued && (held.number || held.expires || held.level))
+                diags_.error(file_, r.pos(), fmt::format("[credentials.{}] has certification details but no 'issued' date", id));
+            if (held.issued && held.expires && *held.expires <= *held.issued)
+                diags_.error(file_, r.pos("expires"), "'expires' must be after 'issued'");
+            r.warn_unknown({"number", "issued", "level", "expires"});
+            rec.credentials.push_back(std::move(held));
+        }
+    }
+
+    std::string suggest(const std::string& word, const std::vector<std::string>& options) {
+        std::string hint = did_you_mean(word, options);
+        return hint.empty() ? "" : "; did you mean '" + hint + "'?";
+    }
+
+    // Topics and domains are checked against the vocabulary of every credential in force.
+    void check_term(const TableReader& r, std::string_view key, const std::string& term, std::string_view what) {
+        if (credentials_.knows_term(term)) return;
+        std::string shown = term.size() <= 40 ? term : term.substr(0, 40) + "...";
+        diags_.error(file_, r.pos(key), fmt::format("unknown {} '{}'{}", what, shown, suggest(term, credentials_.vocabulary())));
+    }
+
+    TrainingEntry training(const toml::table& t) {
+        TableReader r(t, file_, diags_, "[[training]]");
+        TrainingEntry e;
+        e.pos = r.pos();
+        e.date = r.date("date", true).value_or(Date{});
+        e.hours = r.hours("hours", true).value_or(Hours());
+        if (auto d = r.string("domain")) {
+            check_term(r, "domain", *d, "domain");
+            e.domain = *d;
+        }
+        e.title = r.string("title").value_or("");
+        e.provider = r.string("provider").value_or("");
+        r.string("note");
+        r.warn_unknown({"date", "hours", "domain", "title", "provider", "note"});
+        return e;
+    }
+
+    // The credential an exam or renewal belongs to: named, or the record's only one.
+    std::string owner(TableReader& r, const Record& rec, std::string_view what) {
+        if (auto c = r.string("credential")) {
+            if (!rec.credential(*c)) {
+                std::vector<std::string> held;
+                for (const auto& h : rec.credentials) held.push_back(h.id);
+                diags_.error(file_, r.pos("credential"), fmt::format("{} names credential '{}', which the record does not hold or pursue{}",
+                                                                     what, c->substr(0, 64), suggest(*c, held)));
+            }
+            return *c;
+        }
+        if (rec.credentials.size() == 1) return rec.credentials.front().id;
+        diags_.error(file_, r.pos(), fmt::format("{} needs 'credential' when the record names more than one credential", what));
+        return "";
+    }
+
+    ExamEntry exam(const toml::table& t, const Record& rec) {
+        TableReader r(t, file_, diags_, "[[exam]]");
+        ExamEntry e;
+        e.pos = r.pos();
+        e.credential = owner(r, rec, "[[exam]]");
+        e.date = r.date("date", true).value_or(Date{});
+        if (auto res = r.choice("result", {"passed", "failed", "scheduled"}, true)) e.result = *parse_exam_result(*res);
+        e.score = r.integer("score", 0, 1000);
+        r.string("note");
+        r.warn_unknown({"credential", "date", "result", "score", "note"});
+        return e;
+    }
+
+    ExperienceEntry experience(const toml::table& t) {
+        TableReader r(t, file_, diags_, "[[experience]]");
+        ExperienceEntry e;
+        e.pos = r.pos();
+        e.date = r.date("date", true).value_or(Date{});
+        e.hours = r.hours("hours", true).value_or(Hours());
+        if (auto k = r.choice("kind", {"work", "volunteer", "supervision"}, true)) e.kind = *parse_experience_kind(*k);
+        r.string("title");
+        r.string("note");
+        r.warn_unknown({"date", "hours", "kind", "title", "note"});
+        return e;
+    }
+
+    CeEntry ce(const toml::table& t) {
+        TableReader r(t, file_, diags_, "[[ce]]");
+        CeEntry e;
+        e.pos = r.pos();
+        e.date = r.date("date", true).value_or(Date{});
+        e.hours = r.hours("hours", true).value_or(Hours());
+        e.title = r.string("title", true).value_or("");
+        e.provider = r.string("provider").value_or("");
+        e.topics = r.strings("topics");
+        for (const auto& topic : e.topics) check_term(r, "topics", topic, "topic");
+        if (auto d = r.choice("delivery", {"in-person", "live-online", "self-study"})) e.delivery = parse_delivery(*d);
+        e.approval = r.string("approval").value_or("");
+        e.evidence = r.string("evidence").value_or("");
+        r.string("note");
+        r.warn_unknown({"date", "hours", "title", "provider", "topics", "delivery", "approval", "evidence", "note"});
+        return e;
+    }
+
+    RenewalEntry renewal(const toml::table& t, const Record& rec) {
+        TableReader r(t, file_, diags_, "[[renewal]]");
+        RenewalEntry e;
+        e.pos = r.pos();
+        e.credential = owner(r, rec, "[[renewal]]");
+        e.date = r.date("date", true).value_or(Date{});
+        e.expires = r.date("expires");
+        if (const HeldCredential* held = rec.credential(e.credential); held && !held->issued)
+            diags_.error(file_, r.pos(), fmt::format("[[renewal]] of '{}', which the record does not show as issued", e.credential));
+        r.string("note");
+        r.warn_unknown({"credential", "date", "expires", "note"});
+        return e;
+    }
+
+    const std::string& file_;
+    const CredentialSet& credentials_;
+    Diagnostics& diags_;
+};
+
+} // namespace
+
+std::optional<Record> load_record(std::string_view text, const std::string& file, const CredentialSet& credentials,
+                                  const RecordLoadOptions& options, Diagnostics& diags) {
+    if (text.empty() || text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        diags.error(file, {}, "the file is empty: a record needs at least 'id' and 'name'");
+        return std::nullopt;
+    }
+    Diagnostics local;
+    if (!prescan_toml(text, file, options.limits, local)) {
+        diags.append(local);
+        return std::nullopt;
+    }
+    auto table = parse_toml(text, file, local);
+    if (!table) {
+        diags.append(local);
+        return std::nullopt;
+    }
+    Record rec = RecordParser(file, credentials, local).parse(*table, options.expected_id);
+    local.sort();
+    bool ok = !local.has_errors();
+    diags.append(local);
+    if (!ok) return std::nullopt;
+    return rec;
+}
+
+void warn_future_entries(const Record& record, Date as_of, Diagnostics& diags) {
+    auto check = [&](const auto& entries, std::string_view what) {
+        for (const auto& e : entries)
+            if (e.date > as_of)
+                diags.warning(record.file, e.pos, fmt::format("{} dated {} is in the future; it is not counted until then", what, to_string(e.date)));
+    };
+    check(record.training, "[[training]]");
+    check(record.experience, "[[experience]]");
+    check(record.ce, "[[ce]]");
+    check(record.renewals, "[[renewal]]");
+    for (const auto& e : record.exams)
+        if (e.date > as_of && e.result != ExamResult::Scheduled)
+            diags.warning(record.file, e.pos, fmt::format("[[exam]] dated {} is in the future but has a result", to_string(e.date)));
+}
+
+} // namespace peerctl

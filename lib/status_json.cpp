@@ -1,0 +1,150 @@
+#include "status_json.hpp"
+
+namespace peerctl {
+
+using json = nlohmann::ordered_json;
+
+json hours_json(Hours h) {
+    if (h.centi() % 100 == 0) return json(h.centi() / 100);
+    return json(h.as_double());
+}
+
+namespace {
+
+json date_json(const std::optional<Date>& d) { return d ? json(to_string(*d)) : json(nullptr); }
+
+json kinds_json(const std::vector<ExperienceKind>& kinds) {
+    json out = json::array();
+    for (auto k : kinds) out.push_back(to_string(k));
+    return out;
+}
+
+json experience_json(const std::vector<ExperienceProgress>& items) {
+    json out = json::array();
+    for (const auto& e : items)
+        out.push_back({{"kinds", kinds_json(e.kinds)},
+                       {"required_hours", hours_json(e.required)},
+                       {"completed_hours", hours_json(e.completed)},
+                       {"remaining_hours", hours_json(shortfall(e.required, e.completed))}});
+    return out;
+}
+
+json requirement_json(const RequirementProgress& r) {
+    json j = {{"kind", to_string(r.kind)}};
+    if (!r.topic.empty()) j["topic"] = r.topic;
+    if (!r.providers.empty()) j["providers"] = r.providers;
+    if (r.kind == MinimumKind::TopicEntries) {
+        j["required"] = r.entries_required;
+        j["counted"] = r.entries_counted;
+        j["remaining"] = std::max(0, r.entries_required - r.entries_counted);
+        j["unit"] = "entries";
+    } else {
+        j["required"] = hours_json(r.required);
+        j["counted"] = hours_json(r.counted);
+        j["remaining"] = hours_json(shortfall(r.required, r.counted));
+        j["unit"] = "hours";
+    }
+    j["met"] = r.met();
+    return j;
+}
+
+} // namespace
+
+json credential_json(const CredentialStatus& cs) {
+    json j;
+    j["id"] = cs.rule->id;
+    j["name"] = cs.rule->name;
+    j["state"] = to_string(cs.state);
+    if (cs.certification) {
+        const Certification& c = *cs.certification;
+        j["certification"] = {{"number", c.number.empty() ? json(nullptr) : json(c.number)},
+                              {"issued", to_string(c.issued)},
+                              {"expires", to_string(c.expires)},
+                              {"days_left", c.days_left},
+                              {"renewals", c.renewals},
+                              {"level", c.level.empty() ? json(nullptr) : json(c.level)},
+                              {"submit_by", date_json(c.submit_by)},
+                              {"grace_until", date_json(c.grace_until)}};
+        if (c.late_fee_cents) j["certification"]["late_fee"] = hours_json(Hours::from_centi(*c.late_fee_cents));
+    } else {
+        j["certification"] = nullptr;
+    }
+    if (cs.training) {
+        const TrainingProgress& t = *cs.training;
+        json domains = json::array();
+        for (const auto& d : t.domains)
+            domains.push_back({{"domain", d.domain},
+                               {"required_hours", hours_json(d.required)},
+                               {"completed_hours", hours_json(d.completed)},
+                               {"remaining_hours", hours_json(shortfall(d.required, d.completed))}});
+        j["training"] = {{"required_hours", hours_json(t.required)},
+                         {"completed_hours", hours_json(t.completed)},
+                         {"remaining_hours", hours_json(shortfall(t.required, t.completed))},
+                         {"met", t.met},
+                         {"domains", domains}};
+    } else {
+        j["training"] = nullptr;
+    }
+    j["experience"] = experience_json(cs.experience);
+    if (cs.exam) {
+        const ExamProgress& e = *cs.exam;
+        j["exam"] = {{"required", e.required},
+                     {"passed", e.passed},
+                     {"attempts", e.attempts},
+                     {"last_date", date_json(e.last_date)},
+                     {"scheduled", date_json(e.scheduled)},
+                     {"attempts_left", e.attempts_left ? json(*e.attempts_left) : json(nullptr)}};
+    } else {
+        j["exam"] = {{"required", false}, {"passed", false}, {"attempts", 0}, {"last_date", nullptr}};
+    }
+    if (cs.ce) {
+        const CeProgress& ce = *cs.ce;
+        json reqs = json::array();
+        for (const auto& r : ce.requirements) reqs.push_back(requirement_json(r));
+        json caps = json::array();
+        for (const auto& c : ce.caps) {
+            json cap = {{"max_hours", hours_json(c.limit)}, {"logged_hours", hours_json(c.logged)}, {"counted_hours", hours_json(c.counted)}};
+            if (c.delivery) cap["delivery"] = to_string(*c.delivery);
+            else cap["topic"] = c.topic;
+            caps.push_back(cap);
+        }
+        j["ce"] = {{"window_start", to_string(ce.window_start)},
+                   {"window_end", to_string(ce.window_end)},
+                   {"required_hours", hours_json(ce.required)},
+                   {"counted_hours", hours_json(ce.counted)},
+                   {"remaining_hours", hours_json(ce.remaining())},
+                   {"carried_over_hours", hours_json(ce.carried_over)},
+                   {"entries", ce.entries},
+                   {"requirements", reqs},
+                   {"caps", caps}};
+    } else {
+        j["ce"] = nullptr;
+    }
+    if (cs.next_level) {
+        j["next_level"] = {{"level", cs.next_level->level},
+                           {"met", cs.next_level->met},
+                           {"experience", experience_json(cs.next_level->experience)}};
+    }
+    j["renewable"] = cs.renewable;
+    j["problems"] = cs.problems;
+    return j;
+}
+
+json specialist_json(const SpecialistStatus& s) {
+    json creds = json::array();
+    json problems = json::array();
+    for (const auto& cs : s.credentials) {
+        creds.push_back(credential_json(cs));
+        for (const auto& p : cs.problems) problems.push_back({{"credential", cs.rule->id}, {"message", p}});
+    }
+    return {{"id", s.id}, {"name", s.name}, {"file", s.file}, {"credentials", creds}, {"problems", problems}};
+}
+
+std::string status_json(const std::vector<SpecialistStatus>& statuses, Date as_of) {
+    json list = json::array();
+    for (const auto& s : statuses) list.push_back(specialist_json(s));
+    json root = {{"as_of", to_string(as_of)}, {"specialists", list}};
+    return root.dump(2) + "\n";
+}
+
+} // namespace peerctl

@@ -1,0 +1,178 @@
+#include "status_text.hpp"
+
+#include <fmt/core.h>
+
+namespace peerctl {
+
+namespace {
+
+constexpr std::size_t label_width = 16;
+constexpr std::size_t amount_width = 14;
+
+std::string state_label(State s, const Style& style) {
+    switch (s) {
+    case State::Active: return style.green("active");
+    case State::Grace: return style.yellow("grace");
+    case State::Lapsed: return style.red("lapsed");
+    case State::Eligible: return style.cyan("eligible");
+    case State::InTraining: return style.cyan("in training");
+    }
+    return "";
+}
+
+std::string plural(long n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string kinds_label(const std::vector<ExperienceKind>& kinds) {
+    std::string out;
+    for (auto k : kinds) out += (out.empty() ? "" : "+") + to_string(k);
+    return out;
+}
+
+class Page {
+public:
+    explicit Page(const Style& style) : style_(style) {}
+
+    // "    label         12 / 20 h     8 h left"
+    void row(std::size_t indent, std::string_view label, std::string_view amount, std::string_view rest = {}) {
+        std::string line(indent, ' ');
+        std::size_t width = label_width - (indent - 4);
+        line += pad_right(label, width);
+        if (display_width(label) >= width) line += ' ';
+        if (rest.empty()) line += amount;
+        else line += pad_right(amount, amount_width) + std::string(rest);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        text_ += line + "\n";
+    }
+    void raw(std::string line) { text_ += line + "\n"; }
+    std::string left(Hours required, Hours done) const {
+        Hours missing = shortfall(required, done);
+        return missing.is_zero() ? style_.green("done") : style_.yellow(missing.str() + " h left");
+    }
+    const std::string& text() const { return text_; }
+
+private:
+    const Style& style_;
+    std::string text_;
+};
+
+void certification_lines(Page& page, const CredentialStatus& cs, const Style& style) {
+    const Certification& c = *cs.certification;
+    std::string when;
+    if (c.days_left > 0) when = style.bold(plural(c.days_left, "day left", "days left"));
+    else if (c.days_left == 0) when = style.yellow("expires today");
+    else when = style.red(plural(-c.days_left, "day ago", "days ago"));
+    std::string details = "issued " + to_string(c.issued);
+    if (!c.number.empty()) details = printable(c.number) + ", " + details;
+    if (!c.level.empty()) details += ", level " + c.level;
+    if (c.renewals > 0) details += ", " + plural(c.renewals, "renewal", "renewals");
+    page.row(4, "expires", to_string(c.expires), when + "  " + style.dim("(" + details + ")"));
+    if (c.submit_by) page.row(4, "submit by", to_string(*c.submit_by), "renewal due before expiry");
+    if (c.grace_until) {
+        std::string fee = c.late_fee_cents && *c.late_fee_cents > 0
+                              ? fmt::format(", late fee {}", Hours::from_centi(*c.late_fee_cents).str())
+                              : "";
+        page.row(4, "grace until", to_string(*c.grace_until), "renew before then" + fee);
+    }
+}
+
+void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
+    page.row(4, "CE", fmt::format("{} / {} h", ce.counted.str(), ce.required.str()),
+             page.left(ce.required, ce.counted) + "  " +
+                 style.dim("window " + to_string(ce.window_start) + " to " + to_string(ce.window_end)));
+    if (!ce.carried_over.is_zero()) page.row(6, "carried over", ce.carried_over.str() + " h");
+    for (const auto& r : ce.requirements) {
+        if (r.kind == MinimumKind::TopicEntries) {
+            int missing = std::max(0, r.entries_required - r.entries_counted);
+            page.row(6, r.topic, fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries")),
+                     missing == 0 ? style.green("done") : style.yellow(plural(missing, "entry", "entries") + " left"));
+        } else {
+            std::string label = r.kind == MinimumKind::ProviderHours ? "from " + r.providers.front() : r.topic;
+            page.row(6, label, fmt::format("{} / {} h", r.counted.str(), r.required.str()), page.left(r.required, r.counted));
+        }
+    }
+    for (const auto& c : ce.caps)
+        if (c.logged > c.counted)
+            page.row(6, c.delivery ? to_string(*c.delivery) : c.topic, fmt::format("{} of {} h", c.counted.str(), c.logged.str()),
+                     style.dim(fmt::format("counted (at most {} h)", c.limit.str())));
+}
+
+void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
+    if (cs.training) {
+        const TrainingProgress& t = *cs.training;
+        page.row(4, "training", fmt::format("{} / {} h", t.completed.str(), t.required.str()), page.left(t.required, t.completed));
+        for (const auto& d : t.domains)
+            page.row(6, d.domain, fmt::format("{} / {} h", d.completed.str(), d.required.str()), page.left(d.required, d.completed));
+    }
+    for (const auto& e : cs.experience)
+        page.row(4, e.kinds.size() == 1 && e.kinds[0] == ExperienceKind::Supervision ? "supervision" : "experience",
+                 fmt::format("{} / {} h", e.completed.str(), e.required.str()),
+                 page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds)));
+    if (cs.exam && cs.exam->required) {
+        const ExamProgress& x = *cs.exam;
+        std::string detail;
+        if (x.attempts > 0)
+            detail = fmt::format("{}, last {}", plural(x.attempts, "attempt", "attempts"), to_string(*x.last_date));
+        if (x.scheduled) detail += (detail.empty() ? "" : ", ") + ("scheduled " + to_string(*x.scheduled));
+        if (x.attempts_left && !x.passed) detail += (detail.empty() ? "" : ", ") + plural(*x.attempts_left, "attempt left", "attempts left");
+        page.row(4, "exam", x.passed ? style.green("passed") : style.yellow("not passed"), detail);
+    }
+}
+
+} // namespace
+
+std::string missing_in_words(const CredentialStatus& cs) {
+    if (!cs.ce) return "";
+    std::string out;
+    auto add = [&](std::string part) { out += (out.empty() ? "" : ", ") + part; };
+    for (const auto& r : cs.ce->requirements) {
+        if (r.met()) continue;
+        if (r.kind == MinimumKind::TopicEntries)
+            add(fmt::format("{} {}", r.topic, plural(r.entries_required - r.entries_counted, "entry", "entries")));
+        else if (r.kind == MinimumKind::ProviderHours)
+            add(fmt::format("{} h from {}", shortfall(r.required, r.counted).str(), r.providers.front()));
+        else
+            add(fmt::format("{} {} h", r.topic, shortfall(r.required, r.counted).str()));
+    }
+    if (!cs.ce->remaining().is_zero()) add(cs.ce->remaining().str() + " h total");
+    return out;
+}
+
+std::string status_text(const SpecialistStatus& s, Date as_of, const Style& style) {
+    Page page(style);
+    page.raw(style.bold(s.id) + "  " + printable(s.name));
+    if (s.credentials.empty()) page.raw("  no credential on record");
+    for (const auto& cs : s.credentials) {
+        page.raw("  " + pad_right(style.bold(cs.rule->id), 12) + pad_right(printable(cs.rule->name), 48) + "  " +
+                 state_label(cs.state, style));
+        if (cs.certification) {
+            certification_lines(page, cs, style);
+            if (cs.ce) ce_lines(page, *cs.ce, style);
+            if (cs.next_level) {
+                page.raw("    " + style.dim("toward level " + cs.next_level->level + ":"));
+                for (const auto& e : cs.next_level->experience)
+                    page.row(6, "experience", fmt::format("{} / {} h", e.completed.str(), e.required.str()),
+                             page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds)));
+            }
+            std::string why = missing_in_words(cs);
+            if (!why.empty()) why = "missing " + why;
+            const LevelRule* level = cs.rule->level(cs.certification->level);
+            if (level && !level->renewable)
+                why = "level " + level->id + " is not renewable" +
+                      (cs.next_level ? "; move up to " + cs.next_level->level : std::string()) +
+                      (why.empty() ? "" : "; " + why);
+            if (cs.renewable) page.row(4, "renewable", style.green("yes"));
+            else page.row(4, "renewable", style.yellow("no"), why);
+        } else {
+            initial_lines(page, cs, style);
+            page.row(4, "next step", cs.state == State::Eligible ? "record the certification (peerctl certify)"
+                                                                 : "complete the requirements above");
+        }
+        for (const auto& p : cs.problems) page.raw("    " + style.red("problem: ") + p);
+    }
+    (void)as_of;
+    return page.text();
+}
+
+} // namespace peerctl

@@ -1,0 +1,67 @@
+#pragma once
+// Typed reads from a toml++ table that turn every mistake into a positioned diagnostic, and
+// warn about keys nobody read (toml++ has no schema of its own).
+
+#include "dates.hpp"
+#include "diagnostics.hpp"
+#include "hours.hpp"
+
+#include <toml++/toml.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace peerctl {
+
+Position position_of(const toml::node& node);
+
+// Parses text that passed the pre-scan; on a syntax error adds it and returns nullopt.
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, Diagnostics& diags);
+
+class TableReader {
+public:
+    // `what` names the table in messages: "[[ce]]", "the record".
+    TableReader(const toml::table& table, const std::string& file, Diagnostics& diags, std::string what);
+
+    Position pos() const { return position_of(table_); }
+    Position pos(std::string_view key) const;
+    bool has(std::string_view key) const { return table_.contains(key); }
+    // True when the key holds the number 0 (where 0 means "none").
+    bool is_zero(std::string_view key);
+    // For keys read directly from the table.
+    void mark_read(std::string_view key) { read_.emplace(key); }
+
+    std::optional<std::string> string(std::string_view key, bool required = false);
+    std::optional<Date> date(std::string_view key, bool required = false);
+    std::optional<Hours> hours(std::string_view key, bool required = false);
+    std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max,
+                                        bool required = false);
+    std::optional<bool> boolean(std::string_view key);
+    std::vector<std::string> strings(std::string_view key, bool required = false);
+    // One of `allowed`; anything else is an error naming them.
+    std::optional<std::string> choice(std::string_view key, const std::vector<std::string>& allowed,
+                                      bool required = false);
+    const toml::table* table(std::string_view key);
+    // An array of tables (`[[key]]`); an error if the key holds anything else.
+    std::vector<const toml::table*> tables(std::string_view key);
+
+    // Keys that no read asked for: warnings, with a suggestion among `known`.
+    void warn_unknown(const std::vector<std::string>& known);
+
+private:
+    const toml::node* get(std::string_view key, bool required, std::string_view expected);
+    void wrong_type(const toml::node& node, std::string_view key, std::string_view expected);
+
+    const toml::table& table_;
+    const std::string& file_;
+    Diagnostics& diags_;
+    std::string what_;
+    std::set<std::string, std::less<>> read_;
+};
+
+std::string type_name(const toml::node& node);
+
+} // namespace peerctl

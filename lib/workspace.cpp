@@ -1,0 +1,179 @@
+#include "workspace.hpp"
+
+#include "file_reader.hpp"
+#include "record_loader.hpp"
+#include "toml_reader.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace peerctl {
+
+fs::path user_config_path(const Environment& env) {
+    if (env.xdg_config_home && !env.xdg_config_home->empty() && fs::path(*env.xdg_config_home).is_absolute())
+        return fs::path(*env.xdg_config_home) / "peerctl" / "config.toml";
+    if (env.home && !env.home->empty()) return fs::path(*env.home) / ".config" / "peerctl" / "config.toml";
+    return {};
+}
+
+UserConfig load_user_config(const Environment& env, Diagnostics& diags) {
+    UserConfig cfg;
+    fs::path path = user_config_path(env);
+    std::error_code ec;
+    if (path.empty() || !fs::exists(path, ec)) return cfg;
+    std::string shown = path.string();
+    auto text = read_text_file(path, shown, GuardLimits{}.max_bytes, diags);
+    if (!text || !prescan_toml(*text, shown, GuardLimits{}, diags)) return cfg;
+    auto table = parse_toml(*text, shown, diags);
+    if (!table) return cfg;
+    TableReader r(*table, shown, diags, "the user config");
+    if (auto ws = r.string("workspace")) {
+        fs::path p(*ws);
+        if (p.is_relative()) p = path.parent_path() / p;
+        cfg.workspace = p;
+    }
+    cfg.me = r.string("me");
+    r.warn_unknown({"workspace", "me"});
+    return cfg;
+}
+
+std::optional<fs::path> discover_workspace(const std::optional<std::string>& dir_flag, const Environment& env,
+                                           const UserConfig& config) {
+    if (dir_flag) return fs::path(*dir_flag);
+    if (env.peerctl_dir && !env.peerctl_dir->empty()) return fs::path(*env.peerctl_dir);
+    std::error_code ec;
+    for (fs::path p = env.cwd; !p.empty(); p = p.parent_path()) {
+        if (fs::is_regular_file(p / "peerctl.toml", ec)) return p;
+        if (p == p.parent_path()) break;
+    }
+    if (config.workspace) return *config.workspace;
+    return std::nullopt;
+}
+
+std::optional<Workspace> load_workspace(const fs::path& root, Diagnostics& diags) {
+    Workspace ws;
+    ws.root = root;
+    fs::path file = root / "peerctl.toml";
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+        diags.error(root.string(), {}, "the workspace directory does not exist");
+        return std::nullopt;
+    }
+    if (!fs::exists(file, ec)) {
+        diags.error(root.string(), {}, "not a workspace: there is no peerctl.toml (create one with 'peerctl init')");
+        return std::nullopt;
+    }
+    const std::string shown = "peerctl.toml";
+    auto text = read_text_file(file, shown, GuardLimits{}.max_bytes, diags);
+    if (!text) return std::nullopt;
+    Diagnostics local;
+    if (prescan_toml(*text, shown, GuardLimits{}, local))
+        if (auto table = parse_toml(*text, shown, local)) {
+            TableReader r(*table, shown, local, "peerctl.toml");
+            ws.name = r.string("name").value_or("");
+            ws.group_readable = r.boolean("group").value_or(false);
+            ws.warn_days = static_cast<int>(r.integer("warn_days", 0, 3650).value_or(60));
+            ws.crit_days = static_cast<int>(r.integer("crit_days", 0, 3650).value_or(14));
+            if (auto m = r.integer("max_file_size", 1024, 1024LL * 1024 * 1024))
+                ws.limits.max_bytes = static_cast<std::size_t>(*m);
+            ws.topics = r.strings("topics");
+            r.warn_unknown({"name", "group", "warn_days", "crit_days", "max_file_size", "topics"});
+        }
+    bool ok = !local.has_errors();
+    diags.append(local);
+    if (!ok) return std::nullopt;
+    return ws;
+}
+
+std::optional<Credential> load_credential_file(const fs::path& path, const std::string& shown, Diagnostics& diags) {
+    auto text = read_text_file(path, shown, GuardLimits{}.max_bytes, diags);
+    if (!text) return std::nullopt;
+    return load_credential(*text, shown, path.stem().string(), diags);
+}
+
+namespace {
+std::vector<fs::path> toml_files(const fs::path& dir) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return out;
+    for (const auto& entry : fs::directory_iterator(dir, ec))
+        if (entry.path().extension() == ".toml") out.push_back(entry.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+} // namespace
+
+CredentialSet load_credentials(const fs::path& builtin_dir, const Workspace* ws, Diagnostics& diags) {
+    CredentialSet set;
+    for (const auto& f : toml_files(builtin_dir))
+        if (auto c = load_credential_file(f, f.string(), diags)) {
+            c->builtin = true;
+            set.add(std::move(*c));
+        }
+    if (ws) {
+        for (const auto& f : toml_files(ws->root / "credentials"))
+            if (auto c = load_credential_file(f, display_path(ws, f), diags)) set.add(std::move(*c));
+        set.add_terms(ws->topics);
+    }
+    return set;
+}
+
+std::vector<fs::path> record_files(const Workspace& ws) { return toml_files(ws.root / "specialists"); }
+
+std::string display_path(const Workspace* ws, const fs::path& path) {
+    if (ws) {
+        fs::path rel = path.lexically_relative(ws->root);
+        if (!rel.empty() && *rel.begin() != "..") return rel.string();
+    }
+    return path.string();
+}
+
+LoadedRecords load_records(const std::vector<fs::path>& files, const Workspace* ws, const CredentialSet& credentials,
+                           unsigned jobs) {
+    LoadedRecords out;
+    out.files = files.size();
+    if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, files.size())));
+    RecordLoadOptions base;
+    if (ws) base.limits = ws->limits;
+
+    std::vector<std::optional<Record>> slots(files.size());
+    std::vector<Diagnostics> diag_slots(files.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            std::string shown = display_path(ws, files[i]);
+            auto text = read_text_file(files[i], shown, base.limits.max_bytes, diag_slots[i]);
+            if (!text) continue;
+            RecordLoadOptions opts = base;
+            opts.expected_id = files[i].stem().string();
+            slots[i] = load_record(*text, shown, credentials, opts, diag_slots[i]);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+
+    std::map<std::string, std::string> seen;  // id -> first file
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        out.diags.append(diag_slots[i]);
+        if (!slots[i]) continue;
+        Record& rec = *slots[i];
+        auto [it, fresh] = seen.emplace(rec.id, rec.file);
+        if (!fresh) {
+            out.diags.error(rec.file, {1, 1}, fmt::format("duplicate id '{}' (also in {})", rec.id, it->second));
+            continue;
+        }
+        out.records.push_back(std::move(rec));
+    }
+    return out;
+}
+
+} // namespace peerctl

@@ -1,0 +1,75 @@
+#pragma once
+// The workspace: where it is, its settings (peerctl.toml), the credentials in force and the
+// records it holds.
+
+#include "credential_rules.hpp"
+#include "diagnostics.hpp"
+#include "record.hpp"
+#include "toml_guard.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace peerctl {
+
+// $XDG_CONFIG_HOME/peerctl/config.toml: the user's defaults.
+struct UserConfig {
+    std::optional<std::filesystem::path> workspace;
+    std::optional<std::string> me;
+};
+
+struct Environment {
+    std::optional<std::string> peerctl_dir;       // $PEERCTL_DIR
+    std::optional<std::string> xdg_config_home;   // $XDG_CONFIG_HOME
+    std::optional<std::string> home;              // $HOME
+    std::filesystem::path cwd;
+};
+
+std::filesystem::path user_config_path(const Environment& env);
+// A missing config is not an error; a broken one is.
+UserConfig load_user_config(const Environment& env, Diagnostics& diags);
+
+// The workspace root: --dir, $PEERCTL_DIR, the nearest ancestor of the working directory with a
+// peerctl.toml, the user config's `workspace`. Empty when none is found.
+std::optional<std::filesystem::path> discover_workspace(const std::optional<std::string>& dir_flag,
+                                                        const Environment& env, const UserConfig& config);
+
+struct Workspace {
+    std::filesystem::path root;
+    std::string name;
+    GuardLimits limits;
+    bool group_readable = false;
+    int warn_days = 60;
+    int crit_days = 14;
+    std::vector<std::string> topics;  // extra vocabulary of the organisation
+};
+
+// Reads root/peerctl.toml. Errors are added to diags; the defaults stand in for what is missing.
+std::optional<Workspace> load_workspace(const std::filesystem::path& root, Diagnostics& diags);
+
+// Built-in credential files from `builtin_dir`, then the workspace's credentials/ over them.
+CredentialSet load_credentials(const std::filesystem::path& builtin_dir, const Workspace* workspace,
+                               Diagnostics& diags);
+// One credential file, for validate.
+std::optional<Credential> load_credential_file(const std::filesystem::path& path, const std::string& shown,
+                                               Diagnostics& diags);
+
+// The record files of a workspace, sorted by name.
+std::vector<std::filesystem::path> record_files(const Workspace& ws);
+// How a file is named in messages: relative to the workspace root where it is inside it.
+std::string display_path(const Workspace* ws, const std::filesystem::path& path);
+
+struct LoadedRecords {
+    std::vector<Record> records;  // in file-name order; only those without errors
+    Diagnostics diags;
+    std::size_t files = 0;
+};
+
+// Loads record files in parallel on `jobs` threads (0: one per core), checking ids against file
+// names and duplicates across files.
+LoadedRecords load_records(const std::vector<std::filesystem::path>& files, const Workspace* ws,
+                           const CredentialSet& credentials, unsigned jobs);
+
+} // namespace peerctl
