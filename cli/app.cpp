@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include "commands.hpp"
+#include "expiry_check.hpp"
 
 #include <fmt/core.h>
 
@@ -35,7 +36,10 @@ int run(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
-        return exit_usage;  // CLI11 uses 100+; the contract says 2
+        // CLI11 uses 100+; the contract says 2, and 3 (UNKNOWN) for check's monitoring codes.
+        if (!app.get_subcommand("check")->parsed()) return exit_usage;
+        fmt::print("{}", check_unknown_text("invalid arguments (see peerctl check --help)"));
+        return exit_check_unknown;
     }
 
     try {
@@ -45,7 +49,9 @@ int run(int argc, char** argv) {
         return exit_usage;
     } catch (const UsageError& e) {
         fmt::print(stderr, "peerctl: {}\n", e.message);
-        return exit_usage;
+        if (!app.get_subcommand("check")->parsed()) return exit_usage;
+        fmt::print("{}", check_unknown_text(e.message));
+        return exit_check_unknown;
     } catch (const std::exception& e) {
         // Only what cannot continue reaches here (out of memory, a broken pipe).
         fmt::print(stderr, "peerctl: internal error: {}\n", e.what());

@@ -16,6 +16,7 @@ namespace peerctl::cli {
 constexpr int exit_ok = 0;
 constexpr int exit_data = 1;
 constexpr int exit_usage = 2;
+constexpr int exit_check_unknown = 3;
 
 struct GlobalOptions {
     std::optional<std::string> dir;

@@ -1,0 +1,147 @@
+#include "expiry_check.hpp"
+
+#include "status_json.hpp"
+#include "status_text.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace peerctl {
+
+std::string to_string(CheckState s) {
+    switch (s) {
+    case CheckState::Ok: return "OK";
+    case CheckState::Warning: return "WARNING";
+    case CheckState::Critical: return "CRITICAL";
+    case CheckState::Unknown: return "UNKNOWN";
+    }
+    return "";
+}
+
+void check_specialist(const SpecialistStatus& s, Date as_of, CheckResult& result) {
+    for (const auto& cs : s.credentials) {
+        if (!cs.certification) continue;
+        const Certification& cert = *cs.certification;
+        CheckItem item;
+        item.id = s.id;
+        item.credential = cs.rule->id;
+        item.state = cs.state;
+        item.deadline = cert.submit_by && cs.state == State::Active ? *cert.submit_by : cert.expires;
+        item.deadline_is_submit_by = cert.submit_by && cs.state == State::Active;
+        item.days_left = days_between(as_of, item.deadline);
+        if (cs.ce) item.ce_remaining = cs.ce->remaining();
+        item.missing = missing_in_words(cs);
+        switch (cs.state) {
+        case State::Grace:
+            ++result.grace;
+            item.level = CheckState::Critical;
+            break;
+        case State::Lapsed:
+            ++result.lapsed;
+            item.level = CheckState::Critical;
+            break;
+        default:
+            ++result.active;
+            // "Within N days" includes the N-th day: days left equal to the threshold alerts.
+            if (item.days_left <= result.thresholds.crit_days) item.level = CheckState::Critical;
+            else if (item.days_left <= result.thresholds.warn_days) item.level = CheckState::Warning;
+            if (item.level != CheckState::Ok) ++result.due;
+            if (!result.min_days_left || item.days_left < *result.min_days_left) result.min_days_left = item.days_left;
+            break;
+        }
+        if (item.level != CheckState::Ok) result.items.push_back(std::move(item));
+    }
+}
+
+void finish_check(CheckResult& result) {
+    std::stable_sort(result.items.begin(), result.items.end(), [](const CheckItem& a, const CheckItem& b) {
+        if (a.days_left != b.days_left) return a.days_left < b.days_left;
+        return std::tie(a.id, a.credential) < std::tie(b.id, b.credential);
+    });
+    result.state = CheckState::Ok;
+    for (const auto& item : result.items) result.state = std::max(result.state, item.level);
+}
+
+namespace {
+
+std::string summary(const CheckResult& r) {
+    if (r.state == CheckState::Ok) {
+        std::string next = r.min_days_left ? fmt::format("; next deadline in {} days", *r.min_days_left) : "";
+        return fmt::format("{} active, none due within {} days{}", r.active, r.thresholds.warn_days, next);
+    }
+    int crit_due = 0;
+    for (const auto& i : r.items)
+        if (i.level == CheckState::Critical && (i.state == State::Active)) ++crit_due;
+    std::vector<std::string> parts;
+    if (crit_due) parts.push_back(fmt::format("{} due within {} days", crit_due, r.thresholds.crit_days));
+    if (r.due - crit_due) parts.push_back(fmt::format("{} due within {} days", r.due - crit_due, r.thresholds.warn_days));
+    if (r.grace) parts.push_back(fmt::format("{} in grace", r.grace));
+    if (r.lapsed) parts.push_back(fmt::format("{} lapsed", r.lapsed));
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+// Plugin perfdata; the days threshold uses range syntax "@~:N" (alert when at most N), which
+// is exactly the rule applied.
+std::string perfdata(const CheckResult& r) {
+    std::string out = fmt::format("active={} due={};;; grace={} lapsed={}", r.active, r.due, r.grace, r.lapsed);
+    if (r.min_days_left)
+        out += fmt::format(" min_days_left={};@~:{};@~:{}", *r.min_days_left, r.thresholds.warn_days, r.thresholds.crit_days);
+    return out;
+}
+
+std::string days(int n, std::string_view after) { return fmt::format("{} day{} {}", n, n == 1 ? "" : "s", after); }
+
+std::string item_line(const CheckItem& i) {
+    std::string when;
+    if (i.state == State::Grace) when = fmt::format("in grace, expired {} ({})", to_string(i.deadline), days(-i.days_left, "ago"));
+    else if (i.state == State::Lapsed) when = fmt::format("lapsed, expired {} ({})", to_string(i.deadline), days(-i.days_left, "ago"));
+    else if (i.deadline_is_submit_by) when = fmt::format("submit by {} ({})", to_string(i.deadline), days(i.days_left, "left"));
+    else when = fmt::format("expires {} ({})", to_string(i.deadline), days(i.days_left, "left"));
+    std::string ce = i.missing.empty() ? "CE complete" : "CE missing " + i.missing;
+    return fmt::format("{} {}: {} {}, {}", to_string(i.level), i.id, i.credential, when, ce);
+}
+
+} // namespace
+
+std::string check_text(const CheckResult& r) {
+    std::string out = fmt::format("PEERCTL {} - {} | {}\n", to_string(r.state), summary(r), perfdata(r));
+    for (const auto& i : r.items) out += item_line(i) + "\n";
+    return out;
+}
+
+std::string check_json(const CheckResult& r, Date as_of) {
+    using json = nlohmann::ordered_json;
+    json items = json::array();
+    for (const auto& i : r.items)
+        items.push_back({{"id", i.id},
+                         {"credential", i.credential},
+                         {"level", to_string(i.level)},
+                         {"state", to_string(i.state)},
+                         {"deadline", to_string(i.deadline)},
+                         {"deadline_kind", i.deadline_is_submit_by ? "submit-by" : "expiry"},
+                         {"days_left", i.days_left},
+                         {"ce_remaining_hours", hours_json(i.ce_remaining)},
+                         {"missing", i.missing}});
+    json root = {{"as_of", to_string(as_of)},
+                 {"state", to_string(r.state)},
+                 {"exit_code", static_cast<int>(r.state)},
+                 {"summary", summary(r)},
+                 {"thresholds", {{"warn_days", r.thresholds.warn_days}, {"crit_days", r.thresholds.crit_days}}},
+                 {"counts", {{"active", r.active}, {"due", r.due}, {"grace", r.grace}, {"lapsed", r.lapsed}}},
+                 {"min_days_left", r.min_days_left ? json(*r.min_days_left) : json(nullptr)},
+                 {"specialists", items}};
+    return root.dump(2) + "\n";
+}
+
+std::string check_unknown_text(const std::string& reason) { return fmt::format("PEERCTL UNKNOWN - {}\n", reason); }
+
+std::string check_unknown_json(const std::string& reason, Date as_of) {
+    nlohmann::ordered_json root = {{"as_of", to_string(as_of)}, {"state", "UNKNOWN"}, {"exit_code", 3}, {"summary", reason}};
+    return root.dump(2) + "\n";
+}
+
+} // namespace peerctl

@@ -1,0 +1,55 @@
+#pragma once
+// `check`: expiry warnings for cron and monitoring systems, with the monitoring-plugin result
+// codes. The output names ids and credential ids only, never names: it ends up in mail and logs.
+
+#include "evaluation.hpp"
+
+#include <string>
+#include <vector>
+
+namespace peerctl {
+
+enum class CheckState { Ok = 0, Warning = 1, Critical = 2, Unknown = 3 };
+std::string to_string(CheckState s);
+
+struct CheckThresholds {
+    int warn_days = 60;
+    int crit_days = 14;
+};
+
+struct CheckItem {
+    std::string id;
+    std::string credential;
+    State state = State::Active;
+    CheckState level = CheckState::Ok;
+    Date deadline;           // submit-by where the credential has one, else the expiry
+    bool deadline_is_submit_by = false;
+    int days_left = 0;       // to the deadline
+    Hours ce_remaining;
+    std::string missing;     // in words, e.g. "ethics 3 h, 14.5 h total"
+};
+
+struct CheckResult {
+    CheckState state = CheckState::Ok;
+    CheckThresholds thresholds;
+    int active = 0;
+    int due = 0;      // certified and within the warning window (or critical window)
+    int grace = 0;
+    int lapsed = 0;
+    std::optional<int> min_days_left;
+    std::vector<CheckItem> items;  // the affected ones, most urgent first
+};
+
+// Adds one specialist's certified credentials to the result.
+void check_specialist(const SpecialistStatus& s, Date as_of, CheckResult& result);
+// Sorts the items and settles the overall state.
+void finish_check(CheckResult& result);
+
+// "PEERCTL WARNING - ... | perfdata" and a line per affected specialist.
+std::string check_text(const CheckResult& result);
+std::string check_json(const CheckResult& result, Date as_of);
+// For bad data or usage: the UNKNOWN line with its reason.
+std::string check_unknown_text(const std::string& reason);
+std::string check_unknown_json(const std::string& reason, Date as_of);
+
+} // namespace peerctl
