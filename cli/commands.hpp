@@ -22,11 +22,13 @@ Runner setup_validate(CLI::App& sub);
 Runner setup_status(CLI::App& sub);
 Runner setup_credentials(CLI::App& sub);
 Runner setup_check(CLI::App& sub);
+Runner setup_export(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
     {"status", "Show where specialists stand: training, exam, CE and deadlines", setup_status},
     {"validate", "Check records and credential files; report every problem", setup_validate},
     {"credentials", "List or show the credential rules in force", setup_credentials},
+    {"export", "Export renewal deadlines (ics)", setup_export},
     {"check", "Expiry check for cron and monitoring (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)", setup_check},
 };
 

@@ -1,0 +1,107 @@
+// `export ics`: renewal deadlines as an iCalendar file.
+
+#include "commands.hpp"
+
+#include "atomic_file.hpp"
+#include "ics_export.hpp"
+#include "validation.hpp"
+
+#include <fmt/core.h>
+
+#include <charconv>
+#include <ctime>
+
+namespace peerctl::cli {
+
+namespace {
+
+struct ExportOptions {
+    std::string output;
+    std::vector<std::string> ids;
+    std::string alarms = "90,30,7";
+};
+
+// "90,30,7" -> {90, 30, 7}; "none" or "" -> no alarms.
+std::vector<int> parse_alarms(const std::string& text) {
+    std::vector<int> out;
+    if (text.empty() || text == "none") return out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t comma = text.find(',', start);
+        std::string_view part(text.data() + start, (comma == std::string::npos ? text.size() : comma) - start);
+        int v = 0;
+        auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), v);
+        if (ec != std::errc() || p != part.data() + part.size() || v < 0 || v > 3650)
+            throw UsageError{"--alarm takes days before the deadline, such as 90,30,7 (or none)"};
+        out.push_back(v);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
+}
+
+// UTC now, or $SOURCE_DATE_EPOCH for reproducible output.
+std::string dtstamp() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        long long v = 0;
+        auto [p, ec] = std::from_chars(epoch, epoch + std::strlen(epoch), v);
+        if (ec == std::errc() && *p == '\0') t = static_cast<std::time_t>(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+int run_export(Context& ctx, const ExportOptions& opts) {
+    IcsOptions ics;
+    ics.alarm_days = parse_alarms(opts.alarms);
+    ics.dtstamp = dtstamp();
+    ics.version = PEERCTL_VERSION;
+    for (const auto& id : opts.ids)
+        if (!is_valid_id(id)) throw UsageError{fmt::format("'{}' is not a valid id", printable(id.substr(0, 64)))};
+    if (!ctx.open_workspace()) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
+    const Workspace& ws = *ctx.workspace();
+    ics.calendar_name = ws.name;
+    std::vector<std::filesystem::path> files;
+    if (opts.ids.empty()) files = record_files(ws);
+    for (const auto& id : opts.ids) files.push_back(ws.root / "specialists" / (id + ".toml"));
+    LoadedRecords loaded = load_records(files, &ws, ctx.credentials(), ctx.options().jobs);
+    ctx.diags().append(loaded.diags);
+    if (ctx.diags().has_errors()) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
+    ctx.flush_diagnostics();
+    std::vector<SpecialistStatus> statuses;
+    for (const auto& r : loaded.records) statuses.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
+    std::string calendar = ics_calendar(statuses, ics);
+    if (opts.output.empty() || opts.output == "-") {
+        fmt::print("{}", calendar);
+        return exit_ok;
+    }
+    if (std::string err = write_file_atomic(opts.output, calendar); !err.empty()) {
+        fmt::print(stderr, "peerctl: {}\n", err);
+        return exit_data;
+    }
+    return exit_ok;
+}
+
+} // namespace
+
+Runner setup_export(CLI::App& sub) {
+    auto opts = std::make_shared<ExportOptions>();
+    sub.require_subcommand(1);
+    CLI::App* ics = sub.add_subcommand("ics", "Renewal deadlines as an iCalendar (.ics) file");
+    ics->add_option("-o,--output", opts->output, "Write to FILE (mode 0600) instead of stdout");
+    ics->add_option("--id", opts->ids, "Only these specialists (repeatable)");
+    ics->add_option("--alarm", opts->alarms, "Reminders, in days before each deadline (default 90,30,7; 'none')");
+    return [opts](Context& ctx) { return run_export(ctx, *opts); };
+}
+
+} // namespace peerctl::cli

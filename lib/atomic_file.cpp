@@ -1,0 +1,113 @@
+#include "atomic_file.hpp"
+
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <random>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace peerctl {
+
+namespace {
+
+std::string errno_text(int err) { return std::strerror(err); }
+
+bool write_all(int fd, std::string_view data, int& err) {
+    while (!data.empty()) {
+        ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            err = errno;
+            return false;
+        }
+        if (n == 0) {
+            err = EIO;
+            return false;
+        }
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+std::string temp_name(const fs::path& target) {
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    return fmt::format(".{}.tmp-{}-{:016x}", target.filename().string(), ::getpid(), rng());
+}
+
+} // namespace
+
+std::string write_file_atomic(const fs::path& path, std::string_view content, const AtomicWriteOptions& options) {
+    const std::string shown = path.string();
+    fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+
+    mode_t mode = options.create_mode;
+    struct stat st{};
+    if (::lstat(path.c_str(), &st) == 0) {
+        if (S_ISLNK(st.st_mode)) return fmt::format("{}: refusing to write through a symbolic link", shown);
+        if (!S_ISREG(st.st_mode)) return fmt::format("{}: not a regular file", shown);
+        if (options.must_not_exist) return fmt::format("{}: already exists", shown);
+        mode = st.st_mode & 07777;
+    } else if (errno != ENOENT) {
+        return fmt::format("{}: {}", shown, errno_text(errno));
+    }
+
+    int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd < 0) return fmt::format("{}: cannot open the directory: {}", shown, errno_text(errno));
+
+    std::string tmp = temp_name(path);
+    int fd = ::openat(dir_fd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        int err = errno;
+        ::close(dir_fd);
+        return fmt::format("{}: cannot create a temporary file: {}", shown, errno_text(err));
+    }
+    auto fail = [&](std::string_view step, int err) {
+        ::close(fd);
+        ::unlinkat(dir_fd, tmp.c_str(), 0);
+        ::close(dir_fd);
+        return fmt::format("{}: {} failed: {}; the file is unchanged", shown, step, errno_text(err));
+    };
+    int err = 0;
+    // fchmod, not the open mode: the umask must not widen or narrow what we promise.
+    if (::fchmod(fd, mode) != 0) return fail("setting permissions", errno);
+    if (!write_all(fd, content, err)) return fail("write", err);
+    if (::fsync(fd) != 0) return fail("fsync", errno);
+    if (::close(fd) != 0) {
+        fd = -1;
+        err = errno;
+        ::unlinkat(dir_fd, tmp.c_str(), 0);
+        ::close(dir_fd);
+        return fmt::format("{}: close failed: {}; the file is unchanged", shown, errno_text(err));
+    }
+    fd = -1;
+    if (options.must_not_exist) {
+        // linkat fails if the target appeared meanwhile, where rename would replace it.
+        if (::linkat(dir_fd, tmp.c_str(), dir_fd, path.filename().c_str(), 0) != 0) {
+            err = errno;
+            ::unlinkat(dir_fd, tmp.c_str(), 0);
+            ::close(dir_fd);
+            return fmt::format("{}: {}", shown, err == EEXIST ? "already exists" : "link failed: " + errno_text(err));
+        }
+        ::unlinkat(dir_fd, tmp.c_str(), 0);
+    } else if (::renameat(dir_fd, tmp.c_str(), dir_fd, path.filename().c_str()) != 0) {
+        err = errno;
+        ::unlinkat(dir_fd, tmp.c_str(), 0);
+        ::close(dir_fd);
+        return fmt::format("{}: rename failed: {}; the file is unchanged", shown, errno_text(err));
+    }
+    if (::fsync(dir_fd) != 0) {
+        err = errno;
+        ::close(dir_fd);
+        // The new content is in place but its directory entry may not be durable yet.
+        return fmt::format("{}: fsync of the directory failed: {}", shown, errno_text(err));
+    }
+    ::close(dir_fd);
+    return {};
+}
+
+} // namespace peerctl

@@ -1,0 +1,25 @@
+#pragma once
+// Crash-safe file replacement: a temporary file in the same directory (O_EXCL), written in full,
+// fsync'd, renamed over the target, and the directory fsync'd. Any failure removes the temporary
+// file and leaves the original byte-identical. A failed fsync is never retried: after one, the
+// kernel may have dropped the dirty pages, so a retry could report success for lost data.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <sys/types.h>
+
+namespace peerctl {
+
+struct AtomicWriteOptions {
+    // Mode of a new file, applied whatever the umask; an existing file keeps its own.
+    mode_t create_mode = 0600;
+    // Refuse to replace an existing file (for creating records).
+    bool must_not_exist = false;
+};
+
+// Returns an empty string on success, else the reason (naming the file, never its content).
+std::string write_file_atomic(const std::filesystem::path& path, std::string_view content,
+                              const AtomicWriteOptions& options = {});
+
+} // namespace peerctl

@@ -1,0 +1,112 @@
+#include "ics_export.hpp"
+
+#include "status_text.hpp"
+
+#include <fmt/core.h>
+
+namespace peerctl {
+
+std::string ics_escape(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case ';': out += "\\;"; break;
+        case ',': out += "\\,"; break;
+        case '\n': out += "\\n"; break;
+        case '\r':
+            if (i + 1 < text.size() && text[i + 1] == '\n') break;  // CRLF is one line break
+            out += "\\n";
+            break;
+        case '\t': out += ' '; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) break;
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string ics_fold(std::string_view line) {
+    std::string out;
+    std::size_t limit = 75;  // octets on the first line; 74 after the leading space
+    std::size_t used = 0;
+    for (std::size_t i = 0; i < line.size();) {
+        unsigned char c = static_cast<unsigned char>(line[i]);
+        std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (i + n > line.size()) n = line.size() - i;
+        if (used + n > limit) {
+            out += "\r\n ";
+            used = 1;
+        }
+        out.append(line.substr(i, n));
+        used += n;
+        i += n;
+    }
+    out += "\r\n";
+    return out;
+}
+
+namespace {
+
+std::string ics_date(Date d) { return to_string(d).erase(7, 1).erase(4, 1); }
+
+void event(std::string& out, const std::string& uid, Date day, const std::string& summary, const std::string& description,
+           const IcsOptions& options) {
+    auto line = [&](std::string_view text) { out += ics_fold(text); };
+    line("BEGIN:VEVENT");
+    line("UID:" + uid);
+    line("DTSTAMP:" + options.dtstamp);
+    line("DTSTART;VALUE=DATE:" + ics_date(day));
+    line("DTEND;VALUE=DATE:" + ics_date(add_days(day, 1)));
+    line("SUMMARY:" + ics_escape(summary));
+    line("DESCRIPTION:" + ics_escape(description));
+    line("CATEGORIES:peerctl");
+    line("TRANSP:TRANSPARENT");
+    for (int days : options.alarm_days) {
+        line("BEGIN:VALARM");
+        line("ACTION:DISPLAY");
+        line("DESCRIPTION:" + ics_escape(summary));
+        line(fmt::format("TRIGGER:-P{}D", days));
+        line("END:VALARM");
+    }
+    line("END:VEVENT");
+}
+
+} // namespace
+
+std::string ics_calendar(const std::vector<SpecialistStatus>& statuses, const IcsOptions& options) {
+    std::string out;
+    auto line = [&](std::string_view text) { out += ics_fold(text); };
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//peerctl//peerctl " + options.version + "//EN");
+    line("CALSCALE:GREGORIAN");
+    if (!options.calendar_name.empty()) line("X-WR-CALNAME:" + ics_escape(options.calendar_name));
+    for (const auto& s : statuses) {
+        for (const auto& cs : s.credentials) {
+            if (!cs.certification) continue;
+            const Certification& c = *cs.certification;
+            std::string who = fmt::format("{} ({})", s.name, s.id);
+            std::string missing = missing_in_words(cs);
+            std::string ce = cs.ce ? fmt::format(" CE {} of {} h counted{}.", cs.ce->counted.str(), cs.ce->required.str(),
+                                                 missing.empty() ? "" : "; missing " + missing)
+                                   : "";
+            std::string what = cs.rule->name + (c.number.empty() ? "" : " " + c.number);
+            event(out, fmt::format("{}.{}.expiry@peerctl", s.id, cs.rule->id), c.expires,
+                  fmt::format("{}: {} expires", who, cs.rule->id),
+                  fmt::format("{} expires on {}.{}", what, to_string(c.expires), ce), options);
+            if (c.submit_by)
+                event(out, fmt::format("{}.{}.submit-by@peerctl", s.id, cs.rule->id), *c.submit_by,
+                      fmt::format("{}: {} renewal due", who, cs.rule->id),
+                      fmt::format("Submit the renewal of {} by {} (expires {}).{}", what, to_string(*c.submit_by),
+                                  to_string(c.expires), ce),
+                      options);
+        }
+    }
+    line("END:VCALENDAR");
+    return out;
+}
+
+} // namespace peerctl
