@@ -23,8 +23,16 @@ Runner setup_status(CLI::App& sub);
 Runner setup_credentials(CLI::App& sub);
 Runner setup_check(CLI::App& sub);
 Runner setup_export(CLI::App& sub);
+Runner setup_init(CLI::App& sub);
+Runner setup_add(CLI::App& sub);
+Runner setup_certify(CLI::App& sub);
+Runner setup_log(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
+    {"init", "Create a workspace", setup_init},
+    {"add", "Create a specialist's record", setup_add},
+    {"log", "Append one entry to a record: training, exam, experience, ce or renewal", setup_log},
+    {"certify", "Record a certification", setup_certify},
     {"status", "Show where specialists stand: training, exam, CE and deadlines", setup_status},
     {"validate", "Check records and credential files; report every problem", setup_validate},
     {"credentials", "List or show the credential rules in force", setup_credentials},

@@ -39,7 +39,25 @@ std::string temp_name(const fs::path& target) {
     return fmt::format(".{}.tmp-{}-{:016x}", target.filename().string(), ::getpid(), rng());
 }
 
+std::string backup_name(const fs::path& target) {
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    return fmt::format(".{}.bak-{}-{:016x}", target.filename().string(), ::getpid(), rng());
+}
+
 } // namespace
+
+std::vector<fs::path> leftover_temp_files(const fs::path& target) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::string tmp_prefix = "." + target.filename().string() + ".tmp-";
+    std::string bak_prefix = "." + target.filename().string() + ".bak-";
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        std::string name = e.path().filename().string();
+        if (name.rfind(tmp_prefix, 0) == 0 || name.rfind(bak_prefix, 0) == 0) out.push_back(e.path());
+    }
+    return out;
+}
 
 std::string write_file_atomic(const fs::path& path, std::string_view content, const AtomicWriteOptions& options) {
     const std::string shown = path.string();
@@ -85,6 +103,21 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
         return fmt::format("{}: close failed: {}; the file is unchanged", shown, errno_text(err));
     }
     fd = -1;
+    // Keep the original reachable until the new content is durable, so that a failed directory
+    // fsync can put it back.
+    std::string backup;
+    if (!options.must_not_exist) {
+        backup = backup_name(path);
+        if (::linkat(dir_fd, path.filename().c_str(), dir_fd, backup.c_str(), 0) != 0) {
+            if (errno != ENOENT) {
+                err = errno;
+                ::unlinkat(dir_fd, tmp.c_str(), 0);
+                ::close(dir_fd);
+                return fmt::format("{}: link failed: {}; the file is unchanged", shown, errno_text(err));
+            }
+            backup.clear();  // no original: nothing to keep
+        }
+    }
     if (options.must_not_exist) {
         // linkat fails if the target appeared meanwhile, where rename would replace it.
         if (::linkat(dir_fd, tmp.c_str(), dir_fd, path.filename().c_str(), 0) != 0) {
@@ -97,15 +130,18 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
     } else if (::renameat(dir_fd, tmp.c_str(), dir_fd, path.filename().c_str()) != 0) {
         err = errno;
         ::unlinkat(dir_fd, tmp.c_str(), 0);
+        if (!backup.empty()) ::unlinkat(dir_fd, backup.c_str(), 0);
         ::close(dir_fd);
         return fmt::format("{}: rename failed: {}; the file is unchanged", shown, errno_text(err));
     }
     if (::fsync(dir_fd) != 0) {
         err = errno;
+        if (!backup.empty()) ::renameat(dir_fd, backup.c_str(), dir_fd, path.filename().c_str());
+        else ::unlinkat(dir_fd, path.filename().c_str(), 0);
         ::close(dir_fd);
-        // The new content is in place but its directory entry may not be durable yet.
-        return fmt::format("{}: fsync of the directory failed: {}", shown, errno_text(err));
+        return fmt::format("{}: fsync of the directory failed: {}; the file is unchanged", shown, errno_text(err));
     }
+    if (!backup.empty()) ::unlinkat(dir_fd, backup.c_str(), 0);
     ::close(dir_fd);
     return {};
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 #include <sys/types.h>
 
 namespace peerctl {
@@ -17,6 +18,10 @@ struct AtomicWriteOptions {
     // Refuse to replace an existing file (for creating records).
     bool must_not_exist = false;
 };
+
+// Temporary and backup files that a writer killed mid-way left beside `target`. Only to be
+// removed while holding the record's lock: the target itself is always whole (rename is atomic).
+std::vector<std::filesystem::path> leftover_temp_files(const std::filesystem::path& target);
 
 // Returns an empty string on success, else the reason (naming the file, never its content).
 std::string write_file_atomic(const std::filesystem::path& path, std::string_view content,

@@ -1,0 +1,162 @@
+// `log training|exam|experience|ce|renewal [ID]`: appends one entry to a record.
+
+#include "commands.hpp"
+
+#include "evaluation.hpp"
+#include "record_update.hpp"
+#include "toml_text.hpp"
+#include "write_support.hpp"
+
+#include <fmt/core.h>
+
+namespace peerctl::cli {
+
+namespace {
+
+struct LogOptions {
+    std::string id;
+    std::string date, hours, title, provider, delivery, approval, evidence, domain, result, kind, credential, expires;
+    std::vector<std::string> topics;
+    std::optional<long long> score;
+    bool force = false;
+    bool dry_run = false;
+};
+
+Date date_option(const std::string& name, const std::string& value, Date fallback) {
+    if (value.empty()) return fallback;
+    auto d = parse_date(value);
+    if (!d) throw UsageError{fmt::format("--{} must be a date such as 2026-03-14 (got '{}')", name, printable(value.substr(0, 32)))};
+    return *d;
+}
+
+void add_text(std::vector<Field>& fields, const char* key, const std::string& value) {
+    if (value.empty()) return;
+    require_utf8(std::string("--") + key, value);
+    fields.push_back({key, toml_string(value)});
+}
+
+void add_hours(std::vector<Field>& fields, const std::string& value) {
+    auto h = parse_hours(value);
+    if (!h) throw UsageError{fmt::format("--hours must be a number of hours such as 2 or 1.5, to 0.01 h (got '{}')", printable(value.substr(0, 32)))};
+    fields.push_back({"hours", h->str()});
+}
+
+std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Date today) {
+    std::vector<Field> f;
+    if (table == "exam" || table == "renewal") add_text(f, "credential", o.credential);
+    f.push_back({"date", toml_date(date_option("date", o.date, today))});
+    if (table == "training") {
+        add_hours(f, o.hours);
+        add_text(f, "domain", o.domain);
+        add_text(f, "title", o.title);
+        add_text(f, "provider", o.provider);
+    } else if (table == "exam") {
+        add_text(f, "result", o.result);
+        if (o.score) f.push_back({"score", std::to_string(*o.score)});
+    } else if (table == "experience") {
+        add_hours(f, o.hours);
+        add_text(f, "kind", o.kind);
+        add_text(f, "title", o.title);
+    } else if (table == "ce") {
+        add_hours(f, o.hours);
+        add_text(f, "title", o.title);
+        add_text(f, "provider", o.provider);
+        if (!o.topics.empty()) {
+            for (const auto& t : o.topics) require_utf8("--topic", t);
+            f.push_back({"topics", toml_string_array(o.topics)});
+        }
+        add_text(f, "delivery", o.delivery);
+        add_text(f, "approval", o.approval);
+        add_text(f, "evidence", o.evidence);
+    } else if (table == "renewal") {
+        if (!o.expires.empty()) f.push_back({"expires", toml_date(date_option("expires", o.expires, today))});
+    }
+    return f;
+}
+
+int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
+    std::string id = target_id(ctx, opts.id);
+    std::vector<Field> fields = fields_for(table, opts, ctx.as_of());
+    if (!ctx.open_workspace()) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
+    const Workspace& ws = *ctx.workspace();
+    std::string entry = entry_text(table, fields);
+    UpdateOptions update;
+    update.dry_run = opts.dry_run;
+    update.force = opts.force;
+    Date today = ctx.as_of();
+    UpdateResult result = update_record(
+        ws, ctx.credentials(), id,
+        [&](std::string_view original, Diagnostics&) -> std::optional<std::string> { return append_text(original, entry); },
+        [&](const Record& before, const Record& after) { return entry_refusals(before, after, today); }, update, ctx.diags());
+    ctx.flush_diagnostics();
+    if (!result.ok) return exit_data;
+    if (opts.dry_run) {
+        fmt::print("{}", entry);
+        return exit_ok;
+    }
+    std::string what = table;
+    if (!opts.hours.empty()) what += " " + parse_hours(opts.hours)->str() + " h";
+    SpecialistStatus s = evaluate(*result.record, ctx.credentials(), ctx.as_of());
+    fmt::print("recorded {} on {} in {}; {}\n", what, to_string(date_option("date", opts.date, today)),
+               display_path(&ws, record_path(ws, id)), standing(s));
+    return exit_ok;
+}
+
+void common(CLI::App* sub, LogOptions& o) {
+    sub->add_option("id", o.id, "Specialist id (default: 'me' from the user config)");
+    sub->add_option("--date", o.date, "The day it happened (YYYY-MM-DD; default today)");
+    sub->add_flag("--force", o.force, "Record it even if it looks like a duplicate or is dated in the future");
+    sub->add_flag("--dry-run", o.dry_run, "Print the TOML that would be appended; write nothing");
+}
+
+} // namespace
+
+Runner setup_log(CLI::App& sub) {
+    auto opts = std::make_shared<LogOptions>();
+    LogOptions& o = *opts;
+    sub.require_subcommand(1);
+    CLI::App* training = sub.add_subcommand("training", "Log a day of core training");
+    common(training, o);
+    training->add_option("--hours", o.hours, "Hours (to 0.01 h)")->required();
+    training->add_option("--title", o.title, "What it was");
+    training->add_option("--provider", o.provider, "Who gave it");
+    training->add_option("--domain", o.domain, "Training domain id (e.g. ethics)");
+
+    CLI::App* exam = sub.add_subcommand("exam", "Log an exam (passed, failed or scheduled)");
+    common(exam, o);
+    exam->add_option("--result", o.result, "passed, failed or scheduled")->required();
+    exam->add_option("--score", o.score, "Score");
+    exam->add_option("--credential", o.credential, "Credential id (needed when the record names several)");
+
+    CLI::App* experience = sub.add_subcommand("experience", "Log work, volunteer or supervision hours");
+    common(experience, o);
+    experience->add_option("--hours", o.hours, "Hours (to 0.01 h)")->required();
+    experience->add_option("--kind", o.kind, "work, volunteer or supervision")->required();
+    experience->add_option("--title", o.title, "What it was");
+
+    CLI::App* ce = sub.add_subcommand("ce", "Log a continuing-education course");
+    common(ce, o);
+    ce->add_option("--hours", o.hours, "Hours (to 0.01 h)")->required();
+    ce->add_option("--title", o.title, "Course title")->required();
+    ce->add_option("--provider", o.provider, "Provider or sponsor");
+    ce->add_option("--topic", o.topics, "Topic id (repeatable)");
+    ce->add_option("--delivery", o.delivery, "in-person, live-online or self-study");
+    ce->add_option("--approval", o.approval, "Provider approval number");
+    ce->add_option("--evidence", o.evidence, "Certificate file, relative to the workspace");
+
+    CLI::App* renewal = sub.add_subcommand("renewal", "Log a granted renewal");
+    common(renewal, o);
+    renewal->add_option("--credential", o.credential, "Credential id (needed when the record names several)");
+    renewal->add_option("--expires", o.expires, "New expiry printed on the certificate (default: one period on)");
+
+    return [opts, training, exam, experience, ce](Context& ctx) {
+        std::string table = training->parsed() ? "training" : exam->parsed() ? "exam" : experience->parsed() ? "experience"
+                            : ce->parsed() ? "ce" : "renewal";
+        return run_log(ctx, table, *opts);
+    };
+}
+
+} // namespace peerctl::cli

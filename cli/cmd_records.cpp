@@ -1,0 +1,202 @@
+// `init`, `add` and `certify`: creating workspaces and records, and recording a certification.
+
+#include "commands.hpp"
+
+#include "atomic_file.hpp"
+#include "evaluation.hpp"
+#include "record_update.hpp"
+#include "toml_text.hpp"
+#include "validation.hpp"
+#include "write_support.hpp"
+
+#include <fmt/core.h>
+
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+
+namespace peerctl::cli {
+
+namespace {
+
+struct InitOptions {
+    std::string dir = ".";
+    std::string name;
+    bool group = false;
+};
+
+int run_init(Context&, const InitOptions& opts) {
+    fs::path root(opts.dir);
+    std::error_code ec;
+    if (fs::exists(root / "peerctl.toml", ec)) {
+        fmt::print(stderr, "peerctl: {} is already a workspace\n", (root / "peerctl.toml").string());
+        return exit_data;
+    }
+    mode_t dir_mode = opts.group ? 0750 : 0700;
+    for (const fs::path& d : {root, root / "specialists", root / "credentials"}) {
+        if (fs::is_directory(d, ec)) continue;
+        if (::mkdir(d.c_str(), dir_mode) != 0 && errno != EEXIST) {
+            fmt::print(stderr, "peerctl: cannot create {}: {}\n", d.string(), std::strerror(errno));
+            return exit_data;
+        }
+        ::chmod(d.c_str(), dir_mode);  // whatever the umask
+    }
+    std::string name = opts.name;
+    if (name.empty()) name = fs::absolute(root, ec).lexically_normal().filename().string();
+    if (name.empty()) name = fs::absolute(root, ec).lexically_normal().parent_path().filename().string();
+    require_utf8("--name", name);
+    std::string text = "# A peerctl workspace: one record per specialist in specialists/<id>.toml,\n"
+                       "# the organisation's own credential rules (if any) in credentials/<id>.toml.\n"
+                       "name = " + toml_string(name) + "\n";
+    if (opts.group) text += "group = true  # new records are readable by the group (0640)\n";
+    AtomicWriteOptions write;
+    write.create_mode = opts.group ? 0640 : 0600;
+    write.must_not_exist = true;
+    if (std::string err = write_file_atomic(root / "peerctl.toml", text, write); !err.empty()) {
+        fmt::print(stderr, "peerctl: {}\n", err);
+        return exit_data;
+    }
+    fmt::print("created workspace {}\n", root.string());
+    return exit_ok;
+}
+
+struct AddOptions {
+    std::string id;
+    std::string name;
+    std::vector<std::string> credentials;
+    bool dry_run = false;
+};
+
+int run_add(Context& ctx, const AddOptions& opts) {
+    std::string id = target_id(ctx, opts.id.empty() ? std::string("\x01") : opts.id);  // never defaults to 'me'
+    require_utf8("--name", opts.name);
+    if (!ctx.open_workspace()) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
+    std::string text = "id = " + toml_string(id) + "\nname = " + toml_string(opts.name) + "\n";
+    for (const auto& c : opts.credentials) {
+        if (!is_valid_id(c)) throw UsageError{fmt::format("'{}' is not a credential id", printable(c.substr(0, 64)))};
+        text += fmt::format("\n[credentials.{}]\n", c);
+    }
+    UpdateOptions update;
+    update.create = true;
+    update.dry_run = opts.dry_run;
+    UpdateResult result = update_record(
+        *ctx.workspace(), ctx.credentials(), id, [&](std::string_view, Diagnostics&) -> std::optional<std::string> { return text; },
+        [](const Record&, const Record&) { return std::vector<std::string>{}; }, update, ctx.diags());
+    ctx.flush_diagnostics();
+    if (!result.ok) return exit_data;
+    if (opts.dry_run) {
+        fmt::print("{}", text);
+        return exit_ok;
+    }
+    const Workspace& ws = *ctx.workspace();
+    fmt::print("created {}; {}\n", display_path(&ws, record_path(ws, id)),
+               standing(evaluate(*result.record, ctx.credentials(), ctx.as_of())));
+    return exit_ok;
+}
+
+struct CertifyOptions {
+    std::string id;
+    std::string credential;
+    std::string issued;
+    std::string number;
+    std::string level;
+    std::string expires;
+    bool dry_run = false;
+};
+
+int run_certify(Context& ctx, const CertifyOptions& opts) {
+    std::string id = target_id(ctx, opts.id);
+    auto issued = parse_date(opts.issued);
+    if (!issued) throw UsageError{"--issued must be a date such as 2026-03-14"};
+    std::vector<Field> fields;
+    if (!opts.number.empty()) {
+        require_utf8("--number", opts.number);
+        fields.push_back({"number", toml_string(opts.number)});
+    }
+    fields.push_back({"issued", toml_date(*issued)});
+    if (!opts.level.empty()) {
+        require_utf8("--level", opts.level);
+        fields.push_back({"level", toml_string(opts.level)});
+    }
+    if (!opts.expires.empty()) {
+        auto e = parse_date(opts.expires);
+        if (!e) throw UsageError{"--expires must be a date such as 2029-03-14"};
+        fields.push_back({"expires", toml_date(*e)});
+    }
+    if (!is_valid_id(opts.credential))
+        throw UsageError{fmt::format("'{}' is not a credential id", printable(opts.credential.substr(0, 64)))};
+    if (!ctx.open_workspace()) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
+    const Workspace& ws = *ctx.workspace();
+    if (!ctx.credentials().find(opts.credential)) {
+        std::string hint = did_you_mean(opts.credential, ctx.credentials().ids());
+        fmt::print(stderr, "peerctl: unknown credential '{}'{}\n", printable(opts.credential.substr(0, 64)),
+                   hint.empty() ? "" : "; did you mean '" + hint + "'?");
+        return exit_data;
+    }
+    std::string added;
+    UpdateOptions update;
+    update.dry_run = opts.dry_run;
+    Date today = ctx.as_of();
+    UpdateResult result = update_record(
+        ws, ctx.credentials(), id,
+        [&](std::string_view original, Diagnostics& diags) -> std::optional<std::string> {
+            std::string error;
+            auto text = certify_text(original, opts.credential, fields, error);
+            if (!text) diags.error(display_path(&ws, record_path(ws, id)), {}, error);
+            return text;
+        },
+        [&](const Record&, const Record&) {
+            std::vector<std::string> out;
+            if (*issued > today) out.push_back(fmt::format("the issue date {} is in the future", to_string(*issued)));
+            return out;
+        },
+        update, ctx.diags());
+    ctx.flush_diagnostics();
+    if (!result.ok) return exit_data;
+    if (opts.dry_run) {
+        for (const auto& f : fields) fmt::print("{} = {}\n", f.key, f.value);
+        return exit_ok;
+    }
+    fmt::print("certified {} for {} in {}; {}\n", id, opts.credential, display_path(&ws, record_path(ws, id)),
+               standing(evaluate(*result.record, ctx.credentials(), ctx.as_of())));
+    return exit_ok;
+}
+
+} // namespace
+
+Runner setup_init(CLI::App& sub) {
+    auto opts = std::make_shared<InitOptions>();
+    sub.add_option("dir", opts->dir, "Directory to make a workspace (default: here)");
+    sub.add_option("--name", opts->name, "The organisation's name (default: the directory's)");
+    sub.add_flag("--group", opts->group, "New files readable by the group (0640 instead of 0600)");
+    return [opts](Context& ctx) { return run_init(ctx, *opts); };
+}
+
+Runner setup_add(CLI::App& sub) {
+    auto opts = std::make_shared<AddOptions>();
+    sub.add_option("id", opts->id, "New specialist id ([a-z0-9][a-z0-9_-]{0,63})")->required();
+    sub.add_option("--name", opts->name, "Full name")->required();
+    sub.add_option("--credential", opts->credentials, "Credential held or pursued (repeatable)");
+    sub.add_flag("--dry-run", opts->dry_run, "Print the record; write nothing");
+    return [opts](Context& ctx) { return run_add(ctx, *opts); };
+}
+
+Runner setup_certify(CLI::App& sub) {
+    auto opts = std::make_shared<CertifyOptions>();
+    sub.add_option("id", opts->id, "Specialist id")->required();
+    sub.add_option("credential", opts->credential, "Credential id")->required();
+    sub.add_option("--issued", opts->issued, "Date of certification (YYYY-MM-DD)")->required();
+    sub.add_option("--number", opts->number, "Certificate number");
+    sub.add_option("--level", opts->level, "Level, for credentials that have levels");
+    sub.add_option("--expires", opts->expires, "Expiry printed on the certificate, where it differs from the computed one");
+    sub.add_flag("--dry-run", opts->dry_run, "Print the fields that would be added; write nothing");
+    return [opts](Context& ctx) { return run_certify(ctx, *opts); };
+}
+
+} // namespace peerctl::cli

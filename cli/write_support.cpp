@@ -1,0 +1,52 @@
+#include "write_support.hpp"
+
+#include "toml_text.hpp"
+#include "validation.hpp"
+
+#include <fmt/core.h>
+
+namespace peerctl::cli {
+
+std::string target_id(const Context& ctx, const std::string& given) {
+    std::string id = given;
+    if (id.empty()) {
+        if (!ctx.user_config().me)
+            throw UsageError{"no ID given and no 'me' in the user config (" + user_config_path(ctx.env()).string() + ")"};
+        id = *ctx.user_config().me;
+    }
+    // Checked before any path is built from it: no "../x", "/etc/passwd", empty id or NUL.
+    if (!is_valid_id(id))
+        throw UsageError{fmt::format("'{}' is not a valid id: use [a-z0-9][a-z0-9_-]{{0,63}}", printable(id.substr(0, 64)))};
+    return id;
+}
+
+std::string standing(const SpecialistStatus& s) {
+    std::string out;
+    for (const auto& cs : s.credentials) {
+        std::string part = cs.rule->id + ": ";
+        if (cs.certification && cs.ce) {
+            part += fmt::format("CE {}/{} h", cs.ce->counted.str(), cs.ce->required.str());
+            for (const auto& r : cs.ce->requirements) {
+                if (r.kind == MinimumKind::TopicHours) part += fmt::format(", {} {}/{} h", r.topic, r.counted.str(), r.required.str());
+                else if (r.kind == MinimumKind::TopicEntries) part += fmt::format(", {} {}/{} entries", r.topic, r.entries_counted, r.entries_required);
+                else part += fmt::format(", from {} {}/{} h", r.providers.front(), r.counted.str(), r.required.str());
+            }
+            int d = cs.certification->days_left;
+            part += d >= 0 ? fmt::format(", {} day{} left", d, d == 1 ? "" : "s") : fmt::format(", {} ({} days after expiry)", to_string(cs.state), -d);
+        } else if (cs.certification) {
+            part += fmt::format("{}, expires {}", to_string(cs.state), to_string(cs.certification->expires));
+        } else {
+            part += to_string(cs.state);
+            if (cs.training) part += fmt::format(", training {}/{} h", cs.training->completed.str(), cs.training->required.str());
+            if (cs.exam && cs.exam->required) part += cs.exam->passed ? ", exam passed" : ", exam not passed";
+        }
+        out += (out.empty() ? "" : "; ") + part;
+    }
+    return out;
+}
+
+void require_utf8(const std::string& option, const std::string& value) {
+    if (!is_valid_utf8(value)) throw UsageError{option + " is not valid UTF-8 text"};
+}
+
+} // namespace peerctl::cli

@@ -1,0 +1,227 @@
+#include "record_update.hpp"
+
+#include "atomic_file.hpp"
+#include "file_lock.hpp"
+#include "file_reader.hpp"
+#include "record_loader.hpp"
+#include "toml_reader.hpp"
+#include "toml_text.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+
+namespace peerctl {
+
+std::string toml_date(Date d) { return to_string(d); }
+
+std::string toml_string_array(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + toml_string(items[i]);
+    return out + "]";
+}
+
+std::string entry_text(std::string_view table, const std::vector<Field>& fields) {
+    std::string out = fmt::format("[[{}]]\n", table);
+    for (const auto& f : fields) out += fmt::format("{} = {}\n", f.key, f.value);
+    return out;
+}
+
+std::string append_text(std::string_view original, std::string_view entry) {
+    std::string out(original);
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    if (!out.empty()) out += '\n';
+    out += entry;
+    return out;
+}
+
+std::optional<std::string> certify_text(std::string_view original, const std::string& credential,
+                                        const std::vector<Field>& fields, std::string& error) {
+    std::string lines;
+    for (const auto& f : fields) lines += fmt::format("{} = {}\n", f.key, f.value);
+    toml::table root;
+    try {
+        root = toml::parse(original, std::string_view("record"));
+    } catch (const toml::parse_error&) {
+        error = "the record does not parse";
+        return std::nullopt;
+    }
+    const toml::node* creds = root.get("credentials");
+    const toml::node* node = creds && creds->is_table() ? creds->as_table()->get(credential) : nullptr;
+    if (!node) return append_text(original, fmt::format("[credentials.{}]\n{}", credential, lines));
+    if (node->is_table() && node->as_table()->contains("issued")) {
+        error = fmt::format("'{}' is already certified; record a renewal with 'peerctl log renewal'", credential);
+        return std::nullopt;
+    }
+
+    // Insert right under the table's own header line, the only form we can extend by appending lines.
+    std::uint32_t line = node->source().begin.line;
+    std::size_t start = 0;
+    for (std::uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
+        start = original.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+    }
+    if (!node->is_table() || line == 0 || start == std::string_view::npos) {
+        error = fmt::format("[credentials.{}] is not written as a table header; add the fields by hand", credential);
+        return std::nullopt;
+    }
+    std::size_t end = original.find('\n', start);
+    std::string_view header = original.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    std::size_t first = header.find_first_not_of(" \t");
+    if (first == std::string_view::npos || header[first] != '[' || header.substr(first, 2) == "[[") {
+        error = fmt::format("[credentials.{}] is not written as a table header; add the fields by hand", credential);
+        return std::nullopt;
+    }
+    std::string out(original.substr(0, end == std::string_view::npos ? original.size() : end));
+    out += '\n';
+    out += lines;
+    if (end != std::string_view::npos) out += original.substr(end + 1);
+    return out;
+}
+
+fs::path record_path(const Workspace& ws, const std::string& id) { return ws.root / "specialists" / (id + ".toml"); }
+
+unsigned file_mode(const Workspace& ws) { return ws.group_readable ? 0640u : 0600u; }
+
+UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id,
+                           const EditFn& edit, const RefusalFn& refusals, const UpdateOptions& options,
+                           Diagnostics& diags) {
+    UpdateResult result;
+    fs::path path = record_path(ws, id);
+    std::string shown = display_path(&ws, path);
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+
+    struct stat st{};
+    bool exists = ::lstat(path.c_str(), &st) == 0;
+    if (exists && S_ISLNK(st.st_mode)) {
+        diags.error(shown, {}, "the record is a symbolic link; peerctl does not write through links");
+        return result;
+    }
+    if (options.create && exists) {
+        diags.error(shown, {}, fmt::format("a record for '{}' already exists", id));
+        return result;
+    }
+    if (!options.create && !exists) {
+        diags.error(shown, {}, fmt::format("no record for '{}' (create it with 'peerctl add')", id));
+        return result;
+    }
+
+    FileLock lock;
+    if (!options.dry_run) {
+        fs::path lock_path = path.parent_path() / ("." + id + ".lock");
+        if (std::string err = lock.acquire(lock_path, std::chrono::seconds(5), file_mode(ws)); !err.empty()) {
+            diags.error(shown, {}, err);
+            return result;
+        }
+        // Safe under the lock: a killed writer's temporary files are never the record itself.
+        for (const auto& leftover : leftover_temp_files(path)) fs::remove(leftover, ec);
+    }
+
+    std::string original;
+    std::optional<Record> before;
+    RecordLoadOptions load_options;
+    load_options.expected_id = id;
+    load_options.limits = ws.limits;
+    if (!options.create) {
+        auto text = read_text_file(path, shown, ws.limits.max_bytes, diags);
+        if (!text) return result;
+        original = std::move(*text);
+        Diagnostics check;
+        before = load_record(original, shown, credentials, load_options, check);
+        if (!before) {
+            diags.append(check);
+            diags.error(shown, {}, "the record has errors; fix them first (peerctl validate), nothing was written");
+            return result;
+        }
+    }
+
+    std::optional<std::string> updated = edit(original, diags);
+    if (!updated) return result;
+    Diagnostics check;
+    std::optional<Record> after = load_record(*updated, shown, credentials, load_options, check);
+    if (!after) {
+        // Positions past the original's end are in text that was never written: name the entry instead.
+        auto original_lines = static_cast<std::uint32_t>(std::count(original.begin(), original.end(), '\n') + 1);
+        for (auto d : check.items()) {
+            if (d.severity != Severity::Error) continue;
+            if (d.pos.line > original_lines || options.create) {
+                d.pos = {};
+                d.message = "in the new entry: " + d.message;
+            }
+            diags.add(d);
+        }
+        diags.error(shown, {}, "nothing was written");
+        return result;
+    }
+    if (!options.force) {
+        std::vector<std::string> reasons = refusals(before.value_or(Record{}), *after);
+        for (const auto& r : reasons) diags.error(shown, {}, r + " (use --force to record it anyway)");
+        if (!reasons.empty()) return result;
+    }
+    result.added_text = updated->size() >= original.size() && updated->compare(0, original.size(), original) == 0
+                            ? updated->substr(original.size())
+                            : *updated;
+    if (!options.dry_run) {
+        AtomicWriteOptions write;
+        write.create_mode = static_cast<mode_t>(file_mode(ws));
+        write.must_not_exist = options.create;
+        if (std::string err = write_file_atomic(path, *updated, write); !err.empty()) {
+            diags.error(shown, {}, err);
+            return result;
+        }
+    }
+    result.ok = true;
+    result.record = std::move(after);
+    return result;
+}
+
+namespace {
+
+template <typename Entry, typename Same>
+void duplicates(const std::vector<Entry>& before, const std::vector<Entry>& after, std::string_view what, Same same,
+                std::vector<std::string>& out) {
+    if (after.size() != before.size() + 1) return;
+    const Entry& added = after.back();
+    for (const auto& e : before)
+        if (same(e, added)) {
+            out.push_back(fmt::format("a matching [[{}]] entry is already recorded at line {}: likely a duplicate", what, e.pos.line));
+            return;
+        }
+}
+
+template <typename Entry>
+void future(const std::vector<Entry>& before, const std::vector<Entry>& after, Date today, std::vector<std::string>& out) {
+    if (after.size() == before.size() + 1 && after.back().date > today)
+        out.push_back(fmt::format("the date {} is in the future", to_string(after.back().date)));
+}
+
+} // namespace
+
+std::vector<std::string> entry_refusals(const Record& before, const Record& after, Date today) {
+    std::vector<std::string> out;
+    duplicates(before.ce, after.ce, "ce", [](const CeEntry& a, const CeEntry& b) {
+        return a.date == b.date && a.hours == b.hours && a.title == b.title; }, out);
+    duplicates(before.training, after.training, "training", [](const TrainingEntry& a, const TrainingEntry& b) {
+        return a.date == b.date && a.hours == b.hours && a.title == b.title; }, out);
+    duplicates(before.experience, after.experience, "experience", [](const ExperienceEntry& a, const ExperienceEntry& b) {
+        return a.date == b.date && a.hours == b.hours && a.kind == b.kind; }, out);
+    duplicates(before.exams, after.exams, "exam", [](const ExamEntry& a, const ExamEntry& b) {
+        return a.date == b.date && a.credential == b.credential && a.result == b.result; }, out);
+    duplicates(before.renewals, after.renewals, "renewal", [](const RenewalEntry& a, const RenewalEntry& b) {
+        return a.date == b.date && a.credential == b.credential; }, out);
+    future(before.ce, after.ce, today, out);
+    future(before.training, after.training, today, out);
+    future(before.experience, after.experience, today, out);
+    future(before.renewals, after.renewals, today, out);
+    // A scheduled exam is naturally in the future; a result is not.
+    if (after.exams.size() == before.exams.size() + 1 && after.exams.back().date > today &&
+        after.exams.back().result != ExamResult::Scheduled)
+        out.push_back(fmt::format("the exam date {} is in the future but has a result", to_string(after.exams.back().date)));
+    return out;
+}
+
+} // namespace peerctl

@@ -1,0 +1,67 @@
+#pragma once
+// Changing a record safely: under the record's lock, read it, edit the text (appending, never
+// re-serialising), check the result by the same rules as `validate`, then replace the file
+// atomically. Anything that fails leaves the file as it was.
+
+#include "credential_rules.hpp"
+#include "diagnostics.hpp"
+#include "record.hpp"
+#include "workspace.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace peerctl {
+
+// A TOML value already rendered as text ("2026-11-23", "2.5", "\"Ethics\"", "[\"ethics\"]").
+struct Field {
+    std::string key;
+    std::string value;
+};
+
+std::string toml_date(Date d);
+std::string toml_string_array(const std::vector<std::string>& items);
+
+// "[[ce]]\ndate = ...\n" for an array-of-tables entry.
+std::string entry_text(std::string_view table, const std::vector<Field>& fields);
+// The original bytes, a newline if the file did not end in one, a blank line, then the entry.
+std::string append_text(std::string_view original, std::string_view entry);
+// Inserts `fields` under an existing `[credentials.<id>]` header, or appends a new table.
+// Returns nullopt (with `error`) where the table is written in a form we cannot extend safely.
+std::optional<std::string> certify_text(std::string_view original, const std::string& credential,
+                                        const std::vector<Field>& fields, std::string& error);
+
+// The record file of `id`; the id must already be valid.
+std::filesystem::path record_path(const Workspace& ws, const std::string& id);
+// Mode for new files: 0600, or 0640 when the workspace asks for a group.
+unsigned file_mode(const Workspace& ws);
+
+struct UpdateOptions {
+    bool dry_run = false;
+    bool force = false;  // accept refusals that are only warnings (future dates, duplicates)
+    bool create = false; // the record must not exist yet (add)
+};
+
+struct UpdateResult {
+    bool ok = false;
+    std::string added_text;           // what was (or, with dry_run, would be) written
+    std::optional<Record> record;     // the record as it now reads
+};
+
+// `edit` turns the original text (empty when creating) into the new text, or returns nullopt
+// after adding its reason to diags. `refusals` looks at the new record and returns reasons to
+// refuse that --force may override.
+using EditFn = std::function<std::optional<std::string>(std::string_view original, Diagnostics& diags)>;
+using RefusalFn = std::function<std::vector<std::string>(const Record& before, const Record& after)>;
+
+UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id,
+                           const EditFn& edit, const RefusalFn& refusals, const UpdateOptions& options,
+                           Diagnostics& diags);
+
+// Likely duplicates and entries dated after `today`, for `log`.
+std::vector<std::string> entry_refusals(const Record& before, const Record& after, Date today);
+
+} // namespace peerctl

@@ -1,0 +1,15 @@
+#pragma once
+// Writing TOML as text. We append to users' files instead of re-serialising them with toml++,
+// which would drop comments and reorder keys.
+
+#include <string>
+#include <string_view>
+
+namespace peerctl {
+
+// A TOML basic string, quoted and escaped, that parses back to exactly `text` whatever it holds
+// (quotes, backslashes, newlines, tabs, control characters, non-ASCII). `text` must be valid UTF-8.
+std::string toml_string(std::string_view text);
+bool is_valid_utf8(std::string_view text);
+
+} // namespace peerctl
