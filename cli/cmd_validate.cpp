@@ -58,8 +58,8 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
             return exit_data;
         }
         records = record_files(*ctx.workspace());
-        files = 1;  // peerctl.toml, and the workspace's own credential files (not the built-ins)
-        for (const auto& [id, c] : ctx.credentials().all()) files += c.builtin ? 0 : 1;
+        // peerctl.toml, and the workspace's own credential files (not the built-ins)
+        files = 1 + workspace_credential_files(*ctx.workspace()).size();
     } else {
         // Outside a workspace, the built-in credentials still give the vocabulary.
         auto root = discover_workspace(ctx.options().dir, ctx.env(), ctx.user_config());

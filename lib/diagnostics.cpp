@@ -37,25 +37,27 @@ std::string format(const Diagnostic& d) {
 }
 
 namespace {
+// Optimal string alignment distance: a swap of two neighbouring letters ("titel") is one edit.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
-        row[0] = i;
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0u : 1u)});
-            diag = up;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
-    }
-    return row[b.size()];
+    return d[a.size()][b.size()];
 }
 } // namespace
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+    // Words are short ids; very long input is not a typo of one.
+    if (word.empty() || word.size() > 64) return {};
     std::string best;
     std::size_t best_distance = 0;
+    for (const auto& c : candidates)
+        if (word.size() >= 3 && c.size() > word.size() && c.compare(0, word.size(), word) == 0) return c;
     for (const auto& c : candidates) {
         std::size_t d = edit_distance(word, c);
         if (best.empty() || d < best_distance) {

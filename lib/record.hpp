@@ -79,6 +79,7 @@ struct RenewalEntry {
 struct Record {
     std::string file;
     std::string id;
+    Position id_pos;
     std::string name;
     std::vector<HeldCredential> credentials;
     std::vector<TrainingEntry> training;

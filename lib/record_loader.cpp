@@ -24,6 +24,7 @@ public:
             else if (!expected_id.empty() && *id != expected_id)
                 diags_.error(file_, root.pos("id"), fmt::format("'id' must equal the file name ('{}')", expected_id));
             rec.id = *id;
+            rec.id_pos = root.pos("id");
         }
         rec.name = root.string("name", true).value_or("");
         root.string("note");
@@ -91,10 +92,10 @@ private:
     }
 
     // Topics and domains are checked against the vocabulary of every credential in force.
-    void check_term(const TableReader& r, std::string_view key, const std::string& term, std::string_view what) {
+    void check_term(Position at, const std::string& term, std::string_view what) {
         if (credentials_.knows_term(term)) return;
         std::string shown = term.size() <= 40 ? term : term.substr(0, 40) + "...";
-        diags_.error(file_, r.pos(key), fmt::format("unknown {} '{}'{}", what, shown, suggest(term, credentials_.vocabulary())));
+        diags_.error(file_, at, fmt::format("unknown {} '{}'{}", what, shown, suggest(term, credentials_.vocabulary())));
     }
 
     TrainingEntry training(const toml::table& t) {
@@ -104,7 +105,7 @@ private:
         e.date = r.date("date", true).value_or(Date{});
         e.hours = r.hours("hours", true).value_or(Hours());
         if (auto d = r.string("domain")) {
-            check_term(r, "domain", *d, "domain");
+            check_term(r.pos("domain"), *d, "domain");
             e.domain = *d;
         }
         e.title = r.string("title").value_or("");
@@ -164,8 +165,10 @@ private:
         e.hours = r.hours("hours", true).value_or(Hours());
         e.title = r.string("title", true).value_or("");
         e.provider = r.string("provider").value_or("");
-        e.topics = r.strings("topics");
-        for (const auto& topic : e.topics) check_term(r, "topics", topic, "topic");
+        for (auto& [topic, at] : r.strings_at("topics")) {
+            check_term(at, topic, "topic");
+            e.topics.push_back(std::move(topic));
+        }
         if (auto d = r.choice("delivery", {"in-person", "live-online", "self-study"})) e.delivery = parse_delivery(*d);
         e.approval = r.string("approval").value_or("");
         e.evidence = r.string("evidence").value_or("");

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <cctype>
+
 namespace peerctl {
 
 namespace {
@@ -107,8 +109,40 @@ private:
         state_ = State::Code;
     }
 
+    // A date literal that does not exist (2025-02-30): toml++ rejects the whole file with a
+    // position past the value; this names the value and says why.
+    bool check_date(std::size_t i) {
+        auto digit = [&](std::size_t k) { return k < text_.size() && text_[k] >= '0' && text_[k] <= '9'; };
+        if (i > 0 && (std::isalnum(static_cast<unsigned char>(text_[i - 1])) || text_[i - 1] == '-' || text_[i - 1] == '_' || text_[i - 1] == '.'))
+            return true;
+        for (std::size_t k : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+            if (!digit(i + k)) return true;
+        if (text_[i + 4] != '-' || text_[i + 7] != '-' || digit(i + 10)) return true;
+        auto num = [&](std::size_t from, std::size_t len) {
+            unsigned v = 0;
+            for (std::size_t k = from; k < from + len; ++k) v = v * 10 + static_cast<unsigned>(text_[k] - '0');
+            return v;
+        };
+        unsigned y = num(i, 4), m = num(i + 5, 2), d = num(i + 8, 2);
+        static const char* months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                       "August", "September", "October", "November", "December"};
+        std::string shown(text_.substr(i, 10));
+        if (m < 1 || m > 12) {
+            fail(fmt::format("{} is not a date: there is no month {}", shown, m));
+            return false;
+        }
+        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        unsigned last = m == 2 ? (leap ? 29u : 28u) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30u : 31u;
+        if (d < 1 || d > last) {
+            fail(fmt::format("{} is not a date: {} {} has {} days", shown, months[m - 1], y, last));
+            return false;
+        }
+        return true;
+    }
+
     bool code(std::size_t& i, std::size_t n) {
         char c = text_[i];
+        if (c >= '0' && c <= '9' && !check_date(i)) return false;
         if (n > 1) {
             fail("non-ASCII character outside a string or comment (quote the key or value)");
             return false;

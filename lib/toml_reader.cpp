@@ -147,6 +147,12 @@ std::optional<bool> TableReader::boolean(std::string_view key) {
 
 std::vector<std::string> TableReader::strings(std::string_view key, bool required) {
     std::vector<std::string> out;
+    for (auto& [text, position] : strings_at(key, required)) out.push_back(std::move(text));
+    return out;
+}
+
+std::vector<std::pair<std::string, Position>> TableReader::strings_at(std::string_view key, bool required) {
+    std::vector<std::pair<std::string, Position>> out;
     const toml::node* n = get(key, required, "an array of strings");
     if (!n) return out;
     const auto* arr = n->as_array();
@@ -155,7 +161,7 @@ std::vector<std::string> TableReader::strings(std::string_view key, bool require
         return out;
     }
     for (const auto& item : *arr) {
-        if (const auto* s = item.as_string()) out.push_back(s->get());
+        if (const auto* s = item.as_string()) out.emplace_back(s->get(), position_of(item));
         else diags_.error(file_, position_of(item), fmt::format("'{}' must hold only strings (got {})", key, type_name(item)));
     }
     return out;
@@ -163,12 +169,17 @@ std::vector<std::string> TableReader::strings(std::string_view key, bool require
 
 std::optional<std::string> TableReader::choice(std::string_view key, const std::vector<std::string>& allowed,
                                                bool required) {
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    if (required && !table_.contains(key)) {
+        read_.emplace(key);
+        diags_.error(file_, pos(), fmt::format("{} is missing required key '{}' (one of {})", what_, key, list));
+        return std::nullopt;
+    }
     auto v = string(key, required);
     if (!v) return std::nullopt;
     for (const auto& a : allowed)
         if (*v == a) return v;
-    std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
     std::string hint = did_you_mean(*v, allowed);
     // The value is echoed only when short: it is a token, not free text.
     std::string got = v->size() <= 32 ? fmt::format(" (got '{}')", *v) : "";

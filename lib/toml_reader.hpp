@@ -41,6 +41,8 @@ public:
                                         bool required = false);
     std::optional<bool> boolean(std::string_view key);
     std::vector<std::string> strings(std::string_view key, bool required = false);
+    // The same, with each element's position.
+    std::vector<std::pair<std::string, Position>> strings_at(std::string_view key, bool required = false);
     // One of `allowed`; anything else is an error naming them.
     std::optional<std::string> choice(std::string_view key, const std::vector<std::string>& allowed,
                                       bool required = false);

@@ -117,12 +117,14 @@ CredentialSet load_credentials(const fs::path& builtin_dir, const Workspace* ws,
             set.add(std::move(*c));
         }
     if (ws) {
-        for (const auto& f : toml_files(ws->root / "credentials"))
+        for (const auto& f : workspace_credential_files(*ws))
             if (auto c = load_credential_file(f, display_path(ws, f), diags)) set.add(std::move(*c));
         set.add_terms(ws->topics);
     }
     return set;
 }
+
+std::vector<fs::path> workspace_credential_files(const Workspace& ws) { return toml_files(ws.root / "credentials"); }
 
 std::vector<fs::path> record_files(const Workspace& ws) { return toml_files(ws.root / "specialists"); }
 
@@ -168,7 +170,7 @@ LoadedRecords load_records(const std::vector<fs::path>& files, const Workspace* 
         Record& rec = *slots[i];
         auto [it, fresh] = seen.emplace(rec.id, rec.file);
         if (!fresh) {
-            out.diags.error(rec.file, {1, 1}, fmt::format("duplicate id '{}' (also in {})", rec.id, it->second));
+            out.diags.error(rec.file, rec.id_pos, fmt::format("duplicate id '{}' (also in {})", rec.id, it->second));
             continue;
         }
         out.records.push_back(std::move(rec));

@@ -56,6 +56,8 @@ CredentialSet load_credentials(const std::filesystem::path& builtin_dir, const W
 std::optional<Credential> load_credential_file(const std::filesystem::path& path, const std::string& shown,
                                                Diagnostics& diags);
 
+// The workspace's own credential files, sorted by name.
+std::vector<std::filesystem::path> workspace_credential_files(const Workspace& ws);
 // The record files of a workspace, sorted by name.
 std::vector<std::filesystem::path> record_files(const Workspace& ws);
 // How a file is named in messages: relative to the workspace root where it is inside it.

@@ -1,0 +1,2 @@
+rm -f specialists/x.toml
+rmdir specialists 2>/dev/null || true
