@@ -34,13 +34,19 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     if (result.thresholds.crit_days > result.thresholds.warn_days)
         return unknown(ctx, opts, fmt::format("--crit ({}) must not be more than --warn ({})", result.thresholds.crit_days, result.thresholds.warn_days));
 
-    LoadedRecords loaded = load_records(record_files(ws), &ws, ctx.credentials(), ctx.options().jobs);
-    if (loaded.diags.has_errors()) {
-        std::size_t bad = loaded.files - loaded.records.size();
-        ctx.diags().append(loaded.diags);
+    // Each record is evaluated and dropped on a worker; only its check result is kept.
+    std::vector<std::filesystem::path> files = record_files(ws);
+    std::vector<CheckResult> partial(files.size());
+    VisitSummary summary = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs, [&](std::size_t i, const Record& r) {
+        partial[i].thresholds = result.thresholds;
+        check_specialist(evaluate(r, ctx.credentials(), ctx.as_of()), ctx.as_of(), partial[i]);
+    });
+    if (summary.diags.has_errors()) {
+        std::size_t bad = summary.files - summary.loaded;
+        ctx.diags().append(summary.diags);
         return unknown(ctx, opts, fmt::format("{} invalid record file{} (run peerctl validate)", bad, bad == 1 ? "" : "s"));
     }
-    for (const auto& r : loaded.records) check_specialist(evaluate(r, ctx.credentials(), ctx.as_of()), ctx.as_of(), result);
+    for (auto& p : partial) merge_check(result, std::move(p));
     finish_check(result);
     if (opts.format == "json") fmt::print("{}", check_json(result, ctx.as_of()));
     else if (!(opts.quiet && result.state == CheckState::Ok)) fmt::print("{}", check_text(result));

@@ -55,6 +55,16 @@ void check_specialist(const SpecialistStatus& s, Date as_of, CheckResult& result
     }
 }
 
+void merge_check(CheckResult& result, CheckResult&& part) {
+    result.active += part.active;
+    result.due += part.due;
+    result.grace += part.grace;
+    result.lapsed += part.lapsed;
+    if (part.min_days_left && (!result.min_days_left || *part.min_days_left < *result.min_days_left))
+        result.min_days_left = part.min_days_left;
+    for (auto& item : part.items) result.items.push_back(std::move(item));
+}
+
 void finish_check(CheckResult& result) {
     std::stable_sort(result.items.begin(), result.items.end(), [](const CheckItem& a, const CheckItem& b) {
         if (a.days_left != b.days_left) return a.days_left < b.days_left;

@@ -42,6 +42,8 @@ struct CheckResult {
 
 // Adds one specialist's certified credentials to the result.
 void check_specialist(const SpecialistStatus& s, Date as_of, CheckResult& result);
+// Adds the counts and items of `part` (one specialist's) to `result`.
+void merge_check(CheckResult& result, CheckResult&& part);
 // Sorts the items and settles the overall state.
 void finish_check(CheckResult& result);
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <set>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -136,45 +137,66 @@ std::string display_path(const Workspace* ws, const fs::path& path) {
     return path.string();
 }
 
-LoadedRecords load_records(const std::vector<fs::path>& files, const Workspace* ws, const CredentialSet& credentials,
-                           unsigned jobs) {
-    LoadedRecords out;
+VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* ws, const CredentialSet& credentials,
+                           unsigned jobs, const std::function<void(std::size_t, const Record&)>& fn) {
+    VisitSummary out;
     out.files = files.size();
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, files.size())));
     RecordLoadOptions base;
     if (ws) base.limits = ws->limits;
 
-    std::vector<std::optional<Record>> slots(files.size());
+    // Per file, only what is needed after the record is dropped: its id and its diagnostics.
+    std::vector<std::string> ids(files.size());
+    std::vector<Position> id_positions(files.size());
     std::vector<Diagnostics> diag_slots(files.size());
     std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> loaded{0};
     auto worker = [&] {
+        RecordLoadOptions opts = base;
         for (std::size_t i = next++; i < files.size(); i = next++) {
             std::string shown = display_path(ws, files[i]);
             auto text = read_text_file(files[i], shown, base.limits.max_bytes, diag_slots[i]);
             if (!text) continue;
-            RecordLoadOptions opts = base;
             opts.expected_id = files[i].stem().string();
-            slots[i] = load_record(*text, shown, credentials, opts, diag_slots[i]);
+            std::optional<Record> rec = load_record(*text, shown, credentials, opts, diag_slots[i]);
+            text.reset();
+            if (!rec) continue;
+            ids[i] = rec->id;
+            id_positions[i] = rec->id_pos;
+            ++loaded;
+            fn(i, *rec);
         }
     };
     std::vector<std::thread> threads;
     for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
     worker();
     for (auto& t : threads) t.join();
+    out.loaded = loaded;
 
-    std::map<std::string, std::string> seen;  // id -> first file
+    std::map<std::string, std::size_t> seen;  // id -> first file
     for (std::size_t i = 0; i < files.size(); ++i) {
         out.diags.append(diag_slots[i]);
-        if (!slots[i]) continue;
-        Record& rec = *slots[i];
-        auto [it, fresh] = seen.emplace(rec.id, rec.file);
-        if (!fresh) {
-            out.diags.error(rec.file, rec.id_pos, fmt::format("duplicate id '{}' (also in {})", rec.id, it->second));
-            continue;
-        }
-        out.records.push_back(std::move(rec));
+        if (ids[i].empty()) continue;
+        auto [it, fresh] = seen.emplace(ids[i], i);
+        if (!fresh)
+            out.diags.error(display_path(ws, files[i]), id_positions[i],
+                            fmt::format("duplicate id '{}' (also in {})", ids[i], display_path(ws, files[it->second])));
     }
+    return out;
+}
+
+LoadedRecords load_records(const std::vector<fs::path>& files, const Workspace* ws, const CredentialSet& credentials,
+                           unsigned jobs) {
+    std::vector<std::optional<Record>> slots(files.size());
+    VisitSummary summary = visit_records(files, ws, credentials, jobs,
+                                         [&](std::size_t i, const Record& r) { slots[i] = r; });
+    LoadedRecords out;
+    out.files = summary.files;
+    out.diags = std::move(summary.diags);
+    std::set<std::string> seen;
+    for (auto& slot : slots)
+        if (slot && seen.insert(slot->id).second) out.records.push_back(std::move(*slot));
     return out;
 }
 

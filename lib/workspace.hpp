@@ -8,6 +8,7 @@
 #include "toml_guard.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,20 @@ std::vector<std::filesystem::path> workspace_credential_files(const Workspace& w
 std::vector<std::filesystem::path> record_files(const Workspace& ws);
 // How a file is named in messages: relative to the workspace root where it is inside it.
 std::string display_path(const Workspace* ws, const std::filesystem::path& path);
+
+// Calls `fn(index, record)` for each file that loads without errors, on `jobs` worker threads
+// (0: one per core), so that a caller can evaluate each record and drop it: memory stays bounded
+// by what `fn` keeps, whatever the number of files. `fn` must be safe to call concurrently (for
+// instance, writing only to its own slot of a vector sized to the files). Returns the
+// diagnostics of all files in file order, including duplicate ids across files.
+struct VisitSummary {
+    Diagnostics diags;
+    std::size_t files = 0;
+    std::size_t loaded = 0;
+};
+VisitSummary visit_records(const std::vector<std::filesystem::path>& files, const Workspace* ws,
+                           const CredentialSet& credentials, unsigned jobs,
+                           const std::function<void(std::size_t, const Record&)>& fn);
 
 struct LoadedRecords {
     std::vector<Record> records;  // in file-name order; only those without errors
