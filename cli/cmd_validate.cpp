@@ -87,10 +87,14 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
             }
         }
     }
-    LoadedRecords loaded = load_records(records, opts.paths.empty() ? ctx.workspace() : nullptr, ctx.credentials(), ctx.options().jobs);
-    files += loaded.files;
-    diags.append(loaded.diags);
-    for (const auto& r : loaded.records) warn_future_entries(r, ctx.as_of(), diags);
+    // Records are checked and dropped one by one; only their warnings are kept.
+    std::vector<Diagnostics> future(records.size());
+    VisitSummary summary = visit_records(records, opts.paths.empty() ? ctx.workspace() : nullptr, ctx.credentials(),
+                                         ctx.options().jobs,
+                                         [&](std::size_t i, const Record& r) { warn_future_entries(r, ctx.as_of(), future[i]); });
+    files += summary.files;
+    diags.append(summary.diags);
+    for (const auto& d : future) diags.append(d);
 
     // A credential file named on the command line inside the workspace is read twice: say it once.
     Diagnostics unique;

@@ -184,7 +184,6 @@ struct CredentialParser {
             rung.months = static_cast<int>(r.integer("months", 1, 1200).value_or(0));
             rung.days = static_cast<int>(r.integer("days", 1, 36500).value_or(0));
             r.choice("state", {"grace"});
-            r.mark_read("fee");
             if (const toml::node* fee = t->get("fee")) {
                 if (auto i = fee->as_integer(); i && i->get() >= 0) rung.fee_cents = i->get() * 100;
                 else if (auto f = fee->as_floating_point(); f && f->get() >= 0 && std::isfinite(f->get()))

@@ -57,6 +57,7 @@ std::optional<Hours> parse_hours(std::string_view text) {
     std::string_view whole = text.substr(0, dot);
     std::string_view frac = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
     if (whole.empty() && frac.empty()) return std::nullopt;
+    if (!whole.empty() && (whole[0] < '0' || whole[0] > '9')) return std::nullopt;  // no sign
     if (frac.size() > 2 || (dot != std::string_view::npos && frac.empty())) return std::nullopt;
     std::int64_t w = 0;
     if (!whole.empty()) {
@@ -72,6 +73,7 @@ std::optional<Hours> parse_hours(std::string_view text) {
             f += frac[i] - '0';
         }
     }
+    if (w * 100 + f > max_centi) return std::nullopt;
     return Hours::from_centi(w * 100 + f);
 }
 

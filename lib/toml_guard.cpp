@@ -41,8 +41,14 @@ public:
                 fail(fmt::format("the file is not valid UTF-8 (byte 0x{:02X})", static_cast<unsigned char>(text_[i])));
                 return false;
             }
-            if (text_[i] == '\0') {
+            unsigned char byte = static_cast<unsigned char>(text_[i]);
+            if (byte == 0) {
                 fail("the file contains a NUL byte");
+                return false;
+            }
+            // TOML allows no control characters but tab and line ends, in strings or out.
+            if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
+                fail(fmt::format("control character 0x{:02X} is not allowed in TOML (write it as an escape inside a string)", byte));
                 return false;
             }
             if (!step(i, n)) return false;
@@ -68,14 +74,17 @@ private:
         char c = text_[i];
         switch (state_) {
         case State::Comment:
-            if (c == '\n') state_ = State::Code;
-            return true;
+            if (c != '\n') return true;
+            state_ = State::Code;
+            return code(i, n);  // the line end resets the per-line state
         case State::Basic:
             if (c == '\\') skip_escape(i);
-            else if (c == '"' || c == '\n') state_ = State::Code;
+            else if (c == '"') state_ = State::Code;
+            else if (c == '\n') return state_ = State::Code, code(i, n);
             return true;
         case State::Literal:
-            if (c == '\'' || c == '\n') state_ = State::Code;
+            if (c == '\'') state_ = State::Code;
+            else if (c == '\n') return state_ = State::Code, code(i, n);
             return true;
         case State::MultiBasic:
             if (c == '\\') skip_escape(i);
@@ -93,7 +102,8 @@ private:
     void skip_escape(std::size_t& i) {
         // The escaped character is consumed too, so `\"` does not end the string; a newline
         // after a backslash still counts as a line.
-        if (i + 1 < text_.size() && text_[i + 1] != '\n' && static_cast<unsigned char>(text_[i + 1]) < 0x80) {
+        // Only a printable ASCII character is skipped, so every other byte still meets the checks.
+        if (i + 1 < text_.size() && text_[i + 1] >= 0x20 && text_[i + 1] < 0x7F) {
             ++i;
             ++column_;
         }

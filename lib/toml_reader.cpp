@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace peerctl {
 
 Position position_of(const toml::node& node) {
@@ -43,7 +45,6 @@ Position TableReader::pos(std::string_view key) const {
 }
 
 const toml::node* TableReader::get(std::string_view key, bool required, std::string_view expected) {
-    read_.emplace(key);
     const toml::node* n = table_.get(key);
     if (!n && required)
         diags_.error(file_, pos(), fmt::format("{} is missing required key '{}' ({})", what_, key, expected));
@@ -91,8 +92,8 @@ std::optional<Date> TableReader::date(std::string_view key, bool required) {
 bool TableReader::is_zero(std::string_view key) {
     const toml::node* n = table_.get(key);
     if (!n) return false;
-    if (const auto* i = n->as_integer(); i && i->get() == 0) return read_.emplace(key), true;
-    if (const auto* f = n->as_floating_point(); f && f->get() == 0.0) return read_.emplace(key), true;
+    if (const auto* i = n->as_integer(); i && i->get() == 0) return true;
+    if (const auto* f = n->as_floating_point(); f && f->get() == 0.0) return true;
     return false;
 }
 
@@ -172,7 +173,6 @@ std::optional<std::string> TableReader::choice(std::string_view key, const std::
     std::string list;
     for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
     if (required && !table_.contains(key)) {
-        read_.emplace(key);
         diags_.error(file_, pos(), fmt::format("{} is missing required key '{}' (one of {})", what_, key, list));
         return std::nullopt;
     }
@@ -212,10 +212,10 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key) {
     return out;
 }
 
-void TableReader::warn_unknown(const std::vector<std::string>& known) {
+void TableReader::warn_unknown(std::initializer_list<std::string_view> known) {
     for (const auto& [key, node] : table_) {
-        if (read_.count(key.str())) continue;
-        std::string hint = did_you_mean(std::string(key.str()), known);
+        if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+        std::string hint = did_you_mean(std::string(key.str()), std::vector<std::string>(known.begin(), known.end()));
         std::string shown = key.str().size() <= 40 ? std::string(key.str()) : std::string(key.str().substr(0, 40)) + "...";
         diags_.warning(file_, {key.source().begin.line, key.source().begin.column},
                        fmt::format("unknown key '{}' in {}{}", shown, what_, hint.empty() ? "" : "; did you mean '" + hint + "'?"));

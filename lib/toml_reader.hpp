@@ -8,8 +8,8 @@
 
 #include <toml++/toml.h>
 
+#include <initializer_list>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +31,6 @@ public:
     bool has(std::string_view key) const { return table_.contains(key); }
     // True when the key holds the number 0 (where 0 means "none").
     bool is_zero(std::string_view key);
-    // For keys read directly from the table.
-    void mark_read(std::string_view key) { read_.emplace(key); }
 
     std::optional<std::string> string(std::string_view key, bool required = false);
     std::optional<Date> date(std::string_view key, bool required = false);
@@ -50,8 +48,8 @@ public:
     // An array of tables (`[[key]]`); an error if the key holds anything else.
     std::vector<const toml::table*> tables(std::string_view key);
 
-    // Keys that no read asked for: warnings, with a suggestion among `known`.
-    void warn_unknown(const std::vector<std::string>& known);
+    // Keys not in `known`: warnings, with a suggestion among them.
+    void warn_unknown(std::initializer_list<std::string_view> known);
 
 private:
     const toml::node* get(std::string_view key, bool required, std::string_view expected);
@@ -61,7 +59,6 @@ private:
     const std::string& file_;
     Diagnostics& diags_;
     std::string what_;
-    std::set<std::string, std::less<>> read_;
 };
 
 std::string type_name(const toml::node& node);

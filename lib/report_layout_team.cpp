@@ -1,0 +1,213 @@
+// Layout of the renewals and roster reports.
+
+#include "report_layout.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace peerctl {
+
+Cell state_cell(State s, bool due) {
+    switch (s) {
+    case State::Active: return due ? Cell{"due", Tone::Warn, {}} : Cell{"active", Tone::Good, {}};
+    case State::Grace: return {"grace", Tone::Urgent, {}};
+    case State::Lapsed: return {"lapsed", Tone::Bad, {}};
+    case State::Eligible: return {"eligible", Tone::Info, {}};
+    case State::InTraining: return {"in training", Tone::Info, {}};
+    }
+    return {};
+}
+
+Cell hours_progress_cell(Hours counted, Hours required) {
+    return {fmt::format("{} / {} h", counted.str(), required.str()), Tone::Plain, std::pair{counted, required}};
+}
+
+std::string count_of(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+namespace {
+
+Cell text(std::string s, Tone tone = Tone::Plain) { return {std::move(s), tone, {}}; }
+Cell yes_no(bool v) { return v ? text("yes", Tone::Good) : text("no", Tone::Warn); }
+std::string yes_no_text(bool v) { return v ? "yes" : "no"; }
+std::string opt_date(const std::optional<Date>& d) { return d ? to_string(*d) : ""; }
+
+// "in the filter" words for the summary: ", credential ct-rss, state grace or lapsed, within 90 days".
+std::string filter_words(const ReportFilter& f) {
+    std::string out;
+    if (f.credential) out += ", credential " + *f.credential;
+    if (!f.states.empty()) {
+        out += f.states.size() == 1 ? ", state " : ", states ";
+        for (std::size_t i = 0; i < f.states.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == f.states.size() ? " or " : ", ") + f.states[i];
+    }
+    if (f.within_days) out += fmt::format(", deadline within {} days", *f.within_days);
+    return out;
+}
+
+std::string state_counts(int active, int due, int due_days, int grace, int lapsed) {
+    std::string out = fmt::format("{} active", active);
+    if (due) out += fmt::format(" ({} due within {} days)", due, due_days);
+    out += fmt::format(", {} in grace, {} lapsed", grace, lapsed);
+    return out;
+}
+
+} // namespace
+
+Document renewals_document(const RenewalsReport& report, const ReportContext& ctx) {
+    Document doc;
+    doc.title = "Renewals";
+    doc.workspace = ctx.workspace;
+    doc.as_of = ctx.as_of;
+    const RenewalSummary& s = report.summary;
+    doc.summary.push_back(fmt::format("{}: {}{}", count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
+                                      state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed),
+                                      filter_words(report.filter)));
+
+    bool any_submit_by = std::any_of(report.rows.begin(), report.rows.end(),
+                                     [](const RenewalRow& r) { return r.status.certification->submit_by.has_value(); });
+    bool any_grace = std::any_of(report.rows.begin(), report.rows.end(),
+                                 [](const RenewalRow& r) { return r.status.certification->grace_until.has_value(); });
+    Section sec;
+    sec.empty = report.filter.credential || !report.filter.states.empty() || report.filter.within_days
+                    ? "No certification matches."
+                    : "No certified specialists in this workspace.";
+    Table& t = sec.table;
+    t.columns = {{"id"}, {"name", Align::Left, 10}, {"credential"}, {"state"}, {"expires"},
+                 {"days left", Align::Right}, {"CE hours"}, {"missing", Align::Left, 12}, {"renewable"}};
+    if (any_submit_by) t.columns.push_back({"submit by"});
+    if (any_grace) t.columns.push_back({"grace until"});
+    for (const auto& r : report.rows) {
+        const Certification& c = *r.status.certification;
+        std::vector<Cell> row = {text(r.id), text(r.name), text(r.status.rule->id), state_cell(r.status.state, r.due),
+                                 text(to_string(c.expires)),
+                                 text(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad : r.due ? Tone::Warn : Tone::Plain),
+                                 r.status.ce ? hours_progress_cell(r.status.ce->counted, r.status.ce->required) : text("-"),
+                                 text(r.missing), yes_no(r.status.renewable)};
+        if (any_submit_by) {
+            Tone tone = c.submit_by && r.deadline.submit_by && r.deadline.days_left < 0 ? Tone::Bad : Tone::Plain;
+            row.push_back(text(opt_date(c.submit_by), tone));
+        }
+        if (any_grace) row.push_back(text(opt_date(c.grace_until), c.grace_until ? Tone::Urgent : Tone::Plain));
+        t.rows.push_back(std::move(row));
+    }
+    doc.sections.push_back(std::move(sec));
+
+    Table& f = doc.flat;
+    f.columns = {{"id"}, {"name"}, {"credential"}, {"state"}, {"due"}, {"number"}, {"issued"}, {"expires"},
+                 {"days_left", Align::Right, 0, true}, {"submit_by"}, {"grace_until"},
+                 {"ce_required_hours", Align::Right, 0, true}, {"ce_counted_hours", Align::Right, 0, true},
+                 {"ce_remaining_hours", Align::Right, 0, true}, {"missing"}, {"renewable"}};
+    for (const auto& r : report.rows) {
+        const Certification& c = *r.status.certification;
+        const auto& ce = r.status.ce;
+        f.rows.push_back({text(r.id), text(r.name), text(r.status.rule->id), text(to_string(r.status.state)),
+                          text(yes_no_text(r.due)), text(c.number), text(to_string(c.issued)), text(to_string(c.expires)),
+                          text(std::to_string(c.days_left)), text(opt_date(c.submit_by)), text(opt_date(c.grace_until)),
+                          text(ce ? ce->required.str() : ""), text(ce ? ce->counted.str() : ""),
+                          text(ce ? ce->remaining().str() : ""), text(r.missing), text(yes_no_text(r.status.renewable))});
+    }
+    return doc;
+}
+
+namespace {
+
+Cell training_cell(const CredentialStatus& cs) {
+    if (!cs.training || cs.training->required.is_zero()) return text("-");
+    const TrainingProgress& t = *cs.training;
+    return text(fmt::format("{} / {} h", t.completed.str(), t.required.str()), t.met ? Tone::Plain : Tone::Warn);
+}
+
+std::string domains_text(const CredentialStatus& cs, std::string_view sep) {
+    std::string out;
+    if (!cs.training) return out;
+    for (const auto& d : cs.training->domains)
+        out += fmt::format("{}{} {}/{}", out.empty() ? "" : sep, d.domain, d.completed.str(), d.required.str());
+    return out;
+}
+
+Cell exam_cell(const CredentialStatus& cs) {
+    if (!cs.exam || !cs.exam->required) return text("not required", Tone::Muted);
+    const ExamProgress& x = *cs.exam;
+    if (x.passed) return text("passed " + to_string(*x.last_date), Tone::Good);
+    std::string out = x.attempts == 0 ? "not taken" : fmt::format("failed ({})", count_of(static_cast<std::size_t>(x.attempts), "attempt", "attempts"));
+    if (x.scheduled) out += ", scheduled " + to_string(*x.scheduled);
+    return text(out, x.attempts > 0 ? Tone::Warn : Tone::Plain);
+}
+
+} // namespace
+
+Document roster_document(const RosterReport& report, const ReportContext& ctx) {
+    Document doc;
+    doc.title = "Roster";
+    doc.workspace = ctx.workspace;
+    doc.as_of = ctx.as_of;
+    const RosterSummary& s = report.summary;
+    doc.summary.push_back(fmt::format("{}, {}: {} in training, {} eligible, {}{}",
+                                      count_of(static_cast<std::size_t>(s.specialists), "specialist", "specialists"),
+                                      count_of(static_cast<std::size_t>(s.credentials), "credential", "credentials"),
+                                      s.in_training, s.eligible, state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed),
+                                      filter_words(report.filter)));
+    bool any_domains = std::any_of(report.rows.begin(), report.rows.end(), [](const RosterRow& r) {
+        return r.status && r.status->training && !r.status->training->domains.empty();
+    });
+    Section sec;
+    sec.empty = report.filter.credential || !report.filter.states.empty()
+                    ? "No specialist matches."
+                    : "No specialists in this workspace (add one with 'peerctl add').";
+    Table& t = sec.table;
+    t.columns = {{"id"}, {"name", Align::Left, 10}, {"credential"}, {"state"}, {"training"}};
+    if (any_domains) t.columns.push_back({"training by domain", Align::Left, 16});
+    t.columns.push_back({"exam"});
+    t.columns.push_back({"next", Align::Left, 16});
+    for (const auto& r : report.rows) {
+        std::vector<Cell> row = {text(r.id), text(r.name)};
+        if (!r.status) {
+            row.push_back(text("-"));
+            row.push_back(text("none", Tone::Muted));
+            row.push_back(text("-"));
+            if (any_domains) row.push_back(text(""));
+            row.push_back(text("-"));
+        } else {
+            row.push_back(text(r.status->rule->id));
+            row.push_back(state_cell(r.status->state, r.due));
+            row.push_back(training_cell(*r.status));
+            if (any_domains) row.push_back(text(domains_text(*r.status, ", ")));
+            row.push_back(exam_cell(*r.status));
+        }
+        row.push_back(text(r.next));
+        t.rows.push_back(std::move(row));
+    }
+    doc.sections.push_back(std::move(sec));
+
+    Table& f = doc.flat;
+    f.columns = {{"id"}, {"name"}, {"credential"}, {"state"}, {"due"},
+                 {"training_required_hours", Align::Right, 0, true}, {"training_completed_hours", Align::Right, 0, true},
+                 {"training_remaining_hours", Align::Right, 0, true}, {"training_domains"}, {"exam_required"},
+                 {"exam_passed"}, {"exam_attempts", Align::Right, 0, true}, {"exam_last_date"}, {"exam_scheduled"},
+                 {"expires"}, {"next"}};
+    for (const auto& r : report.rows) {
+        std::vector<Cell> row = {text(r.id), text(r.name)};
+        if (!r.status) {
+            for (std::size_t i = 2; i + 1 < f.columns.size(); ++i) row.push_back(text(""));
+        } else {
+            const CredentialStatus& cs = *r.status;
+            const auto& tr = cs.training;
+            bool exam = cs.exam && cs.exam->required;
+            row.insert(row.end(), {text(cs.rule->id), text(to_string(cs.state)), text(yes_no_text(r.due)),
+                                   text(tr ? tr->required.str() : ""), text(tr ? tr->completed.str() : ""),
+                                   text(tr ? shortfall(tr->required, tr->completed).str() : ""), text(domains_text(cs, "; ")),
+                                   text(yes_no_text(exam)), text(exam ? yes_no_text(cs.exam->passed) : ""),
+                                   text(exam ? std::to_string(cs.exam->attempts) : ""),
+                                   text(exam ? opt_date(cs.exam->last_date) : ""), text(exam ? opt_date(cs.exam->scheduled) : ""),
+                                   text(cs.certification ? to_string(cs.certification->expires) : "")});
+        }
+        row.push_back(text(r.next));
+        f.rows.push_back(std::move(row));
+    }
+    return doc;
+}
+
+} // namespace peerctl

@@ -1,0 +1,195 @@
+// Layout of transcripts and audit samples: a specialist's CE entries, the way a board's audit asks
+// for them, with totals per requirement.
+
+#include "report_layout.hpp"
+
+#include <fmt/core.h>
+
+namespace peerctl {
+
+namespace {
+
+Cell text(std::string s, Tone tone = Tone::Plain) { return {std::move(s), tone, {}}; }
+
+std::string joined(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
+    return out;
+}
+
+Cell evidence_cell(EvidenceState e) {
+    switch (e) {
+    case EvidenceState::Present: return text("yes", Tone::Good);
+    case EvidenceState::Missing: return text("MISSING", Tone::Bad);
+    case EvidenceState::None: return text("none recorded", Tone::Warn);
+    }
+    return {};
+}
+
+std::string section_heading(const TranscriptSection& sec) {
+    if (!sec.status) return "All CE entries on record";
+    return sec.status->rule->id + ": " + sec.status->rule->name;
+}
+
+std::vector<std::string> section_intro(const TranscriptSection& sec, Date as_of) {
+    std::vector<std::string> out;
+    if (sec.status) {
+        const CredentialStatus& cs = *sec.status;
+        const Certification& c = *cs.certification;
+        std::string cert = fmt::format("State {}; certificate {}issued {}, expires {}.", state_cell(cs.state, false).text,
+                                       c.number.empty() ? "" : c.number + ", ", to_string(c.issued), to_string(c.expires));
+        out.push_back(cert);
+        std::string window = fmt::format("CE period {} to {}", to_string(cs.ce->window_start), to_string(cs.ce->window_end));
+        if (as_of < cs.ce->window_end) window += fmt::format(", entries to {}", to_string(as_of));
+        out.push_back(window + ".");
+    } else {
+        out.push_back(fmt::format("Every CE entry dated on or before {}.", to_string(as_of)));
+    }
+    std::string counts = fmt::format("{}, {} h logged", count_of(sec.entries.size(), "entry", "entries"), sec.logged.str());
+    if (sec.without_evidence > 0)
+        counts += fmt::format("; {} without evidence on file",
+                              count_of(static_cast<std::size_t>(sec.without_evidence), "entry", "entries"));
+    out.push_back(counts + ".");
+    return out;
+}
+
+Table entries_table(const TranscriptSection& sec) {
+    Table t;
+    t.columns = {{"date"}, {"title", Align::Left, 16}, {"provider", Align::Left, 10}, {"approval"},
+                 {"hours", Align::Right}, {"topics", Align::Left, 10}, {"evidence", Align::Left, 12}, {"on file"}};
+    for (const auto& te : sec.entries) {
+        const CeEntry& e = te.entry;
+        t.rows.push_back({text(to_string(e.date)), text(e.title), text(e.provider), text(e.approval), text(e.hours.str()),
+                          text(joined(e.topics, ", ")), text(e.evidence), evidence_cell(te.evidence)});
+    }
+    return t;
+}
+
+Table totals_table(const TranscriptSection& sec) {
+    Table t;
+    if (!sec.status) {
+        t.columns = {{"topic"}, {"entries", Align::Right}, {"hours", Align::Right}};
+        for (const auto& topic : sec.topics)
+            t.rows.push_back({text(topic.topic), text(std::to_string(topic.entries)), text(topic.hours.str() + " h")});
+        t.rows.push_back({text("all entries"), text(std::to_string(sec.entries.size())), text(sec.logged.str() + " h")});
+        return t;
+    }
+    const CeProgress& ce = *sec.status->ce;
+    auto met = [](bool v) { return v ? text("yes", Tone::Good) : text("no", Tone::Warn); };
+    t.columns = {{"requirement"}, {"required", Align::Right}, {"counted", Align::Right}, {"missing", Align::Right}, {"met"}};
+    t.rows.push_back({text("CE total"), text(ce.required.str() + " h"), hours_progress_cell(ce.counted, ce.required),
+                      text(ce.remaining().str() + " h"), met(ce.counted >= ce.required)});
+    // hours_progress_cell reads "25 / 60 h"; in this table the counted column holds the count alone.
+    t.rows.back()[2].text = ce.counted.str() + " h";
+    if (!ce.carried_over.is_zero())
+        t.rows.push_back({text("  of which carried over"), text(""), text(ce.carried_over.str() + " h"), text(""), text("")});
+    for (const auto& r : ce.requirements) {
+        if (r.kind == MinimumKind::TopicEntries) {
+            int missing = std::max(0, r.entries_required - r.entries_counted);
+            t.rows.push_back({text(r.topic + " (entries)"), text(std::to_string(r.entries_required)),
+                              text(std::to_string(r.entries_counted)), text(std::to_string(missing)), met(r.met())});
+        } else {
+            std::string label = r.kind == MinimumKind::ProviderHours ? "from " + joined(r.providers, " or ") : r.topic;
+            t.rows.push_back({text(label), text(r.required.str() + " h"), text(r.counted.str() + " h"),
+                              text(shortfall(r.required, r.counted).str() + " h"), met(r.met())});
+        }
+    }
+    for (const auto& c : ce.caps)
+        if (c.logged > c.counted)
+            t.rows.push_back({text(fmt::format("{}: at most {} h counted", c.delivery ? to_string(*c.delivery) : c.topic, c.limit.str())),
+                              text(""), text(c.counted.str() + " h of " + c.logged.str()), text(""), text("")});
+    return t;
+}
+
+Section transcript_section(const TranscriptSection& sec, Date as_of, std::string heading_prefix) {
+    Section s;
+    s.heading = heading_prefix + section_heading(sec);
+    s.intro = section_intro(sec, as_of);
+    s.table = entries_table(sec);
+    s.empty = "No CE entries in this period.";
+    s.totals_heading = sec.status ? "Totals per requirement" : "Totals per topic";
+    s.totals = totals_table(sec);
+    return s;
+}
+
+void flat_columns(Table& f) {
+    f.columns = {{"id"}, {"name"}, {"credential"}, {"window_start"}, {"window_end"}, {"date"}, {"title"}, {"provider"},
+                 {"approval"}, {"delivery"}, {"hours", Align::Right, 0, true}, {"topics"}, {"evidence"}, {"evidence_status"}};
+}
+
+void flat_rows(Table& f, const Transcript& t) {
+    for (const auto& sec : t.sections) {
+        std::string cred = sec.status ? sec.status->rule->id : "";
+        std::string start = sec.status ? to_string(sec.status->ce->window_start) : "";
+        std::string end = sec.status ? to_string(sec.status->ce->window_end) : "";
+        if (sec.entries.empty()) {
+            // Kept as a row so that a sampled person with nothing logged is still listed.
+            f.rows.push_back({text(t.id), text(t.name), text(cred), text(start), text(end)});
+            f.rows.back().resize(f.columns.size());
+        }
+        for (const auto& te : sec.entries) {
+            const CeEntry& e = te.entry;
+            f.rows.push_back({text(t.id), text(t.name), text(cred), text(start), text(end), text(to_string(e.date)),
+                              text(e.title), text(e.provider), text(e.approval),
+                              text(e.delivery ? to_string(*e.delivery) : ""), text(e.hours.str()),
+                              text(joined(e.topics, ";")), text(e.evidence), text(to_string(te.evidence))});
+        }
+    }
+}
+
+} // namespace
+
+Document transcript_document(const Transcript& t, const ReportContext& ctx) {
+    Document doc;
+    doc.title = "CE transcript: " + t.id + " (" + t.name + ")";
+    doc.workspace = ctx.workspace;
+    doc.as_of = ctx.as_of;
+    doc.summary.push_back(t.all_periods ? "Period: all CE entries on record."
+                                        : "Period: the current CE period of each certified credential.");
+    for (const auto& sec : t.sections) doc.sections.push_back(transcript_section(sec, ctx.as_of, ""));
+    doc.notes = t.notes;
+    if (t.sections.empty() && !t.all_periods)
+        doc.notes.push_back("No current CE period to list; --period all lists every CE entry on record.");
+    flat_columns(doc.flat);
+    flat_rows(doc.flat, t);
+    return doc;
+}
+
+Document audit_document(const AuditSample& a, const ReportContext& ctx) {
+    Document doc;
+    doc.title = "Audit sample";
+    doc.workspace = ctx.workspace;
+    doc.as_of = ctx.as_of;
+    std::string who = a.credential ? "holding an active or in-grace " + *a.credential + " credential"
+                                   : "holding an active or in-grace credential";
+    doc.summary.push_back(fmt::format("{} of {} {}, sampled at {} % with seed {} (the same seed gives the same sample).",
+                                      a.transcripts.size(), count_of(a.population, "specialist", "specialists"), who,
+                                      a.percent, a.seed));
+    doc.summary.push_back(a.without_evidence == 0
+                              ? std::string("Every sampled entry has its evidence on file.")
+                              : fmt::format("{} without evidence on file.",
+                                            count_of(static_cast<std::size_t>(a.without_evidence), "entry", "entries")));
+    Section overview;
+    overview.heading = "Sampled specialists";
+    overview.empty = "Nobody to sample.";
+    overview.table.columns = {{"id"}, {"name", Align::Left, 10}, {"credential"}, {"state"}, {"CE hours"},
+                              {"entries", Align::Right}, {"without evidence", Align::Right}};
+    for (const auto& t : a.transcripts)
+        for (const auto& sec : t.sections) {
+            const CredentialStatus& cs = *sec.status;
+            overview.table.rows.push_back({text(t.id), text(t.name), text(cs.rule->id), state_cell(cs.state, false),
+                                           hours_progress_cell(cs.ce->counted, cs.ce->required),
+                                           text(std::to_string(sec.entries.size())),
+                                           text(std::to_string(sec.without_evidence), sec.without_evidence ? Tone::Bad : Tone::Plain)});
+        }
+    doc.sections.push_back(std::move(overview));
+    for (const auto& t : a.transcripts) {
+        for (const auto& sec : t.sections) doc.sections.push_back(transcript_section(sec, ctx.as_of, t.id + " (" + t.name + "), "));
+        for (const auto& n : t.notes) doc.notes.push_back(t.id + ": " + n);
+    }
+    flat_columns(doc.flat);
+    for (const auto& t : a.transcripts) flat_rows(doc.flat, t);
+    return doc;
+}
+
+} // namespace peerctl

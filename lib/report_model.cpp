@@ -1,0 +1,244 @@
+#include "report_model.hpp"
+
+#include "report_sampler.hpp"
+#include "status_text.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <map>
+
+namespace peerctl {
+
+Deadline deadline_of(const Certification& cert, State state, Date as_of) {
+    Deadline d;
+    d.submit_by = cert.submit_by && state == State::Active;
+    d.date = d.submit_by ? *cert.submit_by : cert.expires;
+    d.days_left = days_between(as_of, d.date);
+    return d;
+}
+
+namespace {
+
+bool is_due(const CredentialStatus& cs, const ReportContext& ctx) {
+    return cs.state == State::Active && cs.certification &&
+           deadline_of(*cs.certification, cs.state, ctx.as_of).days_left <= ctx.due_days;
+}
+
+bool wanted(const ReportFilter& f, const CredentialStatus& cs, bool due) {
+    if (f.credential && cs.rule->id != *f.credential) return false;
+    if (!f.states.empty()) {
+        bool hit = std::any_of(f.states.begin(), f.states.end(),
+                               [&](const std::string& s) { return s == to_string(cs.state) || (s == "due" && due); });
+        if (!hit) return false;
+    }
+    return true;
+}
+
+bool within(const ReportFilter& f, const CredentialStatus& cs, Date as_of) {
+    if (!f.within_days) return true;
+    return cs.certification && deadline_of(*cs.certification, cs.state, as_of).days_left <= *f.within_days;
+}
+
+void count_state(State s, bool due, int& active, int& dues, int& grace, int& lapsed) {
+    switch (s) {
+    case State::Active:
+        ++active;
+        if (due) ++dues;
+        break;
+    case State::Grace: ++grace; break;
+    case State::Lapsed: ++lapsed; break;
+    default: break;
+    }
+}
+
+std::string roster_next(const CredentialStatus& cs) {
+    switch (cs.state) {
+    case State::InTraining: {
+        std::string missing = initial_missing_in_words(cs);
+        return missing.empty() ? "complete the requirements" : "needs " + missing;
+    }
+    case State::Eligible: return "record the certification";
+    case State::Active: {
+        const Certification& c = *cs.certification;
+        std::string out = "expires " + to_string(c.expires);
+        if (c.submit_by) out += ", submit by " + to_string(*c.submit_by);
+        return out;
+    }
+    case State::Grace: return "grace until " + to_string(*cs.certification->grace_until);
+    case State::Lapsed: return "expired " + to_string(cs.certification->expires);
+    }
+    return "";
+}
+
+} // namespace
+
+RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
+                               const ReportFilter& filter) {
+    RenewalsReport report;
+    report.filter = filter;
+    for (const auto& s : statuses)
+        for (const auto& cs : s.credentials) {
+            if (!cs.certification) continue;
+            bool due = is_due(cs, ctx);
+            if (!wanted(filter, cs, due) || !within(filter, cs, ctx.as_of)) continue;
+            RenewalRow row{s.id, s.name, cs, deadline_of(*cs.certification, cs.state, ctx.as_of), due,
+                           missing_in_words(cs)};
+            RenewalSummary& sum = report.summary;
+            ++sum.certified;
+            count_state(cs.state, due, sum.active, sum.due, sum.grace, sum.lapsed);
+            report.rows.push_back(std::move(row));
+        }
+    std::stable_sort(report.rows.begin(), report.rows.end(), [](const RenewalRow& a, const RenewalRow& b) {
+        const Date& ea = a.status.certification->expires;
+        const Date& eb = b.status.certification->expires;
+        if (ea != eb) return ea < eb;
+        return std::tie(a.id, a.status.rule->id) < std::tie(b.id, b.status.rule->id);
+    });
+    return report;
+}
+
+std::string initial_missing_in_words(const CredentialStatus& cs) {
+    std::string out;
+    auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
+    if (cs.training) {
+        Hours left = shortfall(cs.training->required, cs.training->completed);
+        if (!left.is_zero()) add("training " + left.str() + " h");
+        for (const auto& d : cs.training->domains)
+            if (d.completed < d.required) add(d.domain + " " + shortfall(d.required, d.completed).str() + " h");
+    }
+    for (const auto& e : cs.experience) {
+        if (e.completed >= e.required) continue;
+        bool supervision = e.kinds.size() == 1 && e.kinds[0] == ExperienceKind::Supervision;
+        add((supervision ? "supervision " : "experience ") + shortfall(e.required, e.completed).str() + " h");
+    }
+    if (cs.exam && cs.exam->required && !cs.exam->passed)
+        add(cs.exam->scheduled ? "exam (scheduled " + to_string(*cs.exam->scheduled) + ")" : "exam");
+    return out;
+}
+
+RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
+                           const ReportFilter& filter) {
+    RosterReport report;
+    report.filter = filter;
+    bool filtered = filter.credential || !filter.states.empty();
+    for (const auto& s : statuses) {
+        bool any = false;
+        for (const auto& cs : s.credentials) {
+            bool due = is_due(cs, ctx);
+            if (!wanted(filter, cs, due)) continue;
+            any = true;
+            RosterSummary& sum = report.summary;
+            ++sum.credentials;
+            if (cs.state == State::InTraining) ++sum.in_training;
+            if (cs.state == State::Eligible) ++sum.eligible;
+            count_state(cs.state, due, sum.active, sum.due, sum.grace, sum.lapsed);
+            report.rows.push_back({s.id, s.name, cs, due, roster_next(cs)});
+        }
+        if (s.credentials.empty() && !filtered) {
+            any = true;
+            report.rows.push_back({s.id, s.name, std::nullopt, false, "no credential on record"});
+        }
+        if (any) ++report.summary.specialists;
+    }
+    return report;
+}
+
+std::string to_string(EvidenceState e) {
+    switch (e) {
+    case EvidenceState::None: return "none";
+    case EvidenceState::Present: return "present";
+    case EvidenceState::Missing: return "missing";
+    }
+    return "";
+}
+
+namespace {
+
+TranscriptSection section_of(const Record& record, std::optional<CredentialStatus> status, Date from, Date to,
+                             const EvidenceProbe& probe) {
+    TranscriptSection sec;
+    sec.status = std::move(status);
+    std::map<std::string, TopicTotal> topics;
+    for (const auto& e : record.ce) {
+        if (e.date < from || e.date > to) continue;
+        TranscriptEntry te{e, EvidenceState::None};
+        if (!e.evidence.empty()) te.evidence = probe && probe(e.evidence) ? EvidenceState::Present : EvidenceState::Missing;
+        if (te.evidence != EvidenceState::Present) ++sec.without_evidence;
+        sec.logged += e.hours;
+        for (const auto& t : e.topics) {
+            TopicTotal& total = topics[t];
+            total.topic = t;
+            total.hours += e.hours;
+            ++total.entries;
+        }
+        sec.entries.push_back(std::move(te));
+    }
+    std::stable_sort(sec.entries.begin(), sec.entries.end(),
+                     [](const TranscriptEntry& a, const TranscriptEntry& b) { return a.entry.date < b.entry.date; });
+    for (auto& [topic, total] : topics) sec.topics.push_back(total);
+    return sec;
+}
+
+} // namespace
+
+Transcript transcript_report(const Record& record, const SpecialistStatus& status, bool all_periods,
+                             const std::optional<std::string>& credential, Date as_of, const EvidenceProbe& probe) {
+    Transcript t;
+    t.id = status.id;
+    t.name = status.name;
+    t.all_periods = all_periods;
+    if (all_periods) {
+        t.sections.push_back(section_of(record, std::nullopt, Date{date::year{1}, date::January, date::day{1}}, as_of, probe));
+        return t;
+    }
+    for (const auto& cs : status.credentials) {
+        if (credential && cs.rule->id != *credential) continue;
+        if (!cs.certification) {
+            t.notes.push_back(fmt::format("{}: {}, not certified: no CE period yet", cs.rule->id, to_string(cs.state)));
+            continue;
+        }
+        if (!cs.ce) {
+            t.notes.push_back(fmt::format("{}: no CE requirement", cs.rule->id));
+            continue;
+        }
+        Date to = std::min(cs.ce->window_end, as_of);
+        t.sections.push_back(section_of(record, cs, cs.ce->window_start, to, probe));
+    }
+    if (credential && t.sections.empty() && t.notes.empty())
+        t.notes.push_back(fmt::format("{}: not on this record", *credential));
+    return t;
+}
+
+AuditSample audit_sample(const std::vector<Record>& records, const std::vector<SpecialistStatus>& statuses,
+                         int percent, std::uint64_t seed, const std::optional<std::string>& credential, Date as_of,
+                         const EvidenceProbe& probe) {
+    AuditSample out;
+    out.percent = percent;
+    out.seed = seed;
+    out.credential = credential;
+    // The population, in id order so that a seed always picks the same people.
+    std::vector<std::size_t> population;
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        bool holds = std::any_of(statuses[i].credentials.begin(), statuses[i].credentials.end(), [&](const auto& cs) {
+            return (!credential || cs.rule->id == *credential) && (cs.state == State::Active || cs.state == State::Grace);
+        });
+        if (holds) population.push_back(i);
+    }
+    std::stable_sort(population.begin(), population.end(),
+                     [&](std::size_t a, std::size_t b) { return statuses[a].id < statuses[b].id; });
+    out.population = population.size();
+    for (std::size_t k : sample_indices(population.size(), sample_size(population.size(), percent), seed)) {
+        std::size_t i = population[k];
+        SpecialistStatus held = statuses[i];
+        std::erase_if(held.credentials, [&](const CredentialStatus& cs) {
+            return (credential && cs.rule->id != *credential) || (cs.state != State::Active && cs.state != State::Grace);
+        });
+        Transcript t = transcript_report(records[i], held, false, credential, as_of, probe);
+        for (const auto& sec : t.sections) out.without_evidence += sec.without_evidence;
+        out.transcripts.push_back(std::move(t));
+    }
+    return out;
+}
+
+} // namespace peerctl

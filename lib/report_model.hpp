@@ -1,0 +1,148 @@
+#pragma once
+// The team reports' content, computed from statuses (and, for transcripts, the records): who must
+// renew, where everyone stands, one specialist's CE entries, an audit sample. Pure: nothing here
+// reads files or knows a format; renderers lay these out (report_layout, report_render_*).
+
+#include "evaluation.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace peerctl {
+
+// What a report is about: the workspace's name and the as-of date.
+struct ReportContext {
+    std::string workspace;
+    Date as_of;
+    int due_days = 60;  // "due": active with the deadline at most this many days away (warn_days)
+};
+
+// Which credentials a report keeps. Empty members keep everything.
+struct ReportFilter {
+    std::optional<int> within_days;   // deadline at most this many days away; past ones included
+    std::vector<std::string> states;  // state names (in-training ... lapsed) and "due"
+    std::optional<std::string> credential;
+};
+
+// The date a holder must act by: the submit-by date while active where the credential has one,
+// else the expiry (as `check` counts it).
+struct Deadline {
+    Date date;
+    bool submit_by = false;
+    int days_left = 0;
+};
+Deadline deadline_of(const Certification& cert, State state, Date as_of);
+
+struct RenewalRow {
+    std::string id;
+    std::string name;
+    CredentialStatus status;  // certified: `certification` is set
+    Deadline deadline;
+    bool due = false;
+    std::string missing;  // CE still missing, in words ("ethics 3 h, 14.5 h total")
+};
+
+struct RenewalSummary {
+    int certified = 0;
+    int active = 0;  // includes the due ones
+    int due = 0;
+    int grace = 0;
+    int lapsed = 0;
+};
+
+struct RenewalsReport {
+    ReportFilter filter;
+    std::vector<RenewalRow> rows;  // by expiry, then id and credential
+    RenewalSummary summary;        // of the rows
+};
+
+RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
+                               const ReportFilter& filter);
+
+struct RosterRow {
+    std::string id;
+    std::string name;
+    std::optional<CredentialStatus> status;  // none: the record names no credential
+    bool due = false;
+    std::string next;  // what comes next, in words ("training 24 h, exam"; "expires 2027-06-15")
+};
+
+struct RosterSummary {
+    int specialists = 0;
+    int credentials = 0;
+    int in_training = 0;
+    int eligible = 0;
+    int active = 0;  // includes the due ones
+    int due = 0;
+    int grace = 0;
+    int lapsed = 0;
+};
+
+struct RosterReport {
+    ReportFilter filter;
+    std::vector<RosterRow> rows;  // by id, then credential
+    RosterSummary summary;
+};
+
+RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
+                           const ReportFilter& filter);
+
+// What is still missing for initial certification, in words: "training 24 h, advocacy 4 h, exam".
+std::string initial_missing_in_words(const CredentialStatus& cs);
+
+enum class EvidenceState { None, Present, Missing };
+std::string to_string(EvidenceState e);
+
+// Whether an evidence path (as written in the record, relative to the workspace) names a file.
+using EvidenceProbe = std::function<bool(const std::string& path)>;
+
+struct TranscriptEntry {
+    CeEntry entry;
+    EvidenceState evidence = EvidenceState::None;
+};
+
+struct TopicTotal {
+    std::string topic;
+    Hours hours;
+    int entries = 0;
+};
+
+// One credential's current CE period, or (with no credential) every CE entry on record.
+struct TranscriptSection {
+    std::optional<CredentialStatus> status;
+    std::vector<TranscriptEntry> entries;  // by date
+    Hours logged;
+    std::vector<TopicTotal> topics;  // logged per topic, by topic id
+    int without_evidence = 0;        // entries with no evidence file, or one that is not there
+};
+
+struct Transcript {
+    std::string id;
+    std::string name;
+    bool all_periods = false;
+    std::vector<TranscriptSection> sections;
+    std::vector<std::string> notes;  // why a credential has no section
+};
+
+// CE entries dated after as_of are left out, as in the status.
+Transcript transcript_report(const Record& record, const SpecialistStatus& status, bool all_periods,
+                             const std::optional<std::string>& credential, Date as_of, const EvidenceProbe& probe);
+
+struct AuditSample {
+    int percent = 10;
+    std::uint64_t seed = 0;
+    std::optional<std::string> credential;
+    std::size_t population = 0;  // specialists holding a credential that is active or in grace
+    std::vector<Transcript> transcripts;  // the sample, by id: current period of each such credential
+    int without_evidence = 0;
+};
+
+// `records` and `statuses` are parallel (statuses[i] = evaluate(records[i])).
+AuditSample audit_sample(const std::vector<Record>& records, const std::vector<SpecialistStatus>& statuses,
+                         int percent, std::uint64_t seed, const std::optional<std::string>& credential, Date as_of,
+                         const EvidenceProbe& probe);
+
+} // namespace peerctl

@@ -1,0 +1,20 @@
+#pragma once
+// A report as CSV (RFC 4180): one header row of field names, then one row per item, CRLF line
+// ends. Text cells are guarded against spreadsheet formula injection.
+
+#include "report_document.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace peerctl {
+
+// One field: a text cell that starts with = + - @, a tab or a CR gets a leading ' (so a
+// spreadsheet shows it instead of evaluating it); a field holding a comma, a double quote, a CR
+// or an LF is quoted, with double quotes doubled. Numeric cells are never prefixed (-3 stays -3).
+std::string csv_cell(std::string_view value, bool numeric = false);
+
+// The document's flat table; record strings are shown with their control characters escaped.
+std::string render_csv(const Document& doc);
+
+} // namespace peerctl

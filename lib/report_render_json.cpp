@@ -1,0 +1,166 @@
+#include "report_render_json.hpp"
+
+#include "status_json.hpp"
+
+#include <fmt/core.h>
+
+namespace peerctl {
+
+using json = nlohmann::ordered_json;
+
+std::string terminal_safe_json(std::string_view in) {
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(in[i]);
+        unsigned char next = i + 1 < in.size() ? static_cast<unsigned char>(in[i + 1]) : 0;
+        if (c == 0x7F) {
+            out += "\\u007f";
+        } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
+            out += fmt::format("\\u{:04x}", next);
+            ++i;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+json opt(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json header(std::string_view report, const ReportContext& ctx) {
+    return {{"report", report}, {"as_of", to_string(ctx.as_of)}, {"workspace", ctx.workspace}};
+}
+
+json filters_json(const ReportFilter& f) {
+    return {{"within_days", f.within_days ? json(*f.within_days) : json(nullptr)},
+            {"states", f.states},
+            {"credential", f.credential ? json(*f.credential) : json(nullptr)}};
+}
+
+std::string finish(const json& root) { return terminal_safe_json(root.dump(2)) + "\n"; }
+
+json entry_json(const TranscriptEntry& te) {
+    const CeEntry& e = te.entry;
+    return {{"date", to_string(e.date)},
+            {"title", e.title},
+            {"provider", opt(e.provider)},
+            {"approval", opt(e.approval)},
+            {"hours", hours_json(e.hours)},
+            {"topics", e.topics},
+            {"delivery", e.delivery ? json(to_string(*e.delivery)) : json(nullptr)},
+            {"evidence", opt(e.evidence)},
+            {"evidence_status", to_string(te.evidence)}};
+}
+
+json section_json(const TranscriptSection& sec) {
+    json j;
+    if (sec.status) {
+        json cred = credential_json(*sec.status);
+        j["credential"] = cred["id"];
+        j["credential_name"] = cred["name"];
+        j["state"] = cred["state"];
+        j["window_start"] = cred["ce"]["window_start"];
+        j["window_end"] = cred["ce"]["window_end"];
+    } else {
+        j = {{"credential", nullptr}, {"credential_name", nullptr}, {"state", nullptr},
+             {"window_start", nullptr}, {"window_end", nullptr}};
+    }
+    json entries = json::array();
+    for (const auto& te : sec.entries) entries.push_back(entry_json(te));
+    j["entries"] = entries;
+    json topics = json::array();
+    for (const auto& t : sec.topics) topics.push_back({{"topic", t.topic}, {"entries", t.entries}, {"logged_hours", hours_json(t.hours)}});
+    j["totals"] = {{"entries", sec.entries.size()},
+                   {"logged_hours", hours_json(sec.logged)},
+                   {"without_evidence", sec.without_evidence},
+                   {"topics", topics}};
+    if (sec.status) {
+        json cred = credential_json(*sec.status);
+        j["certification"] = cred["certification"];
+        j["ce"] = cred["ce"];
+        j["renewable"] = cred["renewable"];
+    }
+    return j;
+}
+
+json transcript_body(const Transcript& t) {
+    json sections = json::array();
+    for (const auto& sec : t.sections) sections.push_back(section_json(sec));
+    return {{"id", t.id}, {"name", t.name}, {"sections", sections}, {"notes", t.notes}};
+}
+
+} // namespace
+
+std::string renewals_json(const RenewalsReport& r, const ReportContext& ctx) {
+    json root = header("renewals", ctx);
+    root["filters"] = filters_json(r.filter);
+    const RenewalSummary& s = r.summary;
+    root["summary"] = {{"certifications", s.certified}, {"active", s.active}, {"due", s.due},
+                       {"due_within_days", ctx.due_days}, {"grace", s.grace}, {"lapsed", s.lapsed}};
+    json rows = json::array();
+    for (const auto& row : r.rows) {
+        json cred = credential_json(row.status);
+        rows.push_back({{"id", row.id},
+                        {"name", row.name},
+                        {"credential", cred["id"]},
+                        {"credential_name", cred["name"]},
+                        {"state", cred["state"]},
+                        {"due", row.due},
+                        {"deadline", to_string(row.deadline.date)},
+                        {"deadline_kind", row.deadline.submit_by ? "submit-by" : "expiry"},
+                        {"deadline_days_left", row.deadline.days_left},
+                        {"certification", cred["certification"]},
+                        {"ce", cred["ce"]},
+                        {"renewable", cred["renewable"]},
+                        {"missing", row.missing}});
+    }
+    root["renewals"] = rows;
+    return finish(root);
+}
+
+std::string roster_json(const RosterReport& r, const ReportContext& ctx) {
+    json root = header("roster", ctx);
+    root["filters"] = filters_json(r.filter);
+    const RosterSummary& s = r.summary;
+    root["summary"] = {{"specialists", s.specialists}, {"credentials", s.credentials}, {"in_training", s.in_training},
+                       {"eligible", s.eligible}, {"active", s.active}, {"due", s.due},
+                       {"due_within_days", ctx.due_days}, {"grace", s.grace}, {"lapsed", s.lapsed}};
+    json people = json::array();
+    for (const auto& row : r.rows) {
+        if (people.empty() || people.back()["id"] != row.id)
+            people.push_back({{"id", row.id}, {"name", row.name}, {"credentials", json::array()}});
+        if (!row.status) continue;
+        json cred = credential_json(*row.status);
+        cred["due"] = row.due;
+        cred["next"] = row.next;
+        people.back()["credentials"].push_back(cred);
+    }
+    root["specialists"] = people;
+    return finish(root);
+}
+
+std::string transcript_json(const Transcript& t, const ReportContext& ctx) {
+    json root = header("transcript", ctx);
+    root["period"] = t.all_periods ? "all" : "current";
+    root["specialist"] = transcript_body(t);
+    return finish(root);
+}
+
+std::string audit_json(const AuditSample& a, const ReportContext& ctx) {
+    json root = header("audit-sample", ctx);
+    root["filters"] = {{"credential", a.credential ? json(*a.credential) : json(nullptr)}};
+    root["percent"] = a.percent;
+    root["seed"] = a.seed;
+    root["population"] = a.population;
+    root["sample_size"] = a.transcripts.size();
+    root["without_evidence"] = a.without_evidence;
+    json people = json::array();
+    for (const auto& t : a.transcripts) people.push_back(transcript_body(t));
+    root["specialists"] = people;
+    return finish(root);
+}
+
+} // namespace peerctl

@@ -1,0 +1,126 @@
+#include "report_render_table.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace peerctl {
+
+std::string truncate_display(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) return std::string(text);
+    if (width == 0) return "";
+    std::string out;
+    std::size_t columns = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = 1;
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xF0) len = 4;
+        else if (c >= 0xE0) len = 3;
+        else if (c >= 0xC0) len = 2;
+        len = std::min(len, text.size() - i);
+        if (columns + 1 > width - 1) break;
+        out.append(text.substr(i, len));
+        ++columns;
+        i += len;
+    }
+    return out + "\u2026";
+}
+
+namespace {
+
+std::string toned(const Style& s, Tone tone, std::string_view text) {
+    switch (tone) {
+    case Tone::Good: return s.green(text);
+    case Tone::Warn: return s.yellow(text);
+    case Tone::Urgent: return s.bold(s.yellow(text));
+    case Tone::Bad: return s.red(text);
+    case Tone::Info: return s.cyan(text);
+    case Tone::Muted: return s.dim(text);
+    case Tone::Plain: break;
+    }
+    return std::string(text);
+}
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+// Column widths: the widest cell, cut down (widest cuttable column first) until the row fits.
+std::vector<std::size_t> fit_widths(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& cells,
+                                    std::optional<std::size_t> limit) {
+    std::vector<std::size_t> w(cols.size());
+    for (std::size_t c = 0; c < cols.size(); ++c) {
+        w[c] = display_width(cols[c].header);
+        for (const auto& row : cells) w[c] = std::max(w[c], display_width(row[c]));
+    }
+    if (!limit || cols.empty()) return w;
+    std::size_t gaps = 2 * (cols.size() - 1);
+    auto total = [&] { return std::accumulate(w.begin(), w.end(), gaps); };
+    while (total() > *limit) {
+        std::size_t best = cols.size();
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            std::size_t floor = std::max(cols[c].min_width, display_width(cols[c].header));
+            if (cols[c].min_width == 0 || w[c] <= floor) continue;
+            if (best == cols.size() || w[c] > w[best]) best = c;
+        }
+        if (best == cols.size()) break;  // nothing left to cut: the lines stay wider than the limit
+        --w[best];
+    }
+    return w;
+}
+
+void render_one(std::string& out, const Table& t, const TableOptions& o) {
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& row : t.rows) {
+        std::vector<std::string> line;
+        for (std::size_t c = 0; c < t.columns.size(); ++c) line.push_back(c < row.size() ? printable(row[c].text) : "");
+        cells.push_back(std::move(line));
+    }
+    std::vector<std::size_t> w = fit_widths(t.columns, cells, o.width);
+    auto emit = [&](const std::vector<std::string>& texts, const std::vector<Cell>* row, bool header) {
+        std::string line;
+        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+            std::string text = truncate_display(texts[c], w[c]);
+            std::size_t pad = w[c] - std::min(w[c], display_width(text));
+            bool last = c + 1 == t.columns.size();
+            std::string styled = header ? o.style.bold(text) : toned(o.style, row && c < row->size() ? (*row)[c].tone : Tone::Plain, text);
+            if (t.columns[c].align == Align::Right) line += std::string(pad, ' ') + styled;
+            else line += styled + (last ? "" : std::string(pad, ' '));
+            if (!last) line += "  ";
+        }
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        out += line + "\n";
+    };
+    std::vector<std::string> headers;
+    for (const auto& col : t.columns) headers.push_back(upper(col.header));
+    emit(headers, nullptr, true);
+    for (std::size_t r = 0; r < t.rows.size(); ++r) emit(cells[r], &t.rows[r], false);
+}
+
+} // namespace
+
+std::string render_table(const Document& doc, const TableOptions& o) {
+    const Style& s = o.style;
+    std::string out = s.bold(printable(doc.title)) + "  " + printable(doc.workspace) + ", as of " + to_string(doc.as_of) + "\n";
+    for (const auto& line : doc.summary) out += printable(line) + "\n";
+    for (const auto& sec : doc.sections) {
+        out += "\n";
+        if (!sec.heading.empty()) out += s.bold(printable(sec.heading)) + "\n";
+        for (const auto& line : sec.intro) out += printable(line) + "\n";
+        if (!sec.heading.empty() || !sec.intro.empty()) out += "\n";
+        if (sec.table.rows.empty()) out += printable(sec.empty) + "\n";
+        else render_one(out, sec.table, o);
+        if (!sec.totals.columns.empty()) {
+            out += "\n";
+            if (!sec.totals_heading.empty()) out += printable(sec.totals_heading) + ":\n";
+            render_one(out, sec.totals, o);
+        }
+    }
+    if (!doc.notes.empty()) out += "\n";
+    for (const auto& n : doc.notes) out += printable(n) + "\n";
+    return out;
+}
+
+} // namespace peerctl

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Benchmark: peerctl against the I/O floor (cat) and a Python tomllib reference, on one corpus,
+# in one run. Prints each time, the ratios, and peak memory.
+#
+#   tests/bench/bench.sh [N=50000] [PEERCTL=build/peerctl] [WORKDIR=/tmp/peerctl-bench]
+#
+# The full-size run is a documented command, not a CI step; ctest runs it with N=500 as a smoke
+# test (bench/smoke) so it keeps working.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+n=${1:-50000}
+peerctl=$(realpath "${2:-$here/../../build/peerctl}")
+work=${3:-/tmp/peerctl-bench}
+as_of=2026-11-23
+corpus=$work/corpus-$n
+python=/usr/bin/python3
+
+if [ ! -f "$corpus/.complete" ]; then
+  rm -rf "$corpus"
+  "$python" "$here/make_corpus.py" "$corpus" "$n" 1
+  touch "$corpus/.complete"
+fi
+files=("$corpus"/specialists/*.toml)
+bytes=$(cat "${files[@]}" | wc -c)
+echo "corpus: $n specialists, $((bytes / 1024)) KiB, $(nproc) cores"
+
+# Best wall time of 3 runs, and the peak RSS of the last, for a command.
+measure() {
+  local best="" rss=0 out
+  for _ in 1 2 3; do
+    /usr/bin/time -o "$work/time.out" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$work/time.out")
+    local t=${out% *}
+    rss=${out#* }
+    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; fi
+  done
+  echo "$best $rss"
+}
+
+cat_all() { cat "$corpus"/specialists/*.toml; }
+export -f cat_all; export corpus
+read -r t_cat m_cat < <(measure bash -c cat_all)
+read -r t_py m_py < <(measure "$python" "$here/reference_ce_totals.py" "$corpus" "$as_of")
+read -r t_val m_val < <(measure "$peerctl" --dir "$corpus" --as-of "$as_of" validate -q)
+read -r t_chk m_chk < <(measure "$peerctl" --dir "$corpus" --as-of "$as_of" check)
+if "$peerctl" report --help >/dev/null 2>&1; then
+  read -r t_rep m_rep < <(measure "$peerctl" --dir "$corpus" --as-of "$as_of" report renewals --format csv)
+else
+  t_rep=nan; m_rep=0
+fi
+read -r t_one m_one < <(measure "$peerctl" --dir "$corpus" --as-of "$as_of" status s000002)
+
+row() { awk -v name="$1" -v t="$2" -v m="$3" -v c="$t_cat" -v p="$t_py" \
+  'BEGIN { printf "%-28s %8.3f s  %6.1f x cat  %6.2f x python  %7.1f MB peak\n", name, t, (c > 0 ? t / c : 0), (p > 0 ? t / p : 0), m / 1024 }'; }
+row "cat (I/O floor)" "$t_cat" "$m_cat"
+row "python tomllib reference" "$t_py" "$m_py"
+row "peerctl validate" "$t_val" "$m_val"
+row "peerctl report renewals csv" "$t_rep" "$m_rep"
+row "peerctl check" "$t_chk" "$m_chk"
+row "peerctl status (one person)" "$t_one" "$m_one"

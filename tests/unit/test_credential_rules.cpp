@@ -1,0 +1,641 @@
+// Tests for lib/credential_rules.cpp: credential rule files (docs/credential-format.md) read
+// from inline TOML and from data/credentials, and the CredentialSet they form.
+
+#include "credential_rules.hpp"
+
+#include "test_support.hpp"
+
+using namespace peerctl;
+using peerctl::test::centi;
+using peerctl::test::dump;
+using peerctl::test::ymd;
+
+namespace {
+
+struct Loaded {
+    std::optional<Credential> credential;
+    Diagnostics diags;
+    std::string text() const { return dump(diags); }
+};
+
+Loaded load(std::string_view text, std::string expected_id = "") {
+    Loaded l;
+    l.credential = load_credential(text, "c.toml", expected_id, l.diags);
+    return l;
+}
+
+// test::credential_toml puts id, name, effective_from and confidence on lines 1-4, so `body`
+// starts on line 5.
+Loaded load_body(std::string_view body) { return load(test::credential_toml("c", body)); }
+
+constexpr std::string_view period12 = "[period]\nanchor = \"issue-date\"\nmonths = 12\n";
+
+} // namespace
+
+TEST_CASE("load_credential reads every key of a complete file") {
+    const std::string text = R"(id = "full-cred"
+name = "A complete credential"
+issuer = "Test Board"
+effective_from = 2019-01-01
+effective_to = 2030-12-31
+confidence = "low"
+confidence_note = "from a secondary source"
+topics = ["ethics", "professional-development", "peer-support"]
+domains = ["advocacy", "ethics"]
+default_level = "provisional"
+
+[[source]]
+key = "SRC"
+url = "https://example.org/rules"
+facts = "everything"
+
+[[source]]
+key = "SRC2"
+
+[training]
+hours = 46.5
+within_months = 36
+[[training.domain]]
+domain = "ethics"
+hours = 16
+[[training.domain]]
+domain = "advocacy"
+hours = 10.25
+
+[[experience]]
+kinds = ["work", "volunteer"]
+hours = 500
+[[experience]]
+kinds = ["supervision"]
+hours = 25
+
+[exam]
+required = false
+max_attempts = 4
+retest_wait_days = 90
+within_months_of_training = 12
+
+[period]
+anchor = "issue-date"
+months = 24
+
+[[level]]
+id = "provisional"
+months = 12
+renewable = false
+[[level]]
+id = "full"
+[[level.experience]]
+kinds = ["work"]
+hours = 300
+
+[ce]
+hours = 20
+carry_over_max = 5.5
+max_entry_hours = 8
+submit_before_days = 45
+[[ce.minimum]]
+topic = "ethics"
+hours = 6
+[[ce.minimum]]
+topic = "ethics"
+entries = 1
+[[ce.minimum]]
+providers = ["GMHCN", "CCAR"]
+hours = 6
+[[ce.cap]]
+topic = "professional-development"
+hours = 4
+[[ce.cap]]
+delivery = "self-study"
+hours = 10
+
+[[after_expiry]]
+days = 15
+state = "grace"
+fee = 0
+note = "no late fee"
+[[after_expiry]]
+months = 6
+state = "grace"
+fee = 26.5
+note = "late fee"
+)";
+    Diagnostics diags;
+    auto c = load_credential(text, "credentials/full-cred.toml", "full-cred", diags);
+    INFO(dump(diags));
+    REQUIRE(c);
+    CHECK(diags.items().empty());
+
+    SUBCASE("header") {
+        CHECK(c->file == "credentials/full-cred.toml");
+        CHECK_FALSE(c->builtin);
+        CHECK(c->id == "full-cred");
+        CHECK(c->name == "A complete credential");
+        CHECK(c->issuer == "Test Board");
+        CHECK(c->effective_from == ymd(2019, 1, 1));
+        REQUIRE(c->effective_to);
+        CHECK(*c->effective_to == ymd(2030, 12, 31));
+        CHECK(c->confidence == "low");
+        CHECK(c->confidence_note == "from a secondary source");
+        CHECK(c->topics == std::vector<std::string>{"ethics", "professional-development", "peer-support"});
+        CHECK(c->domains == std::vector<std::string>{"advocacy", "ethics"});
+        CHECK(c->default_level == "provisional");
+    }
+    SUBCASE("sources") {
+        REQUIRE(c->sources.size() == 2);
+        CHECK(c->sources[0].key == "SRC");
+        CHECK(c->sources[0].url == "https://example.org/rules");
+        CHECK(c->sources[0].facts == "everything");
+        CHECK(c->sources[1].key == "SRC2");
+        CHECK(c->sources[1].url == "");
+        CHECK(c->sources[1].facts == "");
+    }
+    SUBCASE("training") {
+        REQUIRE(c->training);
+        CHECK(c->training->hours == centi(4650));
+        CHECK(c->training->within_months == 36);
+        REQUIRE(c->training->domains.size() == 2);
+        CHECK(c->training->domains[0].domain == "ethics");
+        CHECK(c->training->domains[0].hours == Hours::whole(16));
+        CHECK(c->training->domains[1].domain == "advocacy");
+        CHECK(c->training->domains[1].hours == centi(1025));
+    }
+    SUBCASE("experience") {
+        REQUIRE(c->experience.size() == 2);
+        CHECK(c->experience[0].kinds == std::vector<ExperienceKind>{ExperienceKind::Work, ExperienceKind::Volunteer});
+        CHECK(c->experience[0].hours == Hours::whole(500));
+        CHECK(c->experience[1].kinds == std::vector<ExperienceKind>{ExperienceKind::Supervision});
+        CHECK(c->experience[1].hours == Hours::whole(25));
+    }
+    SUBCASE("exam") {
+        REQUIRE(c->exam);
+        CHECK_FALSE(c->exam->required);
+        CHECK(c->exam->max_attempts == 4);
+        CHECK(c->exam->retest_wait_days == 90);
+        CHECK(c->exam->within_months_of_training == 12);
+    }
+    SUBCASE("period") {
+        CHECK(c->period.anchor == Anchor::IssueDate);
+        CHECK(c->period.months == 24);
+    }
+    SUBCASE("levels") {
+        REQUIRE(c->levels.size() == 2);
+        CHECK(c->levels[0].id == "provisional");
+        CHECK(c->levels[0].months == 12);
+        CHECK_FALSE(c->levels[0].renewable);
+        CHECK(c->levels[0].experience.empty());
+        CHECK(c->levels[1].id == "full");
+        CHECK_FALSE(c->levels[1].months);
+        CHECK(c->levels[1].renewable);
+        REQUIRE(c->levels[1].experience.size() == 1);
+        CHECK(c->levels[1].experience[0].kinds == std::vector<ExperienceKind>{ExperienceKind::Work});
+        CHECK(c->levels[1].experience[0].hours == Hours::whole(300));
+        CHECK(c->level("full") == &c->levels[1]);
+        CHECK(c->level("master") == nullptr);
+    }
+    SUBCASE("ce") {
+        REQUIRE(c->ce);
+        const CeRule& ce = *c->ce;
+        CHECK(ce.hours == Hours::whole(20));
+        CHECK(ce.carry_over_max == centi(550));
+        REQUIRE(ce.max_entry_hours);
+        CHECK(*ce.max_entry_hours == Hours::whole(8));
+        CHECK(ce.submit_before_days == 45);
+        REQUIRE(ce.minimums.size() == 3);
+        CHECK(ce.minimums[0].kind == MinimumKind::TopicHours);
+        CHECK(ce.minimums[0].topic == "ethics");
+        CHECK(ce.minimums[0].hours == Hours::whole(6));
+        CHECK(ce.minimums[1].kind == MinimumKind::TopicEntries);
+        CHECK(ce.minimums[1].topic == "ethics");
+        CHECK(ce.minimums[1].entries == 1);
+        CHECK(ce.minimums[2].kind == MinimumKind::ProviderHours);
+        CHECK(ce.minimums[2].topic == "");
+        CHECK(ce.minimums[2].providers == std::vector<std::string>{"GMHCN", "CCAR"});
+        CHECK(ce.minimums[2].hours == Hours::whole(6));
+        REQUIRE(ce.caps.size() == 2);
+        CHECK(ce.caps[0].topic == "professional-development");
+        CHECK_FALSE(ce.caps[0].delivery);
+        CHECK(ce.caps[0].hours == Hours::whole(4));
+        CHECK(ce.caps[1].topic == "");
+        CHECK(ce.caps[1].delivery == Delivery::SelfStudy);
+        CHECK(ce.caps[1].hours == Hours::whole(10));
+    }
+    SUBCASE("after expiry") {
+        REQUIRE(c->after_expiry.size() == 2);
+        CHECK(c->after_expiry[0].days == 15);
+        CHECK(c->after_expiry[0].months == 0);
+        CHECK(c->after_expiry[0].fee_cents == 0);
+        CHECK(c->after_expiry[0].note == "no late fee");
+        CHECK(c->after_expiry[1].months == 6);
+        CHECK(c->after_expiry[1].days == 0);
+        CHECK(c->after_expiry[1].fee_cents == 2650);
+        CHECK(c->after_expiry[1].note == "late fee");
+    }
+}
+
+TEST_CASE("load_credential defaults") {
+    Loaded l = load_body(std::string("topics = []\n") + std::string(period12));
+    INFO(l.text());
+    REQUIRE(l.credential);
+    const Credential& c = *l.credential;
+    CHECK(c.issuer == "");
+    CHECK_FALSE(c.effective_to);
+    CHECK_FALSE(c.training);
+    CHECK(c.experience.empty());
+    CHECK_FALSE(c.exam);
+    CHECK(c.levels.empty());
+    CHECK(c.default_level == "");
+    CHECK_FALSE(c.ce);
+    CHECK(c.after_expiry.empty());
+
+    SUBCASE("[exam] is required unless it says otherwise") {
+        Loaded e = load_body(std::string(period12) + "[exam]\n");
+        REQUIRE(e.credential);
+        REQUIRE(e.credential->exam);
+        CHECK(e.credential->exam->required);
+        CHECK_FALSE(e.credential->exam->max_attempts);
+    }
+    SUBCASE("[ce] without carry-over or a per-entry limit") {
+        Loaded e = load_body(std::string(period12) + "[ce]\nhours = 12\n");
+        REQUIRE(e.credential);
+        REQUIRE(e.credential->ce);
+        CHECK(e.credential->ce->carry_over_max == Hours());
+        CHECK_FALSE(e.credential->ce->max_entry_hours);
+        CHECK_FALSE(e.credential->ce->submit_before_days);
+    }
+    SUBCASE("carry_over_max = 0 is valid") {
+        Loaded e = load_body(std::string(period12) + "[ce]\nhours = 12\ncarry_over_max = 0\n");
+        INFO(e.text());
+        REQUIRE(e.credential);
+        CHECK(e.credential->ce->carry_over_max == Hours());
+        CHECK(e.diags.items().empty());
+    }
+    SUBCASE("the default level is the last one") {
+        Loaded e = load_body(std::string(period12) + "[[level]]\nid = \"provisional\"\n[[level]]\nid = \"full\"\n");
+        REQUIRE(e.credential);
+        CHECK(e.credential->default_level == "full");
+    }
+    SUBCASE("calendar-year periods need no months") {
+        Loaded e = load_body("[period]\nanchor = \"calendar-year\"\n");
+        INFO(e.text());
+        REQUIRE(e.credential);
+        CHECK(e.credential->period.anchor == Anchor::CalendarYear);
+        CHECK(e.credential->period.months == 12);
+    }
+    SUBCASE("calendar-year with months = 12") {
+        Loaded e = load_body("[period]\nanchor = \"calendar-year\"\nmonths = 12\n");
+        REQUIRE(e.credential);
+        CHECK(e.diags.items().empty());
+    }
+}
+
+TEST_CASE("load_credential checks the header keys") {
+    SUBCASE("an empty file") {
+        Loaded l = load("");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml: error: the file is empty: a credential needs at least id, name, effective_from, "
+                          "confidence and [period]\n");
+    }
+    SUBCASE("missing required keys are all reported") {
+        Loaded l = load(period12);
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:1:1: error: the credential is missing required key 'id' (a string)\n"
+                          "c.toml:1:1: error: the credential is missing required key 'name' (a string)\n"
+                          "c.toml:1:1: error: the credential is missing required key 'effective_from' (a date such as 2025-03-14)\n"
+                          "c.toml:1:1: error: the credential is missing required key 'confidence' (one of high, medium, low)\n");
+    }
+    SUBCASE("id does not match the file name") {
+        Loaded l = load(test::credential_toml("c", period12), "other");
+        CHECK(l.text() == "c.toml:1:6: error: 'id' must equal the file name ('other')\n");
+    }
+    SUBCASE("id with bad characters") {
+        Loaded l = load(test::credential_toml("C_1", period12));
+        CHECK(l.text() == "c.toml:1:6: error: 'id' must match [a-z0-9][a-z0-9_-]{0,63}\n");
+    }
+    SUBCASE("confidence outside the list") {
+        Loaded l = load("id = \"c\"\nname = \"C\"\neffective_from = 2020-01-01\nconfidence = \"hgh\"\n" +
+                        std::string(period12));
+        // c1 ... e10 ' '11 =12 ' '13 "14
+        CHECK(l.text() == "c.toml:4:14: error: 'confidence' must be one of high, medium, low (got 'hgh'); did you mean 'high'?\n");
+    }
+    SUBCASE("a bad topic id") {
+        Loaded l = load_body("topics = [\"Ethics\"]\n" + std::string(period12));
+        CHECK(l.text() == "c.toml: error: topic id 'Ethics' must match [a-z0-9][a-z0-9_-]{0,63}\n");
+    }
+}
+
+TEST_CASE("load_credential checks [period]") {
+    SUBCASE("missing [period]") {
+        Loaded l = load_body("topics = [\"ethics\"]\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:1:1: error: the credential is missing required table [period]\n");
+    }
+    SUBCASE("a bad anchor, with a suggestion") {
+        // line 6: a1 n2 c3 h4 o5 r6 ' '7 =8 ' '9 "10
+        Loaded l = load_body("[period]\nanchor = \"issue_date\"\nmonths = 12\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() ==
+              "c.toml:6:10: error: 'anchor' must be one of issue-date, calendar-year (got 'issue_date'); did you mean 'issue-date'?\n");
+    }
+    SUBCASE("a missing anchor") {
+        Loaded l = load_body("[period]\nmonths = 12\n");
+        CHECK(l.text() == "c.toml:5:1: error: [period] is missing required key 'anchor' (one of issue-date, calendar-year)\n");
+    }
+    SUBCASE("issue-date without months") {
+        Loaded l = load_body("[period]\nanchor = \"issue-date\"\n");
+        CHECK(l.text() == "c.toml:5:1: error: [period] is missing required key 'months' (a whole number)\n");
+    }
+    SUBCASE("calendar-year with months other than 12") {
+        // line 7: m1 o2 n3 t4 h5 s6 ' '7 =8 ' '9, 6 at 10
+        Loaded l = load_body("[period]\nanchor = \"calendar-year\"\nmonths = 6\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:7:10: error: calendar-year periods are 12 months long\n");
+    }
+    SUBCASE("months out of range") {
+        Loaded l = load_body("[period]\nanchor = \"issue-date\"\nmonths = 0\n");
+        CHECK(l.text() == "c.toml:7:10: error: 'months' must be between 1 and 1200 (got 0)\n");
+    }
+}
+
+TEST_CASE("load_credential checks [[ce.minimum]] and [[ce.cap]]") {
+    // Lines: 5 topics, 6-8 [period], 9 [ce], 10 hours, 11 the [[ce.minimum]] or [[ce.cap]] header.
+    auto with_ce = [](std::string_view tables) {
+        return load_body("topics = [\"ethics\", \"professional-development\"]\n" + std::string(period12) +
+                         "[ce]\nhours = 10\n" + std::string(tables));
+    };
+    SUBCASE("both topic and providers") {
+        Loaded l = with_ce("[[ce.minimum]]\ntopic = \"ethics\"\nproviders = [\"GMHCN\"]\nhours = 6\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:11:1: error: [[ce.minimum]] needs exactly one of 'topic' or 'providers'\n");
+    }
+    SUBCASE("neither topic nor providers") {
+        Loaded l = with_ce("[[ce.minimum]]\nhours = 6\n");
+        CHECK(l.text() == "c.toml:11:1: error: [[ce.minimum]] needs exactly one of 'topic' or 'providers'\n");
+    }
+    SUBCASE("both hours and entries") {
+        // line 14: h1 o2 u3 r4 s5 ' '6 =7 ' '8, 2 at 9
+        Loaded l = with_ce("[[ce.minimum]]\ntopic = \"ethics\"\nentries = 1\nhours = 2\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.diags.error_count() == 1);
+        CHECK(l.text().find("c.toml:14:9: error: [[ce.minimum]] takes 'hours' or 'entries', not both\n") != std::string::npos);
+    }
+    SUBCASE("a minimum naming a topic not in the credential's own lists") {
+        Loaded l = with_ce("[[ce.minimum]]\ntopic = \"advocacy\"\nhours = 3\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml: error: [[ce.minimum]] names 'advocacy', which is not in the credential's topics or domains\n");
+    }
+    SUBCASE("a cap naming a topic not in the credential's own lists") {
+        Loaded l = with_ce("[[ce.cap]]\ntopic = \"advocacy\"\nhours = 3\n");
+        CHECK(l.text() == "c.toml: error: [[ce.cap]] names 'advocacy', which is not in the credential's topics or domains\n");
+    }
+    SUBCASE("a cap with both topic and delivery") {
+        Loaded l = with_ce("[[ce.cap]]\ntopic = \"ethics\"\ndelivery = \"self-study\"\nhours = 3\n");
+        CHECK(l.text() == "c.toml:11:1: error: [[ce.cap]] needs exactly one of 'topic' or 'delivery'\n");
+    }
+    SUBCASE("a cap with an unknown delivery mode") {
+        // line 12: d1 ... y8 ' '9 =10 ' '11 "12
+        Loaded l = with_ce("[[ce.cap]]\ndelivery = \"self-studdy\"\nhours = 3\n");
+        CHECK(l.text() ==
+              "c.toml:12:12: error: 'delivery' must be one of in-person, live-online, self-study (got 'self-studdy'); did you mean 'self-study'?\n");
+    }
+    SUBCASE("a negative carry-over") {
+        // line 11: c1 ... x14 ' '15 =16 ' '17, -1 at 18
+        Loaded l = with_ce("carry_over_max = -1\n");
+        CHECK(l.text() == "c.toml:11:18: error: 'carry_over_max': hours must be greater than 0 (got -1)\n");
+    }
+}
+
+// Both keys are known: the error alone, no "unknown key 'hours' ...; did you mean 'hours'?"
+// warning (which the loader gave while it tracked read keys instead of known ones).
+TEST_CASE("load_credential reports hours-and-entries once, without an unknown-key warning") {
+    Loaded l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
+                         "[ce]\nhours = 10\n[[ce.minimum]]\ntopic = \"ethics\"\nentries = 1\nhours = 2\n");
+    CHECK(l.text() == "c.toml:14:9: error: [[ce.minimum]] takes 'hours' or 'entries', not both\n");
+}
+
+TEST_CASE("load_credential checks names against the credential's own lists") {
+    SUBCASE("a training domain listed in topics or domains is accepted") {
+        Loaded l = load_body("topics = [\"ethics\"]\ndomains = [\"advocacy\"]\n" + std::string(period12) +
+                             "[training]\nhours = 20\n[[training.domain]]\ndomain = \"ethics\"\nhours = 5\n"
+                             "[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
+        INFO(l.text());
+        CHECK(l.credential);
+        CHECK(l.diags.items().empty());
+    }
+    SUBCASE("a training domain listed nowhere") {
+        Loaded l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
+                             "[training]\nhours = 20\n[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
+        CHECK(l.text() == "c.toml: error: [[training.domain]] names 'advocacy', which is not in the credential's topics or domains\n");
+    }
+}
+
+TEST_CASE("load_credential checks levels and the ladder after expiry") {
+    const std::string levels = "[[level]]\nid = \"provisional\"\nmonths = 12\n[[level]]\nid = \"full\"\n";
+    SUBCASE("default_level naming no level") {
+        // line 5: default_level is 13 characters, ' '14 =15 ' '16 "17
+        Loaded l = load_body("default_level = \"ful\"\n" + std::string(period12) + levels);
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:5:17: error: 'default_level' names no [[level]] ('ful')\n");
+    }
+    SUBCASE("default_level without any levels") {
+        Loaded l = load_body("default_level = \"full\"\n" + std::string(period12));
+        CHECK(l.text() == "c.toml:5:17: error: 'default_level' names no [[level]] ('full')\n");
+    }
+    SUBCASE("an unknown experience kind") {
+        // line 9: k1 i2 n3 d4 s5 ' '6 =7 ' '8 [9
+        Loaded l = load_body(std::string(period12) + "[[experience]]\nkinds = [\"paid\"]\nhours = 10\n");
+        CHECK(l.text() == "c.toml:9:9: error: unknown experience kind 'paid' (work, volunteer, supervision)\n");
+    }
+    SUBCASE("a rung with both months and days") {
+        Loaded l = load_body(std::string(period12) + "[[after_expiry]]\nmonths = 6\ndays = 15\n");
+        CHECK(l.text() == "c.toml:8:1: error: [[after_expiry]] needs exactly one of 'months' or 'days'\n");
+    }
+    SUBCASE("a rung with neither") {
+        Loaded l = load_body(std::string(period12) + "[[after_expiry]]\nstate = \"grace\"\n");
+        CHECK(l.text() == "c.toml:8:1: error: [[after_expiry]] needs exactly one of 'months' or 'days'\n");
+    }
+    SUBCASE("a negative fee") {
+        // line 10: f1 e2 e3 ' '4 =5 ' '6, -5 at 7
+        Loaded l = load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nfee = -5\n");
+        CHECK(l.text() == "c.toml:10:7: error: 'fee' must be a number of at least 0\n");
+    }
+    SUBCASE("a state other than grace") {
+        // line 10: s1 t2 a3 t4 e5 ' '6 =7 ' '8 "9
+        Loaded l = load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nstate = \"lapsed\"\n");
+        CHECK(l.text() == "c.toml:10:9: error: 'state' must be one of grace (got 'lapsed')\n");
+    }
+}
+
+TEST_CASE("load_credential warns about unknown keys") {
+    SUBCASE("top level, with a suggestion") {
+        Loaded l = load_body("isuer = \"X\"\n" + std::string(period12));
+        REQUIRE(l.credential);
+        CHECK(l.text() == "c.toml:5:1: warning: unknown key 'isuer' in the credential; did you mean 'issuer'?\n");
+    }
+    SUBCASE("in [ce], with a suggestion") {
+        Loaded l = load_body(std::string(period12) + "[ce]\nhours = 10\nmax_entry_hour = 8\n");
+        REQUIRE(l.credential);
+        CHECK(l.text() == "c.toml:10:1: warning: unknown key 'max_entry_hour' in [ce]; did you mean 'max_entry_hours'?\n");
+    }
+    SUBCASE("in [ce], the start of a known key") {
+        // carry_over is 4 edits from carry_over_max (more than 3 allowed) but its start.
+        Loaded l = load_body(std::string(period12) + "[ce]\nhours = 10\ncarry_over = 2\n");
+        REQUIRE(l.credential);
+        CHECK(l.text() == "c.toml:10:1: warning: unknown key 'carry_over' in [ce]; did you mean 'carry_over_max'?\n");
+    }
+    SUBCASE("in [ce], nothing close enough") {
+        Loaded l = load_body(std::string(period12) + "[ce]\nhours = 10\ncolour = 2\n");
+        REQUIRE(l.credential);
+        CHECK(l.text() == "c.toml:10:1: warning: unknown key 'colour' in [ce]\n");
+    }
+}
+
+TEST_CASE("built-in credential files load and match the product contract") {
+    const CredentialSet set = test::builtin_credentials();
+    CHECK(set.ids() == std::vector<std::string>{"ct-cpsrp", "ct-rss", "ga-cps", "icrc-pr", "ny-crpa", "pa-cps"});
+
+    SUBCASE("no warnings either") {
+        for (const auto& [id, c] : set.all()) {
+            Diagnostics diags;
+            CHECK(load_credential(test::read_file(c.file), c.file, id, diags));
+            CAPTURE(id);
+            CHECK(dump(diags) == "");
+        }
+    }
+    SUBCASE("ct-rss: 80 h core training, exam, 36 months from issue, 60 CE h") {
+        const Credential& c = *set.find("ct-rss");
+        REQUIRE(c.training);
+        CHECK(c.training->hours == Hours::whole(80));
+        REQUIRE(c.exam);
+        CHECK(c.exam->required);
+        CHECK(c.period.anchor == Anchor::IssueDate);
+        CHECK(c.period.months == 36);
+        REQUIRE(c.ce);
+        CHECK(c.ce->hours == Hours::whole(60));
+    }
+    SUBCASE("ct-cpsrp: provisional (80 h + exam, 12 months) and full (+300 h work); 10 CE h a year") {
+        const Credential& c = *set.find("ct-cpsrp");
+        CHECK(c.confidence == "low");
+        REQUIRE(c.training);
+        CHECK(c.training->hours == Hours::whole(80));
+        REQUIRE(c.exam);
+        CHECK(c.exam->required);
+        REQUIRE(c.levels.size() == 2);
+        CHECK(c.levels[0].id == "provisional");
+        CHECK(c.levels[0].months == 12);
+        CHECK(c.levels[1].id == "full");
+        REQUIRE(c.levels[1].experience.size() == 1);
+        CHECK(c.levels[1].experience[0].hours == Hours::whole(300));
+        REQUIRE(c.ce);
+        CHECK(c.ce->hours == Hours::whole(10));
+    }
+    SUBCASE("icrc-pr: 46 h (10/10/10/16), 500 h + 25 h supervision, exam, 24 months, 20 CE h with 6 h ethics") {
+        const Credential& c = *set.find("icrc-pr");
+        REQUIRE(c.training);
+        CHECK(c.training->hours == Hours::whole(46));
+        std::map<std::string, Hours> domains;
+        for (const auto& d : c.training->domains) domains[d.domain] = d.hours;
+        CHECK(domains == std::map<std::string, Hours>{{"advocacy", Hours::whole(10)},
+                                                      {"mentoring-education", Hours::whole(10)},
+                                                      {"recovery-wellness", Hours::whole(10)},
+                                                      {"ethics", Hours::whole(16)}});
+        REQUIRE(c.experience.size() == 2);
+        CHECK(c.experience[0].hours == Hours::whole(500));
+        CHECK(c.experience[1].kinds == std::vector<ExperienceKind>{ExperienceKind::Supervision});
+        CHECK(c.experience[1].hours == Hours::whole(25));
+        REQUIRE(c.exam);
+        CHECK(c.period.months == 24);
+        REQUIRE(c.ce);
+        CHECK(c.ce->hours == Hours::whole(20));
+        REQUIRE(c.ce->minimums.size() == 1);
+        CHECK(c.ce->minimums[0].kind == MinimumKind::TopicHours);
+        CHECK(c.ce->minimums[0].topic == "ethics");
+        CHECK(c.ce->minimums[0].hours == Hours::whole(6));
+    }
+    SUBCASE("ny-crpa: 50 h (16 ethics, 4 MSR), 500 + 25 h, 36 months, 28 CE h, 4 h ethics, 4 h PD cap, due 45 days before") {
+        const Credential& c = *set.find("ny-crpa");
+        REQUIRE(c.training);
+        CHECK(c.training->hours == Hours::whole(50));
+        std::map<std::string, Hours> domains;
+        for (const auto& d : c.training->domains) domains[d.domain] = d.hours;
+        CHECK(domains == std::map<std::string, Hours>{{"ethics", Hours::whole(16)},
+                                                      {"medication-supported-recovery", Hours::whole(4)}});
+        REQUIRE(c.experience.size() == 2);
+        CHECK(c.experience[1].hours == Hours::whole(25));
+        CHECK(c.period.months == 36);
+        REQUIRE(c.ce);
+        CHECK(c.ce->hours == Hours::whole(28));
+        REQUIRE(c.ce->minimums.size() == 1);
+        CHECK(c.ce->minimums[0].topic == "ethics");
+        CHECK(c.ce->minimums[0].hours == Hours::whole(4));
+        REQUIRE(c.ce->caps.size() == 1);
+        CHECK(c.ce->caps[0].topic == "professional-development");
+        CHECK(c.ce->caps[0].hours == Hours::whole(4));
+        CHECK(c.ce->submit_before_days == 45);
+    }
+    SUBCASE("pa-cps: 75 h, exam, 24 months, 36 CE h (24 peer-support, 3 ethics), 6 months late window") {
+        const Credential& c = *set.find("pa-cps");
+        REQUIRE(c.training);
+        CHECK(c.training->hours == Hours::whole(75));
+        REQUIRE(c.exam);
+        CHECK(c.period.months == 24);
+        REQUIRE(c.ce);
+        CHECK(c.ce->hours == Hours::whole(36));
+        REQUIRE(c.ce->minimums.size() == 2);
+        CHECK(c.ce->minimums[0].topic == "peer-support");
+        CHECK(c.ce->minimums[0].hours == Hours::whole(24));
+        CHECK(c.ce->minimums[1].topic == "ethics");
+        CHECK(c.ce->minimums[1].hours == Hours::whole(3));
+        REQUIRE(c.after_expiry.size() == 1);
+        CHECK(c.after_expiry[0].months == 6);
+        CHECK(c.after_expiry[0].fee_cents);
+    }
+    SUBCASE("ga-cps: calendar years, 12 CE h, 1 ethics entry, 6 h from GMHCN, no carry-over, late to Jan 31") {
+        const Credential& c = *set.find("ga-cps");
+        CHECK(c.period.anchor == Anchor::CalendarYear);
+        REQUIRE(c.ce);
+        CHECK(c.ce->hours == Hours::whole(12));
+        CHECK(c.ce->carry_over_max == Hours());
+        REQUIRE(c.ce->minimums.size() == 2);
+        CHECK(c.ce->minimums[0].kind == MinimumKind::TopicEntries);
+        CHECK(c.ce->minimums[0].topic == "ethics");
+        CHECK(c.ce->minimums[0].entries == 1);
+        CHECK(c.ce->minimums[1].kind == MinimumKind::ProviderHours);
+        CHECK(c.ce->minimums[1].providers == std::vector<std::string>{"GMHCN"});
+        CHECK(c.ce->minimums[1].hours == Hours::whole(6));
+        REQUIRE_FALSE(c.after_expiry.empty());
+        // Dec 31 + 31 days = Jan 31: the last rung ends on the last day of the late window.
+        CHECK(c.after_expiry.back().days == 31);
+    }
+}
+
+TEST_CASE("CredentialSet") {
+    CredentialSet set;
+    set.add(test::make_credential("a-cred", std::string("topics = [\"ethics\"]\ndomains = [\"advocacy\"]\n") +
+                                                std::string(period12)));
+    set.add(test::make_credential("b-cred", std::string("topics = [\"peer-support\"]\n") + std::string(period12)));
+
+    SUBCASE("find and ids") {
+        REQUIRE(set.find("a-cred"));
+        CHECK(set.find("a-cred")->id == "a-cred");
+        CHECK(set.find("c-cred") == nullptr);
+        CHECK(set.ids() == std::vector<std::string>{"a-cred", "b-cred"});
+    }
+    SUBCASE("one vocabulary of topics and domains") {
+        CHECK(set.knows_term("ethics"));
+        CHECK(set.knows_term("advocacy"));
+        CHECK(set.knows_term("peer-support"));
+        CHECK_FALSE(set.knows_term("ethicks"));
+        CHECK(set.vocabulary() == std::vector<std::string>{"advocacy", "ethics", "peer-support"});
+        set.add_terms({"harm-reduction"});
+        CHECK(set.knows_term("harm-reduction"));
+    }
+    SUBCASE("a credential with the id of another replaces it") {
+        Credential replacement = test::make_credential("a-cred", std::string("topics = []\n") + std::string(period12));
+        replacement.name = "Replacement";
+        set.add(replacement);
+        CHECK(set.all().size() == 2);
+        CHECK(set.find("a-cred")->name == "Replacement");
+    }
+}

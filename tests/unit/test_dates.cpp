@@ -1,0 +1,119 @@
+// Tests for lib/dates.cpp: calendar arithmetic that clamps to the month's end, strict parsing.
+
+#include "dates.hpp"
+
+#include "test_support.hpp"
+
+using namespace peerctl;
+using peerctl::test::ymd;
+
+TEST_CASE("add_months") {
+    SUBCASE("a day that exists in the target month is kept") {
+        CHECK(add_months(ymd(2024, 1, 15), 1) == ymd(2024, 2, 15));
+        CHECK(add_months(ymd(2024, 12, 15), 1) == ymd(2025, 1, 15));
+        CHECK(add_months(ymd(2023, 4, 1), 36) == ymd(2026, 4, 1));
+        CHECK(add_months(ymd(2024, 3, 10), 0) == ymd(2024, 3, 10));
+    }
+    SUBCASE("Jan 31 + 1 month clamps to Feb 29 in a leap year") {
+        CHECK(add_months(ymd(2024, 1, 31), 1) == ymd(2024, 2, 29));
+    }
+    SUBCASE("Jan 31 + 1 month clamps to Feb 28 in a common year") {
+        CHECK(add_months(ymd(2023, 1, 31), 1) == ymd(2023, 2, 28));
+    }
+    SUBCASE("Feb 29 + 12 months is Feb 28; + 48 months is Feb 29 again") {
+        CHECK(add_months(ymd(2024, 2, 29), 12) == ymd(2025, 2, 28));
+        CHECK(add_months(ymd(2024, 2, 29), 48) == ymd(2028, 2, 29));
+    }
+    SUBCASE("31st into a 30-day month") {
+        CHECK(add_months(ymd(2024, 10, 31), 1) == ymd(2024, 11, 30));
+    }
+    SUBCASE("Jan 31 + 2 months is Mar 31, not a chained Mar 29") {
+        CHECK(add_months(ymd(2024, 1, 31), 2) == ymd(2024, 3, 31));
+    }
+    SUBCASE("negative months") {
+        CHECK(add_months(ymd(2024, 3, 31), -1) == ymd(2024, 2, 29));
+        CHECK(add_months(ymd(2025, 5, 31), -3) == ymd(2025, 2, 28));
+        CHECK(add_months(ymd(2024, 1, 15), -13) == ymd(2022, 12, 15));
+        CHECK(add_months(ymd(2025, 6, 1), -12) == ymd(2024, 6, 1));
+    }
+}
+
+TEST_CASE("add_days") {
+    CHECK(add_days(ymd(2024, 2, 28), 1) == ymd(2024, 2, 29));
+    CHECK(add_days(ymd(2024, 2, 28), 2) == ymd(2024, 3, 1));
+    CHECK(add_days(ymd(2025, 1, 1), -1) == ymd(2024, 12, 31));
+    // Apr 1 - 31 days = Mar 1; - 14 more = Feb 15.
+    CHECK(add_days(ymd(2026, 4, 1), -45) == ymd(2026, 2, 15));
+    // Dec 31 + 31 days = Jan 31.
+    CHECK(add_days(ymd(2025, 12, 31), 31) == ymd(2026, 1, 31));
+}
+
+TEST_CASE("days_between") {
+    SUBCASE("same day") {
+        CHECK(days_between(ymd(2025, 3, 10), ymd(2025, 3, 10)) == 0);
+    }
+    SUBCASE("across February") {
+        CHECK(days_between(ymd(2024, 2, 28), ymd(2024, 3, 1)) == 2);  // 2024 is a leap year
+        CHECK(days_between(ymd(2023, 2, 28), ymd(2023, 3, 1)) == 1);
+    }
+    SUBCASE("whole years") {
+        CHECK(days_between(ymd(2024, 1, 1), ymd(2025, 1, 1)) == 366);
+        CHECK(days_between(ymd(2025, 1, 1), ymd(2026, 1, 1)) == 365);
+    }
+    SUBCASE("b before a is negative") {
+        CHECK(days_between(ymd(2025, 3, 11), ymd(2025, 3, 10)) == -1);
+        CHECK(days_between(ymd(2024, 3, 1), ymd(2024, 2, 28)) == -2);
+    }
+}
+
+TEST_CASE("parse_date") {
+    SUBCASE("valid dates") {
+        auto d = parse_date("2025-02-28");
+        REQUIRE(d);
+        CHECK(*d == ymd(2025, 2, 28));
+        auto leap = parse_date("2024-02-29");
+        REQUIRE(leap);
+        CHECK(*leap == ymd(2024, 2, 29));
+        auto end = parse_date("2025-12-31");
+        REQUIRE(end);
+        CHECK(*end == ymd(2025, 12, 31));
+    }
+    SUBCASE("a day that does not exist") {
+        CHECK_FALSE(parse_date("2025-02-30"));
+        CHECK_FALSE(parse_date("2025-02-29"));
+        CHECK_FALSE(parse_date("2025-04-31"));
+        CHECK_FALSE(parse_date("2025-13-01"));
+        CHECK_FALSE(parse_date("2025-00-10"));
+        CHECK_FALSE(parse_date("2025-01-00"));
+    }
+    SUBCASE("not zero-padded") {
+        CHECK_FALSE(parse_date("2025-1-01"));
+        CHECK_FALSE(parse_date("2025-01-1"));
+    }
+    SUBCASE("trailing or leading junk") {
+        CHECK_FALSE(parse_date("2025-01-01x"));
+        CHECK_FALSE(parse_date("2025-01-01 "));
+        CHECK_FALSE(parse_date(" 2025-01-01"));
+        CHECK_FALSE(parse_date("2025-01-01T10:00:00"));
+    }
+    SUBCASE("other shapes") {
+        for (std::string_view bad : {"", "2025/01/01", "20250101", "2025-01-3a", "-025-01-01", "abcd-ef-gh"}) {
+            CAPTURE(std::string(bad));
+            CHECK_FALSE(parse_date(bad));
+        }
+    }
+}
+
+TEST_CASE("to_string(Date)") {
+    CHECK(to_string(ymd(2026, 4, 1)) == "2026-04-01");
+    CHECK(to_string(ymd(2024, 12, 31)) == "2024-12-31");
+    SUBCASE("round trip through parse_date") {
+        auto d = parse_date(to_string(ymd(2024, 2, 29)));
+        REQUIRE(d);
+        CHECK(*d == ymd(2024, 2, 29));
+    }
+}
+
+TEST_CASE("local_today") {
+    CHECK(local_today().ok());
+}
