@@ -14,7 +14,7 @@ namespace peerctl::cli {
 namespace {
 
 struct LogOptions {
-    std::string id;
+    std::optional<std::string> id;
     std::string date, hours, title, provider, delivery, approval, evidence, domain, result, kind, credential, expires;
     std::vector<std::string> topics;
     std::optional<long long> score;

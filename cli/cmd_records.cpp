@@ -53,7 +53,7 @@ int run_init(Context&, const InitOptions& opts) {
     write.create_mode = opts.group ? 0640 : 0600;
     write.must_not_exist = true;
     if (std::string err = write_file_atomic(root / "peerctl.toml", text, write); !err.empty()) {
-        fmt::print(stderr, "peerctl: {}\n", err);
+        fmt::print(stderr, "peerctl: {}: {}\n", (root / "peerctl.toml").string(), err);
         return exit_data;
     }
     fmt::print("created workspace {}\n", root.string());
@@ -61,14 +61,14 @@ int run_init(Context&, const InitOptions& opts) {
 }
 
 struct AddOptions {
-    std::string id;
+    std::optional<std::string> id;
     std::string name;
     std::vector<std::string> credentials;
     bool dry_run = false;
 };
 
 int run_add(Context& ctx, const AddOptions& opts) {
-    std::string id = target_id(ctx, opts.id.empty() ? std::string("\x01") : opts.id);  // never defaults to 'me'
+    std::string id = target_id(ctx, opts.id);  // required: never defaults to 'me'
     require_utf8("--name", opts.name);
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
@@ -98,7 +98,7 @@ int run_add(Context& ctx, const AddOptions& opts) {
 }
 
 struct CertifyOptions {
-    std::string id;
+    std::optional<std::string> id;
     std::string credential;
     std::string issued;
     std::string number;

@@ -7,9 +7,9 @@
 
 namespace peerctl::cli {
 
-std::string target_id(const Context& ctx, const std::string& given) {
-    std::string id = given;
-    if (id.empty()) {
+std::string target_id(const Context& ctx, const std::optional<std::string>& given) {
+    std::string id = given.value_or("");
+    if (!given) {
         if (!ctx.user_config().me)
             throw UsageError{"no ID given and no 'me' in the user config (" + user_config_path(ctx.env()).string() + ")"};
         id = *ctx.user_config().me;

@@ -5,12 +5,14 @@
 #include "context.hpp"
 #include "evaluation.hpp"
 
+#include <optional>
 #include <string>
 
 namespace peerctl::cli {
 
-// The id given, else `me` from the user config; throws UsageError when neither or invalid.
-std::string target_id(const Context& ctx, const std::string& given);
+// The id given (even an empty one, which is refused), else `me` from the user config; throws
+// UsageError when neither or invalid.
+std::string target_id(const Context& ctx, const std::optional<std::string>& given);
 // "ct-rss: CE 42.5/60 h, ethics 3/6 h, 129 days left"
 std::string standing(const SpecialistStatus& s);
 // Rejects text that is not valid UTF-8 before it can reach a file.

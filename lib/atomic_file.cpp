@@ -5,7 +5,9 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <random>
+#include <utility>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,38 +62,44 @@ std::vector<fs::path> leftover_temp_files(const fs::path& target) {
 }
 
 std::string write_file_atomic(const fs::path& path, std::string_view content, const AtomicWriteOptions& options) {
-    const std::string shown = path.string();
     fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
 
     mode_t mode = options.create_mode;
+    std::optional<std::pair<uid_t, gid_t>> owner;
+    const char* unchanged = options.must_not_exist ? "nothing was created" : "the file is unchanged";
     struct stat st{};
     if (::lstat(path.c_str(), &st) == 0) {
-        if (S_ISLNK(st.st_mode)) return fmt::format("{}: refusing to write through a symbolic link", shown);
-        if (!S_ISREG(st.st_mode)) return fmt::format("{}: not a regular file", shown);
-        if (options.must_not_exist) return fmt::format("{}: already exists", shown);
+        if (S_ISLNK(st.st_mode)) return "refusing to write through a symbolic link";
+        if (!S_ISREG(st.st_mode)) return "not a regular file";
+        if (options.must_not_exist) return "already exists";
         mode = st.st_mode & 07777;
+        owner = std::pair{st.st_uid, st.st_gid};
     } else if (errno != ENOENT) {
-        return fmt::format("{}: {}", shown, errno_text(errno));
+        return errno_text(errno);
     }
 
     int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir_fd < 0) return fmt::format("{}: cannot open the directory: {}", shown, errno_text(errno));
+    if (dir_fd < 0) return fmt::format("cannot open the directory: {}", errno_text(errno));
 
     std::string tmp = temp_name(path);
     int fd = ::openat(dir_fd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) {
         int err = errno;
         ::close(dir_fd);
-        return fmt::format("{}: cannot create a temporary file: {}", shown, errno_text(err));
+        return fmt::format("cannot create a temporary file: {}", errno_text(err));
     }
     auto fail = [&](std::string_view step, int err) {
         ::close(fd);
         ::unlinkat(dir_fd, tmp.c_str(), 0);
         ::close(dir_fd);
-        return fmt::format("{}: {} failed: {}; the file is unchanged", shown, step, errno_text(err));
+        return fmt::format("{} failed: {}; {}", step, errno_text(err), unchanged);
     };
     int err = 0;
     // fchmod, not the open mode: the umask must not widen or narrow what we promise.
+    // The replacement keeps the original's owner and group, as `sed -i` does; where we may not
+    // give the file away (not root), the group alone, and otherwise it stays ours.
+    if (owner && (owner->first != ::geteuid() || owner->second != ::getegid()))
+        if (::fchown(fd, owner->first, owner->second) != 0 && errno == EPERM) (void)::fchown(fd, static_cast<uid_t>(-1), owner->second);
     if (::fchmod(fd, mode) != 0) return fail("setting permissions", errno);
     if (!write_all(fd, content, err)) return fail("write", err);
     if (::fsync(fd) != 0) return fail("fsync", errno);
@@ -100,7 +108,7 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
         err = errno;
         ::unlinkat(dir_fd, tmp.c_str(), 0);
         ::close(dir_fd);
-        return fmt::format("{}: close failed: {}; the file is unchanged", shown, errno_text(err));
+        return fmt::format("close failed: {}; {}", errno_text(err), unchanged);
     }
     fd = -1;
     // Keep the original reachable until the new content is durable, so that a failed directory
@@ -113,7 +121,7 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
                 err = errno;
                 ::unlinkat(dir_fd, tmp.c_str(), 0);
                 ::close(dir_fd);
-                return fmt::format("{}: link failed: {}; the file is unchanged", shown, errno_text(err));
+                return fmt::format("link failed: {}; {}", errno_text(err), unchanged);
             }
             backup.clear();  // no original: nothing to keep
         }
@@ -124,7 +132,7 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
             err = errno;
             ::unlinkat(dir_fd, tmp.c_str(), 0);
             ::close(dir_fd);
-            return fmt::format("{}: {}", shown, err == EEXIST ? "already exists" : "link failed: " + errno_text(err));
+            return err == EEXIST ? std::string("already exists") : fmt::format("link failed: {}; {}", errno_text(err), unchanged);
         }
         ::unlinkat(dir_fd, tmp.c_str(), 0);
     } else if (::renameat(dir_fd, tmp.c_str(), dir_fd, path.filename().c_str()) != 0) {
@@ -132,14 +140,16 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
         ::unlinkat(dir_fd, tmp.c_str(), 0);
         if (!backup.empty()) ::unlinkat(dir_fd, backup.c_str(), 0);
         ::close(dir_fd);
-        return fmt::format("{}: rename failed: {}; the file is unchanged", shown, errno_text(err));
+        return fmt::format("rename failed: {}; {}", errno_text(err), unchanged);
     }
     if (::fsync(dir_fd) != 0) {
         err = errno;
-        if (!backup.empty()) ::renameat(dir_fd, backup.c_str(), dir_fd, path.filename().c_str());
-        else ::unlinkat(dir_fd, path.filename().c_str(), 0);
+        bool restored = backup.empty() ? ::unlinkat(dir_fd, path.filename().c_str(), 0) == 0
+                                       : ::renameat(dir_fd, backup.c_str(), dir_fd, path.filename().c_str()) == 0;
         ::close(dir_fd);
-        return fmt::format("{}: fsync of the directory failed: {}; the file is unchanged", shown, errno_text(err));
+        if (!restored)
+            return fmt::format("fsync of the directory failed: {}; the change is in place but may not survive a crash", errno_text(err));
+        return fmt::format("fsync of the directory failed: {}; {}", errno_text(err), unchanged);
     }
     if (!backup.empty()) ::unlinkat(dir_fd, backup.c_str(), 0);
     ::close(dir_fd);

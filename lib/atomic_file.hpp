@@ -23,7 +23,7 @@ struct AtomicWriteOptions {
 // removed while holding the record's lock: the target itself is always whole (rename is atomic).
 std::vector<std::filesystem::path> leftover_temp_files(const std::filesystem::path& target);
 
-// Returns an empty string on success, else the reason (naming the file, never its content).
+// Returns an empty string on success, else the reason (the caller names the file).
 std::string write_file_atomic(const std::filesystem::path& path, std::string_view content,
                               const AtomicWriteOptions& options = {});
 
