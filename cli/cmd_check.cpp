@@ -40,7 +40,7 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     VisitSummary summary = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs, [&](std::size_t i, const Record& r) {
         partial[i].thresholds = result.thresholds;
         check_specialist(evaluate(r, ctx.credentials(), ctx.as_of()), ctx.as_of(), partial[i]);
-    });
+    }, /*fast=*/true);
     if (summary.diags.has_errors()) {
         std::size_t bad = summary.files - summary.loaded;
         ctx.diags().append(summary.diags);

@@ -1,5 +1,6 @@
 #include "record_loader.hpp"
 
+#include "fast_toml.hpp"
 #include "toml_reader.hpp"
 #include "validation.hpp"
 
@@ -208,6 +209,14 @@ std::optional<Record> load_record(std::string_view text, const std::string& file
     if (!prescan_toml(text, file, options.limits, local)) {
         diags.append(local);
         return std::nullopt;
+    }
+    if (options.fast) {
+        if (auto plain = parse_plain_toml(text)) {
+            Diagnostics quiet;
+            Record rec = RecordParser(file, credentials, quiet).parse(*plain, options.expected_id);
+            if (quiet.items().empty()) return rec;
+            // Anything to report is reported by the full parser, with its positions.
+        }
     }
     auto table = parse_toml(text, file, local);
     if (!table) {

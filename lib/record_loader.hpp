@@ -16,6 +16,9 @@ struct RecordLoadOptions {
     // The file's stem; the record's id must equal it (empty: not checked).
     std::string expected_id;
     GuardLimits limits;
+    // Try the fast plain-TOML reader first (records come back without source positions, so only
+    // for commands that show none: bulk status, check, reports). Any problem falls back to toml++.
+    bool fast = false;
 };
 
 // Returns the record when it has no errors; warnings may still be added.

@@ -36,6 +36,8 @@ public:
         std::size_t i = 0;
         if (text_.substr(0, 3) == "\xEF\xBB\xBF") i = 3; // a BOM is harmless
         while (i < text_.size()) {
+            i = skip_plain(i);
+            if (i >= text_.size()) break;
             std::size_t n = utf8_length(text_, i);
             if (n == 0) {
                 fail(fmt::format("the file is not valid UTF-8 (byte 0x{:02X})", static_cast<unsigned char>(text_[i])));
@@ -64,6 +66,45 @@ public:
     }
 
 private:
+    // Inside a comment or string, printable ASCII that cannot end it needs no other check: skip
+    // such runs in a tight loop (most of a record's bytes are titles and names).
+    std::size_t skip_plain(std::size_t i) {
+        if (state_ == State::Code) return skip_plain_code(i);
+        char a = 0, b = 0;
+        switch (state_) {
+        case State::Basic:
+        case State::MultiBasic: a = '"'; b = '\\'; break;
+        case State::Literal:
+        case State::MultiLiteral: a = '\''; b = '\''; break;
+        default: break;
+        }
+        std::size_t start = i;
+        while (i < text_.size()) {
+            char c = text_[i];
+            if (c < 0x20 || c > 0x7E || c == a || c == b) break;
+            ++i;
+        }
+        column_ += static_cast<std::uint32_t>(i - start);
+        return i;
+    }
+
+    // Letters, blanks, and digits inside a word (not the start of a date) change no state but
+    // "not at a line start".
+    std::size_t skip_plain_code(std::size_t i) {
+        std::size_t start = i;
+        while (i < text_.size()) {
+            char c = text_[i];
+            bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+            if (letter) at_line_start_ = false;
+            else if (c == ' ' || c == '\t') {}
+            else if (c >= '0' && c <= '9' && i > start && std::isalnum(static_cast<unsigned char>(text_[i - 1]))) {}
+            else break;
+            ++i;
+        }
+        column_ += static_cast<std::uint32_t>(i - start);
+        return i;
+    }
+
     bool starts(std::size_t i, std::string_view s) const { return text_.substr(i, s.size()) == s; }
 
     void fail(std::string message) { diags_.error(file_, {line_, column_}, std::move(message)); }

@@ -168,23 +168,26 @@ std::vector<std::pair<std::string, Position>> TableReader::strings_at(std::strin
     return out;
 }
 
-std::optional<std::string> TableReader::choice(std::string_view key, const std::vector<std::string>& allowed,
+std::optional<std::string> TableReader::choice(std::string_view key, std::initializer_list<std::string_view> allowed,
                                                bool required) {
-    std::string list;
-    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    auto list = [&] {
+        std::string out;
+        for (const auto& a : allowed) out += (out.empty() ? "" : ", ") + std::string(a);
+        return out;
+    };
     if (required && !table_.contains(key)) {
-        diags_.error(file_, pos(), fmt::format("{} is missing required key '{}' (one of {})", what_, key, list));
+        diags_.error(file_, pos(), fmt::format("{} is missing required key '{}' (one of {})", what_, key, list()));
         return std::nullopt;
     }
     auto v = string(key, required);
     if (!v) return std::nullopt;
     for (const auto& a : allowed)
         if (*v == a) return v;
-    std::string hint = did_you_mean(*v, allowed);
+    std::string hint = did_you_mean(*v, std::vector<std::string>(allowed.begin(), allowed.end()));
     // The value is echoed only when short: it is a token, not free text.
     std::string got = v->size() <= 32 ? fmt::format(" (got '{}')", *v) : "";
     diags_.error(file_, pos(key),
-                 fmt::format("'{}' must be one of {}{}{}", key, list, got, hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+                 fmt::format("'{}' must be one of {}{}{}", key, list(), got, hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     return std::nullopt;
 }
 

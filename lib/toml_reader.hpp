@@ -42,7 +42,7 @@ public:
     // The same, with each element's position.
     std::vector<std::pair<std::string, Position>> strings_at(std::string_view key, bool required = false);
     // One of `allowed`; anything else is an error naming them.
-    std::optional<std::string> choice(std::string_view key, const std::vector<std::string>& allowed,
+    std::optional<std::string> choice(std::string_view key, std::initializer_list<std::string_view> allowed,
                                       bool required = false);
     const toml::table* table(std::string_view key);
     // An array of tables (`[[key]]`); an error if the key holds anything else.

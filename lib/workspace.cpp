@@ -138,13 +138,14 @@ std::string display_path(const Workspace* ws, const fs::path& path) {
 }
 
 VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* ws, const CredentialSet& credentials,
-                           unsigned jobs, const std::function<void(std::size_t, const Record&)>& fn) {
+                           unsigned jobs, const std::function<void(std::size_t, const Record&)>& fn, bool fast) {
     VisitSummary out;
     out.files = files.size();
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
     jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, files.size())));
     RecordLoadOptions base;
     if (ws) base.limits = ws->limits;
+    base.fast = fast;
 
     // Per file, only what is needed after the record is dropped: its id and its diagnostics.
     std::vector<std::string> ids(files.size());

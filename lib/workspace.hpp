@@ -74,9 +74,10 @@ struct VisitSummary {
     std::size_t files = 0;
     std::size_t loaded = 0;
 };
+// With `fast`, records come without source positions (see RecordLoadOptions::fast).
 VisitSummary visit_records(const std::vector<std::filesystem::path>& files, const Workspace* ws,
                            const CredentialSet& credentials, unsigned jobs,
-                           const std::function<void(std::size_t, const Record&)>& fn);
+                           const std::function<void(std::size_t, const Record&)>& fn, bool fast = false);
 
 struct LoadedRecords {
     std::vector<Record> records;  // in file-name order; only those without errors
