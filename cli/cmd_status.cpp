@@ -50,10 +50,15 @@ int run_status(Context& ctx, const StatusOptions& opts) {
             files.push_back(f);
         }
     }
-    LoadedRecords loaded = load_records(files, &ws, ctx.credentials(), ctx.options().jobs);
-    ctx.diags().append(loaded.diags);
+    // Evaluated on the workers; the records themselves are dropped as they go.
+    std::vector<std::optional<SpecialistStatus>> slots(files.size());
+    VisitSummary summary = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs,
+                                         [&](std::size_t i, const Record& r) { slots[i] = evaluate(r, ctx.credentials(), ctx.as_of()); },
+                                         /*fast=*/true);
+    ctx.diags().append(summary.diags);
     std::vector<SpecialistStatus> statuses;
-    for (const auto& r : loaded.records) statuses.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
+    for (auto& slot : slots)
+        if (slot) statuses.push_back(std::move(*slot));
     bool failed = missing || ctx.diags().has_errors();
     ctx.flush_diagnostics();
 
