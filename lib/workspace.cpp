@@ -3,6 +3,7 @@
 #include "file_reader.hpp"
 #include "record_loader.hpp"
 #include "toml_reader.hpp"
+#include "validation.hpp"
 
 #include <fmt/core.h>
 
@@ -83,7 +84,10 @@ std::optional<Workspace> load_workspace(const fs::path& root, Diagnostics& diags
             ws.crit_days = static_cast<int>(r.integer("crit_days", 0, 3650).value_or(14));
             if (auto m = r.integer("max_file_size", 1024, 1024LL * 1024 * 1024))
                 ws.limits.max_bytes = static_cast<std::size_t>(*m);
-            ws.topics = r.strings("topics");
+            for (auto& [topic, at] : r.strings_at("topics")) {
+                if (is_valid_id(topic)) ws.topics.push_back(std::move(topic));
+                else local.error(shown, at, "topic ids must match [a-z0-9][a-z0-9_-]{0,63}");
+            }
             r.warn_unknown({"name", "group", "warn_days", "crit_days", "max_file_size", "topics"});
         }
     bool ok = !local.has_errors();
