@@ -20,6 +20,7 @@ struct CommandSpec {
 
 Runner setup_validate(CLI::App& sub);
 Runner setup_status(CLI::App& sub);
+Runner setup_report(CLI::App& sub);
 Runner setup_credentials(CLI::App& sub);
 Runner setup_check(CLI::App& sub);
 Runner setup_export(CLI::App& sub);
@@ -27,6 +28,7 @@ Runner setup_init(CLI::App& sub);
 Runner setup_add(CLI::App& sub);
 Runner setup_certify(CLI::App& sub);
 Runner setup_log(CLI::App& sub);
+Runner setup_completion(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
     {"init", "Create a workspace", setup_init},
@@ -34,10 +36,12 @@ inline const CommandSpec commands[] = {
     {"log", "Append one entry to a record: training, exam, experience, ce or renewal", setup_log},
     {"certify", "Record a certification", setup_certify},
     {"status", "Show where specialists stand: training, exam, CE and deadlines", setup_status},
+    {"report", "Team reports: renewals, roster, transcript ID, audit sample (table, csv, json, md, html)", setup_report},
     {"validate", "Check records and credential files; report every problem", setup_validate},
     {"credentials", "List or show the credential rules in force", setup_credentials},
     {"export", "Export renewal deadlines (ics)", setup_export},
     {"check", "Expiry check for cron and monitoring (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)", setup_check},
+    {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion},
 };
 
 } // namespace peerctl::cli

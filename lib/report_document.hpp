@@ -33,6 +33,10 @@ struct Column {
     std::size_t min_width = 0;
     // A number in the CSV table (never prefixed against formula injection).
     bool numeric = false;
+    // A shorter header for a narrow terminal ("days" for "days left"); empty: none.
+    std::string short_header = {};
+    // Left out of a terminal table too narrow for it, highest first; 0: always shown.
+    int drop_priority = 0;
 };
 
 struct Table {

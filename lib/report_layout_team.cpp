@@ -34,17 +34,20 @@ Cell yes_no(bool v) { return v ? text("yes", Tone::Good) : text("no", Tone::Warn
 std::string yes_no_text(bool v) { return v ? "yes" : "no"; }
 std::string opt_date(const std::optional<Date>& d) { return d ? to_string(*d) : ""; }
 
-// "in the filter" words for the summary: ", credential ct-rss, state grace or lapsed, within 90 days".
+// The filters in words, for the summary: " (credential ct-rss, states grace or lapsed, deadline within 90 days)".
 std::string filter_words(const ReportFilter& f) {
-    std::string out;
-    if (f.credential) out += ", credential " + *f.credential;
+    std::vector<std::string> parts;
+    if (f.credential) parts.push_back("credential " + *f.credential);
     if (!f.states.empty()) {
-        out += f.states.size() == 1 ? ", state " : ", states ";
+        std::string states = f.states.size() == 1 ? "state " : "states ";
         for (std::size_t i = 0; i < f.states.size(); ++i)
-            out += (i == 0 ? "" : i + 1 == f.states.size() ? " or " : ", ") + f.states[i];
+            states += (i == 0 ? "" : i + 1 == f.states.size() ? " or " : ", ") + f.states[i];
+        parts.push_back(states);
     }
-    if (f.within_days) out += fmt::format(", deadline within {} days", *f.within_days);
-    return out;
+    if (f.within_days) parts.push_back(fmt::format("deadline within {} days", *f.within_days));
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? " (" : ", ") + p;
+    return out.empty() ? out : out + ")";
 }
 
 std::string state_counts(int active, int due, int due_days, int grace, int lapsed) {
@@ -62,9 +65,12 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
     doc.workspace = ctx.workspace;
     doc.as_of = ctx.as_of;
     const RenewalSummary& s = report.summary;
-    doc.summary.push_back(fmt::format("{}: {}{}", count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
-                                      state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed),
-                                      filter_words(report.filter)));
+    if (s.certified == 0)
+        doc.summary.push_back("No certifications" + filter_words(report.filter) + ".");
+    else
+        doc.summary.push_back(fmt::format("{}{}: {}", count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
+                                          filter_words(report.filter),
+                                          state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
 
     bool any_submit_by = std::any_of(report.rows.begin(), report.rows.end(),
                                      [](const RenewalRow& r) { return r.status.certification->submit_by.has_value(); });
@@ -75,17 +81,20 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
                     ? "No certification matches."
                     : "No certified specialists in this workspace.";
     Table& t = sec.table;
-    t.columns = {{"id"}, {"name", Align::Left, 10}, {"credential"}, {"state"}, {"expires"},
-                 {"days left", Align::Right}, {"CE hours"}, {"missing", Align::Left, 12}, {"renewable"}};
-    if (any_submit_by) t.columns.push_back({"submit by"});
-    if (any_grace) t.columns.push_back({"grace until"});
+    // Short headers and the columns left out first serve narrow terminals (report_render_table).
+    t.columns = {{"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"},
+                 {"Expires"}, {"Days left", Align::Right, 0, false, "Days"}, {"CE hours", Align::Left, 0, false, "CE"},
+                 {"Missing", Align::Left, 10}, {"Renewable", Align::Left, 0, false, "Renew", 1}};
+    if (any_submit_by) t.columns.push_back({"Submit by", Align::Left, 0, false, "", 3});
+    if (any_grace) t.columns.push_back({"Grace until", Align::Left, 0, false, "Grace to", 2});
     for (const auto& r : report.rows) {
         const Certification& c = *r.status.certification;
         std::vector<Cell> row = {text(r.id), text(r.name), text(r.status.rule->id), state_cell(r.status.state, r.due),
                                  text(to_string(c.expires)),
                                  text(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad : r.due ? Tone::Warn : Tone::Plain),
                                  r.status.ce ? hours_progress_cell(r.status.ce->counted, r.status.ce->required) : text("-"),
-                                 text(r.missing), yes_no(r.status.renewable)};
+                                 text(r.note.empty() ? r.missing : r.missing.empty() ? r.note : r.note + "; " + r.missing),
+                                 yes_no(r.status.renewable)};
         if (any_submit_by) {
             Tone tone = c.submit_by && r.deadline.submit_by && r.deadline.days_left < 0 ? Tone::Bad : Tone::Plain;
             row.push_back(text(opt_date(c.submit_by), tone));
@@ -99,7 +108,7 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
     f.columns = {{"id"}, {"name"}, {"credential"}, {"state"}, {"due"}, {"number"}, {"issued"}, {"expires"},
                  {"days_left", Align::Right, 0, true}, {"submit_by"}, {"grace_until"},
                  {"ce_required_hours", Align::Right, 0, true}, {"ce_counted_hours", Align::Right, 0, true},
-                 {"ce_remaining_hours", Align::Right, 0, true}, {"missing"}, {"renewable"}};
+                 {"ce_remaining_hours", Align::Right, 0, true}, {"missing"}, {"renewable"}, {"note"}};
     for (const auto& r : report.rows) {
         const Certification& c = *r.status.certification;
         const auto& ce = r.status.ce;
@@ -107,22 +116,28 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
                           text(yes_no_text(r.due)), text(c.number), text(to_string(c.issued)), text(to_string(c.expires)),
                           text(std::to_string(c.days_left)), text(opt_date(c.submit_by)), text(opt_date(c.grace_until)),
                           text(ce ? ce->required.str() : ""), text(ce ? ce->counted.str() : ""),
-                          text(ce ? ce->remaining().str() : ""), text(r.missing), text(yes_no_text(r.status.renewable))});
+                          text(ce ? ce->remaining().str() : ""), text(r.missing), text(yes_no_text(r.status.renewable)),
+                          text(r.note)});
     }
     return doc;
 }
 
 namespace {
 
+// Certified holders often have no initial training or exam on record (it predates the records):
+// that is shown as such, never as "0 / 80 h" or "not taken".
+bool certified_without(const CredentialStatus& cs, bool recorded) { return cs.certification && !recorded; }
+
 Cell training_cell(const CredentialStatus& cs) {
     if (!cs.training || cs.training->required.is_zero()) return text("-");
     const TrainingProgress& t = *cs.training;
+    if (certified_without(cs, !t.completed.is_zero())) return text("not on record", Tone::Muted);
     return text(fmt::format("{} / {} h", t.completed.str(), t.required.str()), t.met ? Tone::Plain : Tone::Warn);
 }
 
 std::string domains_text(const CredentialStatus& cs, std::string_view sep) {
     std::string out;
-    if (!cs.training) return out;
+    if (!cs.training || certified_without(cs, !cs.training->completed.is_zero())) return out;
     for (const auto& d : cs.training->domains)
         out += fmt::format("{}{} {}/{}", out.empty() ? "" : sep, d.domain, d.completed.str(), d.required.str());
     return out;
@@ -132,6 +147,7 @@ Cell exam_cell(const CredentialStatus& cs) {
     if (!cs.exam || !cs.exam->required) return text("not required", Tone::Muted);
     const ExamProgress& x = *cs.exam;
     if (x.passed) return text("passed " + to_string(*x.last_date), Tone::Good);
+    if (certified_without(cs, x.attempts > 0)) return text("not on record", Tone::Muted);
     std::string out = x.attempts == 0 ? "not taken" : fmt::format("failed ({})", count_of(static_cast<std::size_t>(x.attempts), "attempt", "attempts"));
     if (x.scheduled) out += ", scheduled " + to_string(*x.scheduled);
     return text(out, x.attempts > 0 ? Tone::Warn : Tone::Plain);
@@ -145,23 +161,24 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx) {
     doc.workspace = ctx.workspace;
     doc.as_of = ctx.as_of;
     const RosterSummary& s = report.summary;
-    doc.summary.push_back(fmt::format("{}, {}: {} in training, {} eligible, {}{}",
+    if (s.specialists == 0) doc.summary.push_back("No specialists" + filter_words(report.filter) + ".");
+    else doc.summary.push_back(fmt::format("{}, {}{}: {} in training, {} eligible, {}",
                                       count_of(static_cast<std::size_t>(s.specialists), "specialist", "specialists"),
                                       count_of(static_cast<std::size_t>(s.credentials), "credential", "credentials"),
-                                      s.in_training, s.eligible, state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed),
-                                      filter_words(report.filter)));
-    bool any_domains = std::any_of(report.rows.begin(), report.rows.end(), [](const RosterRow& r) {
-        return r.status && r.status->training && !r.status->training->domains.empty();
-    });
+                                      filter_words(report.filter), s.in_training, s.eligible,
+                                      state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
+    bool any_domains = std::any_of(report.rows.begin(), report.rows.end(),
+                                   [](const RosterRow& r) { return r.status && !domains_text(*r.status, ", ").empty(); });
     Section sec;
     sec.empty = report.filter.credential || !report.filter.states.empty()
                     ? "No specialist matches."
                     : "No specialists in this workspace (add one with 'peerctl add').";
     Table& t = sec.table;
-    t.columns = {{"id"}, {"name", Align::Left, 10}, {"credential"}, {"state"}, {"training"}};
-    if (any_domains) t.columns.push_back({"training by domain", Align::Left, 16});
-    t.columns.push_back({"exam"});
-    t.columns.push_back({"next", Align::Left, 16});
+    t.columns = {{"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"},
+                 {"Training"}};
+    if (any_domains) t.columns.push_back({"Training by domain", Align::Left, 16, false, "Domains", 2});
+    t.columns.push_back({"Exam", Align::Left, 12, false, "", 1});
+    t.columns.push_back({"Next", Align::Left, 16});
     for (const auto& r : report.rows) {
         std::vector<Cell> row = {text(r.id), text(r.name)};
         if (!r.status) {

@@ -55,8 +55,8 @@ std::vector<std::string> section_intro(const TranscriptSection& sec, Date as_of)
 
 Table entries_table(const TranscriptSection& sec) {
     Table t;
-    t.columns = {{"date"}, {"title", Align::Left, 16}, {"provider", Align::Left, 10}, {"approval"},
-                 {"hours", Align::Right}, {"topics", Align::Left, 10}, {"evidence", Align::Left, 12}, {"on file"}};
+    t.columns = {{"Date"}, {"Title", Align::Left, 16}, {"Provider", Align::Left, 10}, {"Approval", Align::Left, 0, false, "", 2},
+                 {"Hours", Align::Right}, {"Topics", Align::Left, 10, false, "", 1}, {"Evidence", Align::Left, 12}, {"On file"}};
     for (const auto& te : sec.entries) {
         const CeEntry& e = te.entry;
         t.rows.push_back({text(to_string(e.date)), text(e.title), text(e.provider), text(e.approval), text(e.hours.str()),
@@ -68,7 +68,7 @@ Table entries_table(const TranscriptSection& sec) {
 Table totals_table(const TranscriptSection& sec) {
     Table t;
     if (!sec.status) {
-        t.columns = {{"topic"}, {"entries", Align::Right}, {"hours", Align::Right}};
+        t.columns = {{"Topic"}, {"Entries", Align::Right}, {"Hours", Align::Right}};
         for (const auto& topic : sec.topics)
             t.rows.push_back({text(topic.topic), text(std::to_string(topic.entries)), text(topic.hours.str() + " h")});
         t.rows.push_back({text("all entries"), text(std::to_string(sec.entries.size())), text(sec.logged.str() + " h")});
@@ -76,7 +76,7 @@ Table totals_table(const TranscriptSection& sec) {
     }
     const CeProgress& ce = *sec.status->ce;
     auto met = [](bool v) { return v ? text("yes", Tone::Good) : text("no", Tone::Warn); };
-    t.columns = {{"requirement"}, {"required", Align::Right}, {"counted", Align::Right}, {"missing", Align::Right}, {"met"}};
+    t.columns = {{"Requirement"}, {"Required", Align::Right}, {"Counted", Align::Right}, {"Missing", Align::Right}, {"Met"}};
     t.rows.push_back({text("CE total"), text(ce.required.str() + " h"), hours_progress_cell(ce.counted, ce.required),
                       text(ce.remaining().str() + " h"), met(ce.counted >= ce.required)});
     // hours_progress_cell reads "25 / 60 h"; in this table the counted column holds the count alone.
@@ -96,8 +96,9 @@ Table totals_table(const TranscriptSection& sec) {
     }
     for (const auto& c : ce.caps)
         if (c.logged > c.counted)
-            t.rows.push_back({text(fmt::format("{}: at most {} h counted", c.delivery ? to_string(*c.delivery) : c.topic, c.limit.str())),
-                              text(""), text(c.counted.str() + " h of " + c.logged.str()), text(""), text("")});
+            t.rows.push_back({text(fmt::format("{} ({} h logged, at most {} h count)", c.delivery ? to_string(*c.delivery) : c.topic,
+                                               c.logged.str(), c.limit.str())),
+                              text(""), text(c.counted.str() + " h"), text(""), text("")});
     return t;
 }
 
@@ -162,18 +163,24 @@ Document audit_document(const AuditSample& a, const ReportContext& ctx) {
     doc.as_of = ctx.as_of;
     std::string who = a.credential ? "holding an active or in-grace " + *a.credential + " credential"
                                    : "holding an active or in-grace credential";
-    doc.summary.push_back(fmt::format("{} of {} {}, sampled at {} % with seed {} (the same seed gives the same sample).",
-                                      a.transcripts.size(), count_of(a.population, "specialist", "specialists"), who,
-                                      a.percent, a.seed));
-    doc.summary.push_back(a.without_evidence == 0
-                              ? std::string("Every sampled entry has its evidence on file.")
-                              : fmt::format("{} without evidence on file.",
-                                            count_of(static_cast<std::size_t>(a.without_evidence), "entry", "entries")));
+    if (a.population == 0) {
+        doc.summary.push_back("Nobody to sample: no specialist holds an active or in-grace " +
+                              (a.credential ? *a.credential + " " : std::string()) + "credential.");
+    } else {
+        doc.summary.push_back(fmt::format("{} of {} {}, sampled at {} % with seed {} (the same seed gives the same sample).",
+                                          a.transcripts.size(), count_of(a.population, "specialist", "specialists"), who,
+                                          a.percent, a.seed));
+        doc.summary.push_back(a.without_evidence == 0
+                                  ? std::string("Every sampled entry has its evidence on file.")
+                                  : fmt::format("{} without evidence on file: flagged MISSING (the file is not there) "
+                                                "or none recorded.",
+                                                count_of(static_cast<std::size_t>(a.without_evidence), "entry", "entries")));
+    }
     Section overview;
     overview.heading = "Sampled specialists";
-    overview.empty = "Nobody to sample.";
-    overview.table.columns = {{"id"}, {"name", Align::Left, 10}, {"credential"}, {"state"}, {"CE hours"},
-                              {"entries", Align::Right}, {"without evidence", Align::Right}};
+    overview.empty = "Nobody sampled.";
+    overview.table.columns = {{"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"}, {"CE hours"},
+                              {"Entries", Align::Right}, {"Without evidence", Align::Right, 0, false, "No file"}};
     for (const auto& t : a.transcripts)
         for (const auto& sec : t.sections) {
             const CredentialStatus& cs = *sec.status;
@@ -182,7 +189,7 @@ Document audit_document(const AuditSample& a, const ReportContext& ctx) {
                                            text(std::to_string(sec.entries.size())),
                                            text(std::to_string(sec.without_evidence), sec.without_evidence ? Tone::Bad : Tone::Plain)});
         }
-    doc.sections.push_back(std::move(overview));
+    if (!a.transcripts.empty()) doc.sections.push_back(std::move(overview));
     for (const auto& t : a.transcripts) {
         for (const auto& sec : t.sections) doc.sections.push_back(transcript_section(sec, ctx.as_of, t.id + " (" + t.name + "), "));
         for (const auto& n : t.notes) doc.notes.push_back(t.id + ": " + n);

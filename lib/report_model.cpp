@@ -52,6 +52,14 @@ void count_state(State s, bool due, int& active, int& dues, int& grace, int& lap
     }
 }
 
+std::string level_note(const CredentialStatus& cs) {
+    const LevelRule* level = cs.rule->level(cs.certification->level);
+    if (!level || level->renewable) return "";
+    std::string out = "level " + level->id + " is not renewable";
+    if (cs.next_level) out += "; move up to " + cs.next_level->level;
+    return out;
+}
+
 std::string roster_next(const CredentialStatus& cs) {
     switch (cs.state) {
     case State::InTraining: {
@@ -83,7 +91,7 @@ RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, co
             bool due = is_due(cs, ctx);
             if (!wanted(filter, cs, due) || !within(filter, cs, ctx.as_of)) continue;
             RenewalRow row{s.id, s.name, cs, deadline_of(*cs.certification, cs.state, ctx.as_of), due,
-                           missing_in_words(cs)};
+                           missing_in_words(cs), level_note(cs)};
             RenewalSummary& sum = report.summary;
             ++sum.certified;
             count_state(cs.state, due, sum.active, sum.due, sum.grace, sum.lapsed);
@@ -195,45 +203,57 @@ Transcript transcript_report(const Record& record, const SpecialistStatus& statu
     for (const auto& cs : status.credentials) {
         if (credential && cs.rule->id != *credential) continue;
         if (!cs.certification) {
-            t.notes.push_back(fmt::format("{}: {}, not certified: no CE period yet", cs.rule->id, to_string(cs.state)));
+            t.notes.push_back(fmt::format("{} is not certified yet ({}): no CE period to list", cs.rule->id, to_string(cs.state)));
             continue;
         }
         if (!cs.ce) {
-            t.notes.push_back(fmt::format("{}: no CE requirement", cs.rule->id));
+            t.notes.push_back(fmt::format("{} asks for no CE", cs.rule->id));
             continue;
         }
         Date to = std::min(cs.ce->window_end, as_of);
         t.sections.push_back(section_of(record, cs, cs.ce->window_start, to, probe));
     }
     if (credential && t.sections.empty() && t.notes.empty())
-        t.notes.push_back(fmt::format("{}: not on this record", *credential));
+        t.notes.push_back(fmt::format("{} is not on this record", *credential));
     return t;
 }
 
-AuditSample audit_sample(const std::vector<Record>& records, const std::vector<SpecialistStatus>& statuses,
-                         int percent, std::uint64_t seed, const std::optional<std::string>& credential, Date as_of,
-                         const EvidenceProbe& probe) {
+namespace {
+
+bool auditable(const CredentialStatus& cs, const std::optional<std::string>& credential) {
+    return (!credential || cs.rule->id == *credential) && (cs.state == State::Active || cs.state == State::Grace);
+}
+
+} // namespace
+
+AuditSelection audit_select(const std::vector<SpecialistStatus>& statuses, int percent, std::uint64_t seed,
+                            const std::optional<std::string>& credential) {
+    // The population in id order, so that a seed always picks the same people.
+    std::vector<std::size_t> population;
+    for (std::size_t i = 0; i < statuses.size(); ++i)
+        if (std::any_of(statuses[i].credentials.begin(), statuses[i].credentials.end(),
+                        [&](const auto& cs) { return auditable(cs, credential); }))
+            population.push_back(i);
+    std::stable_sort(population.begin(), population.end(),
+                     [&](std::size_t a, std::size_t b) { return statuses[a].id < statuses[b].id; });
+    AuditSelection out;
+    out.population = population.size();
+    for (std::size_t k : sample_indices(population.size(), sample_size(population.size(), percent), seed))
+        out.picked.push_back(population[k]);
+    return out;
+}
+
+AuditSample audit_sample(std::size_t population, const std::vector<Record>& records,
+                         const std::vector<SpecialistStatus>& statuses, int percent, std::uint64_t seed,
+                         const std::optional<std::string>& credential, Date as_of, const EvidenceProbe& probe) {
     AuditSample out;
     out.percent = percent;
     out.seed = seed;
     out.credential = credential;
-    // The population, in id order so that a seed always picks the same people.
-    std::vector<std::size_t> population;
-    for (std::size_t i = 0; i < statuses.size(); ++i) {
-        bool holds = std::any_of(statuses[i].credentials.begin(), statuses[i].credentials.end(), [&](const auto& cs) {
-            return (!credential || cs.rule->id == *credential) && (cs.state == State::Active || cs.state == State::Grace);
-        });
-        if (holds) population.push_back(i);
-    }
-    std::stable_sort(population.begin(), population.end(),
-                     [&](std::size_t a, std::size_t b) { return statuses[a].id < statuses[b].id; });
-    out.population = population.size();
-    for (std::size_t k : sample_indices(population.size(), sample_size(population.size(), percent), seed)) {
-        std::size_t i = population[k];
+    out.population = population;
+    for (std::size_t i = 0; i < records.size() && i < statuses.size(); ++i) {
         SpecialistStatus held = statuses[i];
-        std::erase_if(held.credentials, [&](const CredentialStatus& cs) {
-            return (credential && cs.rule->id != *credential) || (cs.state != State::Active && cs.state != State::Grace);
-        });
+        std::erase_if(held.credentials, [&](const CredentialStatus& cs) { return !auditable(cs, credential); });
         Transcript t = transcript_report(records[i], held, false, credential, as_of, probe);
         for (const auto& sec : t.sections) out.without_evidence += sec.without_evidence;
         out.transcripts.push_back(std::move(t));

@@ -43,6 +43,7 @@ struct RenewalRow {
     Deadline deadline;
     bool due = false;
     std::string missing;  // CE still missing, in words ("ethics 3 h, 14.5 h total")
+    std::string note;     // why a level cannot renew ("level provisional is not renewable; move up to full")
 };
 
 struct RenewalSummary {
@@ -131,18 +132,28 @@ struct Transcript {
 Transcript transcript_report(const Record& record, const SpecialistStatus& status, bool all_periods,
                              const std::optional<std::string>& credential, Date as_of, const EvidenceProbe& probe);
 
+// Who an audit samples: of the specialists holding a credential that is active or in grace (the
+// population, in id order), a share picked by report_sampler with `seed`.
+struct AuditSelection {
+    std::size_t population = 0;
+    std::vector<std::size_t> picked;  // indices into the statuses, by id
+};
+AuditSelection audit_select(const std::vector<SpecialistStatus>& statuses, int percent, std::uint64_t seed,
+                            const std::optional<std::string>& credential);
+
 struct AuditSample {
     int percent = 10;
     std::uint64_t seed = 0;
     std::optional<std::string> credential;
-    std::size_t population = 0;  // specialists holding a credential that is active or in grace
+    std::size_t population = 0;
     std::vector<Transcript> transcripts;  // the sample, by id: current period of each such credential
     int without_evidence = 0;
 };
 
-// `records` and `statuses` are parallel (statuses[i] = evaluate(records[i])).
-AuditSample audit_sample(const std::vector<Record>& records, const std::vector<SpecialistStatus>& statuses,
-                         int percent, std::uint64_t seed, const std::optional<std::string>& credential, Date as_of,
-                         const EvidenceProbe& probe);
+// The sampled specialists' transcripts; `records` and `statuses` are those of the picked ones,
+// parallel (statuses[i] = evaluate(records[i])).
+AuditSample audit_sample(std::size_t population, const std::vector<Record>& records,
+                         const std::vector<SpecialistStatus>& statuses, int percent, std::uint64_t seed,
+                         const std::optional<std::string>& credential, Date as_of, const EvidenceProbe& probe);
 
 } // namespace peerctl

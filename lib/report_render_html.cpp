@@ -28,7 +28,7 @@ namespace {
 
 constexpr std::string_view style_sheet = R"css(
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact;box-sizing:border-box}
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1f2328;margin:2rem;background:#fff}
+body{font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1f2328;margin:1.5rem;background:#fff}
 header{border-bottom:2px solid #1f2328;margin-bottom:1rem;padding-bottom:.5rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}
 h2{font-size:1.15rem;margin:1.6rem 0 .4rem}
@@ -38,10 +38,10 @@ h3{font-size:1rem;margin:.8rem 0 .3rem}
 .summary p{margin:.15rem 0;font-size:1.05rem}
 ul.intro{margin:.2rem 0 .5rem;padding-left:1.2rem;color:#424a53}
 table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}
-th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
-th{background:#f6f8fa;font-weight:600;white-space:nowrap}
+th,td{border-bottom:1px solid #d0d7de;padding:.3rem .4rem;text-align:left;vertical-align:top;white-space:nowrap}
+th{background:#f6f8fa;font-weight:600;white-space:normal;vertical-align:bottom}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.wrap{overflow-wrap:anywhere;max-width:22rem}
+td.wrap{white-space:normal;overflow-wrap:break-word;min-width:7rem;max-width:20rem}
 tbody tr:nth-child(even){background:#fbfcfd}
 .tone{display:inline-block;padding:0 .5em;border-radius:1em;font-weight:600;white-space:nowrap;border:1px solid}
 .good{color:#116329;background:#dafbe1;border-color:#4ac26b}
@@ -50,7 +50,7 @@ tbody tr:nth-child(even){background:#fbfcfd}
 .bad{color:#a40e26;background:#ffebe9;border-color:#ff8182}
 .info{color:#0550ae;background:#ddf4ff;border-color:#54aeff}
 .muted{color:#57606a}
-.bar{display:inline-block;width:6rem;height:.7rem;background:#eaeef2;border:1px solid #8c959f;border-radius:3px;vertical-align:middle;margin-right:.45rem;overflow:hidden}
+.bar{display:inline-block;width:4rem;height:.7rem;background:#eaeef2;border:1px solid #8c959f;border-radius:3px;vertical-align:middle;margin-right:.45rem;overflow:hidden}
 .bar>span{display:block;height:100%;background:#bf8700}
 .bar.done>span{background:#1a7f37}
 .empty{font-style:italic;color:#57606a}

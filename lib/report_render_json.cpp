@@ -115,7 +115,8 @@ std::string renewals_json(const RenewalsReport& r, const ReportContext& ctx) {
                         {"certification", cred["certification"]},
                         {"ce", cred["ce"]},
                         {"renewable", cred["renewable"]},
-                        {"missing", row.missing}});
+                        {"missing", row.missing},
+                        {"note", opt(row.note)}});
     }
     root["renewals"] = rows;
     return finish(root);
@@ -128,17 +129,25 @@ std::string roster_json(const RosterReport& r, const ReportContext& ctx) {
     root["summary"] = {{"specialists", s.specialists}, {"credentials", s.credentials}, {"in_training", s.in_training},
                        {"eligible", s.eligible}, {"active", s.active}, {"due", s.due},
                        {"due_within_days", ctx.due_days}, {"grace", s.grace}, {"lapsed", s.lapsed}};
-    json people = json::array();
+    json rows = json::array();
     for (const auto& row : r.rows) {
-        if (people.empty() || people.back()["id"] != row.id)
-            people.push_back({{"id", row.id}, {"name", row.name}, {"credentials", json::array()}});
-        if (!row.status) continue;
-        json cred = credential_json(*row.status);
-        cred["due"] = row.due;
-        cred["next"] = row.next;
-        people.back()["credentials"].push_back(cred);
+        json out = {{"id", row.id}, {"name", row.name}};
+        if (!row.status) {
+            for (const char* key : {"credential", "credential_name", "state", "certification", "training", "exam"}) out[key] = nullptr;
+            out["experience"] = json::array();
+            out["due"] = false;
+        } else {
+            json cred = credential_json(*row.status);
+            out["credential"] = cred["id"];
+            out["credential_name"] = cred["name"];
+            out["state"] = cred["state"];
+            out["due"] = row.due;
+            for (const char* key : {"certification", "training", "experience", "exam"}) out[key] = cred[key];
+        }
+        out["next"] = row.next;
+        rows.push_back(out);
     }
-    root["specialists"] = people;
+    root["roster"] = rows;
     return finish(root);
 }
 

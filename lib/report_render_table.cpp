@@ -1,5 +1,7 @@
 #include "report_render_table.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <numeric>
 
@@ -22,6 +24,7 @@ std::string truncate_display(std::string_view text, std::size_t width) {
         ++columns;
         i += len;
     }
+    while (!out.empty() && out.back() == ' ') out.pop_back();  // "Avery…", not "Avery …"
     return out + "\u2026";
 }
 
@@ -47,28 +50,60 @@ std::string upper(std::string_view s) {
     return out;
 }
 
-// Column widths: the widest cell, cut down (widest cuttable column first) until the row fits.
-std::vector<std::size_t> fit_widths(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& cells,
-                                    std::optional<std::size_t> limit) {
-    std::vector<std::size_t> w(cols.size());
-    for (std::size_t c = 0; c < cols.size(); ++c) {
-        w[c] = display_width(cols[c].header);
-        for (const auto& row : cells) w[c] = std::max(w[c], display_width(row[c]));
-    }
-    if (!limit || cols.empty()) return w;
-    std::size_t gaps = 2 * (cols.size() - 1);
-    auto total = [&] { return std::accumulate(w.begin(), w.end(), gaps); };
-    while (total() > *limit) {
-        std::size_t best = cols.size();
+struct Fit {
+    std::vector<std::size_t> widths;  // 0 for a column left out
+    bool short_headers = false;
+    std::vector<std::string> dropped;  // headers of the columns left out
+};
+
+std::string header_of(const Column& c, bool short_headers) {
+    return short_headers && !c.short_header.empty() ? c.short_header : c.header;
+}
+
+// Fits a table to `limit`: first the widest cuttable column is cut, a column at a time, down to
+// its minimum; if the row is still too wide, the short headers are tried, then the optional
+// columns are left out (highest drop priority first). What cannot be fitted overflows.
+Fit fit_table(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& cells,
+              std::optional<std::size_t> limit) {
+    Fit fit;
+    std::vector<bool> shown(cols.size(), true);
+    for (;;) {
+        std::vector<std::size_t> w(cols.size(), 0);
+        std::size_t visible = 0;
         for (std::size_t c = 0; c < cols.size(); ++c) {
-            std::size_t floor = std::max(cols[c].min_width, display_width(cols[c].header));
-            if (cols[c].min_width == 0 || w[c] <= floor) continue;
-            if (best == cols.size() || w[c] > w[best]) best = c;
+            if (!shown[c]) continue;
+            ++visible;
+            w[c] = display_width(header_of(cols[c], fit.short_headers));
+            for (const auto& row : cells) w[c] = std::max(w[c], display_width(row[c]));
         }
-        if (best == cols.size()) break;  // nothing left to cut: the lines stay wider than the limit
-        --w[best];
+        fit.widths = w;
+        if (!limit || visible == 0) return fit;
+        std::size_t gaps = 2 * (visible - 1);
+        auto total = [&] { return std::accumulate(w.begin(), w.end(), gaps); };
+        while (total() > *limit) {
+            std::size_t best = cols.size();
+            for (std::size_t c = 0; c < cols.size(); ++c) {
+                std::size_t floor = std::max(cols[c].min_width, display_width(header_of(cols[c], fit.short_headers)));
+                if (!shown[c] || cols[c].min_width == 0 || w[c] <= floor) continue;
+                if (best == cols.size() || w[c] > w[best]) best = c;
+            }
+            if (best == cols.size()) break;
+            --w[best];
+        }
+        fit.widths = w;
+        if (total() <= *limit) return fit;
+        if (!fit.short_headers) {
+            fit.short_headers = true;
+            continue;
+        }
+        std::size_t drop = cols.size();
+        for (std::size_t c = 0; c < cols.size(); ++c)
+            if (shown[c] && cols[c].drop_priority > 0 && (drop == cols.size() || cols[c].drop_priority > cols[drop].drop_priority))
+                drop = c;
+        if (drop == cols.size()) return fit;  // nothing left to leave out: the lines stay wider
+        shown[drop] = false;
+        fit.dropped.push_back(cols[drop].header);
     }
-    return w;
 }
 
 void render_one(std::string& out, const Table& t, const TableOptions& o) {
@@ -78,32 +113,45 @@ void render_one(std::string& out, const Table& t, const TableOptions& o) {
         for (std::size_t c = 0; c < t.columns.size(); ++c) line.push_back(c < row.size() ? printable(row[c].text) : "");
         cells.push_back(std::move(line));
     }
-    std::vector<std::size_t> w = fit_widths(t.columns, cells, o.width);
+    Fit fit = fit_table(t.columns, cells, o.width);
+    const std::vector<std::size_t>& w = fit.widths;
+    std::size_t last = 0;
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+        if (w[c] > 0) last = c;
     auto emit = [&](const std::vector<std::string>& texts, const std::vector<Cell>* row, bool header) {
         std::string line;
-        for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        for (std::size_t c = 0; c <= last; ++c) {
+            if (w[c] == 0) continue;
             std::string text = truncate_display(texts[c], w[c]);
             std::size_t pad = w[c] - std::min(w[c], display_width(text));
-            bool last = c + 1 == t.columns.size();
             std::string styled = header ? o.style.bold(text) : toned(o.style, row && c < row->size() ? (*row)[c].tone : Tone::Plain, text);
             if (t.columns[c].align == Align::Right) line += std::string(pad, ' ') + styled;
-            else line += styled + (last ? "" : std::string(pad, ' '));
-            if (!last) line += "  ";
+            else line += styled + (c == last ? "" : std::string(pad, ' '));
+            if (c != last) line += "  ";
         }
         while (!line.empty() && line.back() == ' ') line.pop_back();
         out += line + "\n";
     };
     std::vector<std::string> headers;
-    for (const auto& col : t.columns) headers.push_back(upper(col.header));
+    for (const auto& col : t.columns) headers.push_back(upper(header_of(col, fit.short_headers)));
     emit(headers, nullptr, true);
     for (std::size_t r = 0; r < t.rows.size(); ++r) emit(cells[r], &t.rows[r], false);
+    if (!fit.dropped.empty()) {
+        std::string names;
+        for (std::string d : fit.dropped) {
+            // "Submit by" reads "submit by" inside the sentence; "CE hours" stays as it is.
+            if (d.size() > 1 && d[0] >= 'A' && d[0] <= 'Z' && d[1] >= 'a' && d[1] <= 'z') d[0] = static_cast<char>(d[0] - 'A' + 'a');
+            names += (names.empty() ? "" : ", ") + d;
+        }
+        out += o.style.dim(fmt::format("(left out to fit {} columns: {})", *o.width, names)) + "\n";
+    }
 }
 
 } // namespace
 
 std::string render_table(const Document& doc, const TableOptions& o) {
     const Style& s = o.style;
-    std::string out = s.bold(printable(doc.title)) + "  " + printable(doc.workspace) + ", as of " + to_string(doc.as_of) + "\n";
+    std::string out = s.bold(printable(doc.title)) + " \u00b7 " + printable(doc.workspace) + " \u00b7 as of " + to_string(doc.as_of) + "\n";
     for (const auto& line : doc.summary) out += printable(line) + "\n";
     for (const auto& sec : doc.sections) {
         out += "\n";

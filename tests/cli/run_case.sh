@@ -14,7 +14,7 @@ if [ -f "$case_dir/setup.sh" ]; then (cd "$case_dir" && TMP="$tmp" bash ./setup.
 (
   cd "$case_dir" || exit 99
   export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" PEERCTL_TEST_TMP="$tmp"
-  unset PEERCTL_DIR NO_COLOR
+  unset PEERCTL_DIR NO_COLOR COLUMNS
   as_of="--as-of 2026-11-23"
   case " $args " in *" --as-of "*) as_of="" ;; esac
   eval "\"$peerctl\" $as_of --color never $args" >"$tmp/stdout" 2>"$tmp/stderr"

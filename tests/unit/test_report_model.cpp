@@ -1,0 +1,193 @@
+// Tests for lib/report_model.cpp: the rows of the renewals and roster reports, transcripts and
+// audit selection, from records written inline against the built-in credentials. As of
+// 2026-11-23 unless said otherwise.
+
+#include "report_model.hpp"
+
+#include "record_loader.hpp"
+#include "test_support.hpp"
+
+using namespace peerctl;
+using peerctl::test::centi;
+using peerctl::test::hours;
+using peerctl::test::ymd;
+
+namespace {
+
+const Date as_of = ymd(2026, 11, 23);
+
+const CredentialSet& builtins() {
+    static const CredentialSet set = peerctl::test::builtin_credentials();
+    return set;
+}
+
+Record record(const std::string& text) {
+    Diagnostics diags;
+    auto r = load_record(text, "x.toml", builtins(), {}, diags);
+    INFO(peerctl::test::dump(diags));
+    REQUIRE(r.has_value());
+    return *r;
+}
+
+std::string certified(const std::string& id, const std::string& credential, const std::string& issued,
+                      const std::string& extra = "") {
+    return "id = \"" + id + "\"\nname = \"" + id + " name\"\n[credentials." + credential + "]\nissued = " + issued + "\n" + extra;
+}
+
+std::vector<SpecialistStatus> statuses(const std::vector<Record>& records) {
+    std::vector<SpecialistStatus> out;
+    for (const auto& r : records) out.push_back(evaluate(r, builtins(), as_of));
+    return out;
+}
+
+ReportContext context() { return {"W", as_of, 60}; }
+
+} // namespace
+
+TEST_CASE("renewals_report") {
+    // ct-rss 36 months: 2023-10-01 -> 2026-10-01 (lapsed); 2024-01-10 -> 2027-01-10 (48 days: due);
+    // 2025-06-01 -> 2028-06-01 (active). pa-cps 24 months: 2024-08-01 -> 2026-08-01, grace to 2027-02-01.
+    // ny-crpa: 2024-02-20 -> 2027-02-20, submit by 2027-01-06 (44 days: due by its submit-by date).
+    std::vector<Record> records = {record(certified("late", "ct-rss", "2023-10-01")),
+                                   record(certified("soon", "ct-rss", "2024-01-10")),
+                                   record(certified("fine", "ct-rss", "2025-06-01")),
+                                   record(certified("grace", "pa-cps", "2024-08-01")),
+                                   record(certified("submit", "ny-crpa", "2024-02-20")),
+                                   record("id = \"new\"\nname = \"New\"\n[credentials.ct-rss]\n")};
+    auto all = statuses(records);
+
+    SUBCASE("certified only, by expiry, with the summary") {
+        RenewalsReport r = renewals_report(all, context(), {});
+        std::vector<std::string> ids;
+        for (const auto& row : r.rows) ids.push_back(row.id);
+        CHECK(ids == std::vector<std::string>{"grace", "late", "soon", "submit", "fine"});
+        CHECK(r.summary.certified == 5);
+        CHECK(r.summary.active == 3);
+        CHECK(r.summary.due == 2);
+        CHECK(r.summary.grace == 1);
+        CHECK(r.summary.lapsed == 1);
+    }
+    SUBCASE("the deadline is the submit-by date while active") {
+        RenewalsReport r = renewals_report(all, context(), {});
+        const RenewalRow& submit = r.rows[3];
+        CHECK(submit.deadline.submit_by);
+        CHECK(submit.deadline.date == ymd(2027, 1, 6));
+        CHECK(submit.deadline.days_left == 44);
+        CHECK(submit.due);
+        CHECK(submit.missing == "ethics 4 h, 28 h total");
+    }
+    SUBCASE("--within keeps deadlines at most N days away, and those past") {
+        ReportFilter f;
+        f.within_days = 45;
+        RenewalsReport r = renewals_report(all, context(), f);
+        std::vector<std::string> ids;
+        for (const auto& row : r.rows) ids.push_back(row.id);
+        CHECK(ids == std::vector<std::string>{"grace", "late", "submit"});
+    }
+    SUBCASE("--state due and --credential") {
+        ReportFilter f;
+        f.states = {"due"};
+        CHECK(renewals_report(all, context(), f).rows.size() == 2);
+        f.credential = "ny-crpa";
+        RenewalsReport r = renewals_report(all, context(), f);
+        REQUIRE(r.rows.size() == 1);
+        CHECK(r.rows[0].id == "submit");
+    }
+    SUBCASE("a level that cannot renew says so") {
+        auto s = statuses({record(certified("prov", "ct-cpsrp", "2026-03-01", "level = \"provisional\"\n"))});
+        RenewalsReport r = renewals_report(s, context(), {});
+        REQUIRE(r.rows.size() == 1);
+        CHECK(r.rows[0].note == "level provisional is not renewable; move up to full");
+    }
+}
+
+TEST_CASE("roster_report lists everyone, with what comes next") {
+    std::vector<Record> records = {
+        record("id = \"a\"\nname = \"A\"\n[credentials.icrc-pr]\n"
+               "[[training]]\ndate = 2026-01-05\nhours = 10\ndomain = \"advocacy\"\ntitle = \"t\"\n"),
+        record("id = \"b\"\nname = \"B\"\n"),
+        record(certified("c", "ct-rss", "2025-06-01"))};
+    RosterReport r = roster_report(statuses(records), context(), {});
+    REQUIRE(r.rows.size() == 3);
+    CHECK(r.rows[0].next == "needs training 36 h, mentoring-education 10 h, recovery-wellness 10 h, ethics 16 h, "
+                            "experience 500 h, supervision 25 h, exam");
+    CHECK_FALSE(r.rows[1].status.has_value());
+    CHECK(r.rows[1].next == "no credential on record");
+    CHECK(r.rows[2].next == "expires 2028-06-01");
+    CHECK(r.summary.specialists == 3);
+    CHECK(r.summary.credentials == 2);
+    CHECK(r.summary.in_training == 1);
+    CHECK(r.summary.active == 1);
+
+    SUBCASE("a state filter leaves out records without a credential") {
+        ReportFilter f;
+        f.states = {"in-training"};
+        RosterReport only = roster_report(statuses(records), context(), f);
+        REQUIRE(only.rows.size() == 1);
+        CHECK(only.rows[0].id == "a");
+        CHECK(only.summary.specialists == 1);
+    }
+}
+
+TEST_CASE("transcript_report") {
+    // icrc-pr issued 2025-05-01: the window runs to 2027-05-01; entries before it, and after as_of,
+    // are left out of the current period.
+    Record r = record(certified("t", "icrc-pr", "2025-05-01",
+                                "[[ce]]\ndate = 2025-04-30\nhours = 1\ntitle = \"before\"\n"
+                                "[[ce]]\ndate = 2026-02-01\nhours = 2.5\ntitle = \"on file\"\ntopics = [\"ethics\"]\nevidence = \"e/yes.pdf\"\n"
+                                "[[ce]]\ndate = 2025-05-01\nhours = 3\ntitle = \"missing\"\ntopics = [\"ethics\", \"advocacy\"]\nevidence = \"e/no.pdf\"\n"
+                                "[[ce]]\ndate = 2026-12-01\nhours = 4\ntitle = \"future\"\n"));
+    SpecialistStatus s = evaluate(r, builtins(), as_of);
+    EvidenceProbe probe = [](const std::string& path) { return path == "e/yes.pdf"; };
+
+    SUBCASE("the current period, by date, with evidence checked") {
+        Transcript t = transcript_report(r, s, false, std::nullopt, as_of, probe);
+        REQUIRE(t.sections.size() == 1);
+        const TranscriptSection& sec = t.sections[0];
+        REQUIRE(sec.entries.size() == 2);
+        CHECK(sec.entries[0].entry.title == "missing");
+        CHECK(sec.entries[0].evidence == EvidenceState::Missing);
+        CHECK(sec.entries[1].entry.title == "on file");
+        CHECK(sec.entries[1].evidence == EvidenceState::Present);
+        CHECK(sec.logged == centi(550));
+        CHECK(sec.without_evidence == 1);
+        REQUIRE(sec.topics.size() == 2);
+        CHECK(sec.topics[0].topic == "advocacy");
+        CHECK(sec.topics[1].topic == "ethics");
+        CHECK(sec.topics[1].hours == centi(550));
+        CHECK(sec.topics[1].entries == 2);
+    }
+    SUBCASE("--period all: every entry up to as_of") {
+        Transcript t = transcript_report(r, s, true, std::nullopt, as_of, probe);
+        REQUIRE(t.sections.size() == 1);
+        CHECK_FALSE(t.sections[0].status.has_value());
+        CHECK(t.sections[0].entries.size() == 3);
+        CHECK(t.sections[0].entries[0].entry.title == "before");
+        CHECK(t.sections[0].entries[0].evidence == EvidenceState::None);
+        CHECK(t.sections[0].without_evidence == 2);
+    }
+    SUBCASE("a credential not certified yet gets a note instead of a section") {
+        Record pursued = record("id = \"p\"\nname = \"P\"\n[credentials.ct-rss]\n");
+        Transcript t = transcript_report(pursued, evaluate(pursued, builtins(), as_of), false, std::nullopt, as_of, probe);
+        CHECK(t.sections.empty());
+        CHECK(t.notes == std::vector<std::string>{"ct-rss is not certified yet (in-training): no CE period to list"});
+    }
+}
+
+TEST_CASE("audit_select samples, in id order, those active or in grace") {
+    std::vector<Record> records = {record(certified("e", "ct-rss", "2025-06-01")),
+                                   record(certified("a", "ct-rss", "2025-06-01")),
+                                   record(certified("lapsed", "ct-rss", "2023-01-01")),
+                                   record(certified("g", "pa-cps", "2024-08-01")),
+                                   record("id = \"t\"\nname = \"T\"\n[credentials.ct-rss]\n")};
+    auto s = statuses(records);
+    AuditSelection all = audit_select(s, 100, 1, std::nullopt);
+    CHECK(all.population == 3);
+    std::vector<std::string> ids;
+    for (auto i : all.picked) ids.push_back(s[i].id);
+    CHECK(ids == std::vector<std::string>{"a", "e", "g"});
+
+    CHECK(audit_select(s, 100, 1, std::string("pa-cps")).population == 1);
+    CHECK(audit_select(s, 10, 5, std::nullopt).picked.size() == 1);
+    CHECK(audit_select(s, 10, 5, std::nullopt).picked == audit_select(s, 10, 5, std::nullopt).picked);
+}
