@@ -165,7 +165,8 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
     // audit loads its few records again below).
     std::vector<std::optional<SpecialistStatus>> slots(files.size());
     VisitSummary visited = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs,
-                                         [&](std::size_t i, const Record& r) { slots[i] = evaluate(r, ctx.credentials(), ctx.as_of()); });
+                                         [&](std::size_t i, const Record& r) { slots[i] = evaluate(r, ctx.credentials(), ctx.as_of()); },
+                                         /*fast=*/true);
     ctx.diags().append(visited.diags);
     bool failed = ctx.diags().has_errors();
     ctx.flush_diagnostics();
