@@ -216,7 +216,7 @@ void check_terms(const Credential& c, Diagnostics& diags) {
         for (const auto& cap : c.ce->caps) check(cap.topic, "[[ce.cap]]");
     }
     for (const auto& t : c.topics)
-        if (!is_valid_id(t)) diags.error(c.file, {}, fmt::format("topic id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", t.substr(0, 64)));
+        if (!is_valid_id(t)) diags.error(c.file, {}, fmt::format("topic id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", utf8_prefix(t, 64)));
 }
 
 } // namespace

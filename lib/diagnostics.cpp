@@ -70,4 +70,11 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
     return !best.empty() && best_distance <= limit ? best : std::string();
 }
 
+std::string utf8_prefix(std::string_view text, std::size_t max) {
+    if (text.size() <= max) return std::string(text);
+    std::size_t n = max;  // text[n] is the first byte left out: back up to the start of its sequence
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return std::string(text.substr(0, n));
+}
+
 } // namespace peerctl

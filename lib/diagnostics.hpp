@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace peerctl {
@@ -46,5 +47,9 @@ std::string format(const Diagnostic& d);
 
 // The closest of `candidates` to `word` when it is close enough to be a likely typo.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
+// The longest start of `text` of at most `max` bytes that does not cut a UTF-8 sequence in two,
+// for quoting a user's value in a message.
+std::string utf8_prefix(std::string_view text, std::size_t max);
 
 } // namespace peerctl

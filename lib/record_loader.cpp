@@ -52,7 +52,7 @@ private:
             const Credential* rule = credentials_.find(id);
             if (!rule) {
                 std::string hint = did_you_mean(id, credentials_.ids());
-                diags_.error(file_, pos, fmt::format("unknown credential '{}'{}", id.substr(0, 64),
+                diags_.error(file_, pos, fmt::format("unknown credential '{}'{}", utf8_prefix(id, 64),
                                                      hint.empty() ? "" : "; did you mean '" + hint + "'?"));
                 continue;
             }
@@ -95,7 +95,7 @@ private:
     // Topics and domains are checked against the vocabulary of every credential in force.
     void check_term(Position at, const std::string& term, std::string_view what) {
         if (credentials_.knows_term(term)) return;
-        std::string shown = term.size() <= 40 ? term : term.substr(0, 40) + "...";
+        std::string shown = term.size() <= 40 ? term : utf8_prefix(term, 40) + "...";
         diags_.error(file_, at, fmt::format("unknown {} '{}'{}", what, shown, suggest(term, credentials_.vocabulary())));
     }
 
@@ -123,7 +123,7 @@ private:
                 std::vector<std::string> held;
                 for (const auto& h : rec.credentials) held.push_back(h.id);
                 diags_.error(file_, r.pos("credential"), fmt::format("{} names credential '{}', which the record does not hold or pursue{}",
-                                                                     what, c->substr(0, 64), suggest(*c, held)));
+                                                                     what, utf8_prefix(*c, 64), suggest(*c, held)));
             }
             return *c;
         }

@@ -128,14 +128,30 @@ private:
             else if (c == '\n') return state_ = State::Code, code(i, n);
             return true;
         case State::MultiBasic:
-            if (c == '\\') skip_escape(i);
-            else if (starts(i, "\"\"\"")) close_multi(i, '"');
+            if (c == '\\') {
+                if (!ascii_after_backslash(i)) return false;
+                skip_escape(i);
+            } else if (starts(i, "\"\"\"")) close_multi(i, '"');
             return true;
         case State::MultiLiteral:
             if (starts(i, "'''")) close_multi(i, '\'');
             return true;
         case State::Code:
             return code(i, n);
+        }
+        return true;
+    }
+
+    // toml++ 3.3.0 reaches undefined behaviour on a non-ASCII character right after a backslash
+    // in a multi-line basic string, or after a line-ending backslash and the blank lines after it
+    // (found by fuzzing: a line-ending backslash, then "José" on the next line).
+    bool ascii_after_backslash(std::size_t i) {
+        std::size_t j = i + 1;
+        while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r' || text_[j] == '\n')) ++j;
+        if (j < text_.size() && static_cast<unsigned char>(text_[j]) >= 0x80) {
+            fail("a non-ASCII character after a backslash in a multi-line string (toml++ 3.3.0 cannot read it; "
+                 "begin the line with an ASCII character)");
+            return false;
         }
         return true;
     }
@@ -188,7 +204,50 @@ private:
             fail(fmt::format("{} is not a date: {} {} has {} days", shown, months[m - 1], y, last));
             return false;
         }
+        // toml++ 3.3.0 asserts on a date followed by 'T' and no hour (found by fuzzing).
+        std::size_t t = i + 10;
+        if (t < text_.size() && (text_[t] == 'T' || text_[t] == 't') && !digit(t + 1)) {
+            fail(fmt::format("{} is followed by an incomplete time (a date-time is written like 2024-03-14T09:30:00)", shown));
+            return false;
+        }
         return true;
+    }
+
+    // toml++ 3.3.0 reads a value that starts with a digit or a sign (a number, date or time) up
+    // to a space, ',', ']', '}' or '#', whatever lies between: a quote there starts no string, and
+    // a non-ASCII character there reaches undefined behaviour (found by fuzzing: 2.5"é", 0o1!"é").
+    // Such a run is scanned as code, so the non-ASCII check below rejects it.
+    static bool ends_value(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ']' || c == '}' || c == '#';
+    }
+
+    bool track_bare_value(std::size_t i, char c) {
+        bool blank_before = i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t');  // maybe skipped
+        if (bare_ && (blank_before || ends_value(c))) bare_ = false;
+        if (!bare_ && value_ && ((c >= '0' && c <= '9') || c == '+' || c == '-')) {
+            bare_ = true;
+            return check_space_time(i);
+        }
+        return true;
+    }
+
+    // toml++ 3.3.0 reads past a space after any ten characters shaped like a date (2024-02-0=) when
+    // a digit follows, and asserts when the time is cut short (found by fuzzing: "2024-01-01 1").
+    bool check_space_time(std::size_t i) {
+        auto digit = [&](std::size_t k) { return k < text_.size() && text_[k] >= '0' && text_[k] <= '9'; };
+        std::string shape;
+        std::size_t end = i;
+        for (; end < text_.size() && !ends_value(text_[end]) && shape.size() <= 10; ++end) {
+            auto u = static_cast<unsigned char>(text_[end]);
+            if (u < 0x20 || u >= 0x7F) return true;  // named where the scan reaches it
+            if (text_[end] != '_') shape += text_[end];
+        }
+        if (shape.size() != 10 || shape[4] != '-' || shape[7] != '-' || end >= text_.size() || text_[end] != ' ' ||
+            !digit(end + 1) || (digit(end + 2) && end + 3 < text_.size() && text_[end + 3] == ':'))
+            return true;
+        std::string shown(text_.substr(i, end - i));
+        fail(fmt::format("{} is followed by an incomplete time (a date-time is written like 2024-03-14T09:30:00)", shown));
+        return false;
     }
 
     bool code(std::size_t& i, std::size_t n) {
@@ -198,9 +257,11 @@ private:
             fail("non-ASCII character outside a string or comment (quote the key or value)");
             return false;
         }
+        if (!track_bare_value(i, c)) return false;
         if (c == '\n') {
             dots_ = 0;
             at_line_start_ = true;
+            if (depth_ == 0) value_ = false;
             return true;
         }
         bool line_start = at_line_start_;
@@ -208,12 +269,15 @@ private:
         switch (c) {
         case '#': state_ = State::Comment; break;
         case '"':
+        case '\'':
+            if (bare_) break;  // part of a number or date, for toml++
+            if (c == '\'') {
+                if (starts(i, "'''")) { state_ = State::MultiLiteral; i += 2; column_ += 2; }
+                else state_ = State::Literal;
+                break;
+            }
             if (starts(i, "\"\"\"")) { state_ = State::MultiBasic; i += 2; column_ += 2; }
             else state_ = State::Basic;
-            break;
-        case '\'':
-            if (starts(i, "'''")) { state_ = State::MultiLiteral; i += 2; column_ += 2; }
-            else state_ = State::Literal;
             break;
         case '[':
             if (line_start && depth_ == 0) return header(i);
@@ -223,15 +287,28 @@ private:
                 fail(fmt::format("arrays and inline tables are nested more than {} deep", limits_.max_nesting));
                 return false;
             }
+            open_ += c;
+            value_ = c == '[';  // an array holds values; an inline table starts with a key
             dots_ = 0;
             break;
         case ']':
         case '}':
+            // toml++ 3.3.0 asserts on a '}' where an array expects a value (found by fuzzing: [1,}).
+            if (c == '}' && !open_.empty() && open_.back() == '[') {
+                fail("'}' inside an array (an array ends with ']')");
+                return false;
+            }
             if (depth_ > 0) --depth_;
+            if (!open_.empty()) open_.pop_back();
+            value_ = true;
             dots_ = 0;
             break;
         case '=':
+            value_ = true;
+            dots_ = 0;
+            break;
         case ',':
+            value_ = open_.empty() || open_.back() == '[';
             dots_ = 0;
             break;
         case '.':
@@ -250,14 +327,34 @@ private:
         std::size_t j = i + 1;
         bool array = j < text_.size() && text_[j] == '[';
         if (array) ++j;
+        value_ = false;
         while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t')) ++j;
         if (j < text_.size() && text_[j] == '[') {
             fail("a table header has too many '[' (write [[name]] for an array of tables)");
             return false;
         }
+        // toml++ 3.3.0 asserts that a key follows (found by fuzzing; without NDEBUG it aborts).
+        // Control and non-ASCII characters are left to the checks that name them.
+        auto starts_key = [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                   c == '-' || c == '"' || c == '\'';
+        };
+        auto named_elsewhere = [](char c) {
+            auto u = static_cast<unsigned char>(c);
+            return (u < 0x20 && c != '\n' && c != '\r') || u >= 0x7F;
+        };
+        if (j >= text_.size() || (!starts_key(text_[j]) && !named_elsewhere(text_[j]))) {
+            fail("a table header needs a name: write [name] or [[name]]");
+            return false;
+        }
         // The key inside is scanned as code, so quotes and dots are tracked as usual.
         dots_ = 0;
-        (void)array;
+        if (array) {  // the second '[' is counted as open, but begins no array of values
+            ++i;
+            ++column_;
+            ++depth_;
+            open_ += '[';
+        }
         return true;
     }
 
@@ -269,6 +366,9 @@ private:
     std::uint32_t line_ = 1;
     std::uint32_t column_ = 1;
     unsigned depth_ = 0;
+    std::string open_;    // the arrays ('[') and inline tables ('{') open here, innermost last
+    bool value_ = false;  // a value comes next (after '=', in an array), not a key
+    bool bare_ = false;   // inside a value that starts with a digit or sign
     unsigned dots_ = 0;
     bool at_line_start_ = true;
 };

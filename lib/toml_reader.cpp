@@ -219,7 +219,7 @@ void TableReader::warn_unknown(std::initializer_list<std::string_view> known) {
     for (const auto& [key, node] : table_) {
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
         std::string hint = did_you_mean(std::string(key.str()), std::vector<std::string>(known.begin(), known.end()));
-        std::string shown = key.str().size() <= 40 ? std::string(key.str()) : std::string(key.str().substr(0, 40)) + "...";
+        std::string shown = key.str().size() <= 40 ? std::string(key.str()) : utf8_prefix(key.str(), 40) + "...";
         diags_.warning(file_, {key.source().begin.line, key.source().begin.column},
                        fmt::format("unknown key '{}' in {}{}", shown, what_, hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }

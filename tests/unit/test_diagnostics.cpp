@@ -123,3 +123,20 @@ TEST_CASE("did_you_mean") {
         CHECK(did_you_mean("cat", {"bat", "hat"}) == "bat");
     }
 }
+
+// Found by fuzzing: messages quoted the first 64 bytes of an unknown credential id, which can end
+// inside a multi-byte character and leave a message that is not valid UTF-8.
+TEST_CASE("utf8_prefix") {
+    SUBCASE("short text is whole") {
+        CHECK(utf8_prefix("ct-rss", 64) == "ct-rss");
+        CHECK(utf8_prefix("", 3) == "");
+        CHECK(utf8_prefix("abc", 3) == "abc");
+    }
+    SUBCASE("ASCII is cut at the limit") { CHECK(utf8_prefix("abcdef", 4) == "abcd"); }
+    SUBCASE("a character that does not fit is left out whole") {
+        CHECK(utf8_prefix("abcé", 4) == "abc");              // é is 2 bytes: C3 A9
+        CHECK(utf8_prefix("ab\xEF\xBB\xBFz", 4) == "ab");    // U+FEFF is 3 bytes
+        CHECK(utf8_prefix("a\xF0\x9F\x98\x80", 4) == "a");  // U+1F600 is 4 bytes
+        CHECK(utf8_prefix("a\xF0\x9F\x98\x80z", 5) == "a\xF0\x9F\x98\x80");
+    }
+}

@@ -522,3 +522,57 @@ TEST_CASE("load_record turns inputs that break toml++ 3.3.0 into clean errors") 
         CHECK(diags.error_count() == 1);
     }
 }
+
+// Inputs libFuzzer found (fuzz/, toml++ header-only with assertions on, under ASan and UBSan) that
+// passed the guard and then failed an assertion or reached undefined behaviour inside toml++
+// 3.3.0. Their reproducers are in fuzz/corpus-regressions/, replayed by ctest.
+TEST_CASE("prescan_toml rejects what fuzzing found toml++ 3.3.0 failing on") {
+    const std::string incomplete_time = " is followed by an incomplete time (a date-time is written like 2024-03-14T09:30:00)";
+    SUBCASE("a table header without a name") {
+        const std::string message = "a table header needs a name: write [name] or [[name]]";
+        CHECK(rejection("id = \"x\"\n[\n") == "t.toml:2:1: error: " + message);
+        CHECK(rejection("[[\n") == "t.toml:1:1: error: " + message);
+        CHECK(rejection("[ =]\n") == "t.toml:1:1: error: " + message);
+        CHECK(rejection("[") == "t.toml:1:1: error: " + message);
+        accepted("[a]\n[ b ]\n[[ c ]]\n[\"d e\"]\n['f']\n[_g]\n[-]\n[1]\n");
+    }
+    SUBCASE("a quote or non-ASCII character inside a number, date or time") {
+        // toml++ reads a value starting with a digit or sign up to a space, ',', ']', '}' or
+        // '#': the quote starts no string, and the é is outside one.
+        CHECK(rejection("x = 2.5\"é\"\n") == "t.toml:1:9: error: " + non_ascii);
+        CHECK(rejection("x = +\"é\"\n") == "t.toml:1:7: error: " + non_ascii);
+        CHECK(rejection("x = 0o1!\"é\"\n") == "t.toml:1:10: error: " + non_ascii);
+        CHECK(rejection("x = [1,2\"é\"]\n") == "t.toml:1:10: error: " + non_ascii);
+        CHECK(rejection("x = 1979-05-27 07:32:00\"é\"\n") == "t.toml:1:25: error: " + non_ascii);
+        CHECK(rejection("x = 2'é'\n") == "t.toml:1:7: error: " + non_ascii);
+    }
+    SUBCASE("strings next to numbers, and quoted keys, are still strings") {
+        accepted("x = [1, \"é\"]\nx = [1,\n\"é\"]\nx = {a = 1, \"é\" = 2}\nx = 1 # é\nx = 2024-01-01 # é\n");
+        accepted("a.\"é\" = 1\n[a.\"é\"]\n[[b.\"é\"]]\nx = { a.\"é\" = 1 }\n1.\"é\" = 2\n");
+    }
+    SUBCASE("a date followed by an incomplete time") {
+        CHECK(rejection("d = 1979-05-27T:7\n") == "t.toml:1:5: error: 1979-05-27" + incomplete_time);
+        CHECK(rejection("d = 1979-05-27t\n") == "t.toml:1:5: error: 1979-05-27" + incomplete_time);
+        CHECK(rejection("d = 2024-01-01 1\n") == "t.toml:1:5: error: 2024-01-01" + incomplete_time);
+        CHECK(rejection("d = [2024-01-01 1]\n") == "t.toml:1:6: error: 2024-01-01" + incomplete_time);
+        // Any ten characters shaped like a date count, for toml++.
+        CHECK(rejection("d = 2024-02-0= 4\n") == "t.toml:1:5: error: 2024-02-0=" + incomplete_time);
+        accepted("d = 2024-01-01 09:30:00\ne = 2024-01-01T09:30:00Z\nf = 2024-01-01 # 1\ng = [2024-01-01, 1]\n");
+    }
+    SUBCASE("a '}' inside an array") {
+        const std::string message = "'}' inside an array (an array ends with ']')";
+        CHECK(rejection("x = [1,}\n") == "t.toml:1:8: error: " + message);
+        CHECK(rejection("x = [\n}\n") == "t.toml:2:1: error: " + message);
+        CHECK(rejection("x = {a = [}\n") == "t.toml:1:11: error: " + message);
+        accepted("x = [{a = 1}, {b = [2]}]\n");
+    }
+    SUBCASE("a non-ASCII character after a backslash in a multi-line string") {
+        const std::string message = "a non-ASCII character after a backslash in a multi-line string (toml++ 3.3.0 cannot "
+                                    "read it; begin the line with an ASCII character)";
+        CHECK(rejection("x = \"\"\"\\é\"\"\"\n") == "t.toml:1:8: error: " + message);
+        // A line-ending backslash skips blanks and line ends: "Ángel" begins the next line.
+        CHECK(rejection("x = \"\"\"\\\n  Ángel\"\"\"\n") == "t.toml:1:8: error: " + message);
+        CHECK(rejection("x = \"\"\"\\ \r\n\n é\"\"\"\n") == "t.toml:1:8: error: " + message);
+        accepted("x = \"\"\"\\\n  Jose José\"\"\"\ny = \"\"\"José\\\n\"\"\"\nz = \"\"\"\\\\é\"\"\"\n");
+    }
+}

@@ -1,0 +1,90 @@
+"""What the hostile-input and privacy tests share: a scratch directory, small workspaces, running
+peerctl with a time limit, counting checks.
+
+Each script is run as `/usr/bin/python3 tests/hostile/test_X.py PEERCTL [--time-limit SECONDS] [-v]`,
+prints one line per failed check and a final `N passed, M failed`, and exits 1 when anything
+failed (77 when it cannot run here).
+"""
+import atexit
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+AS_OF = "2026-03-01"
+SKIP = 77
+# A record that loads without errors or warnings.
+VALID = 'id = "{id}"\nname = "Test Person"\n\n[credentials.ct-rss]\n'
+
+
+def show(data, limit=600):
+    text = data.decode("utf-8", "backslashreplace") if isinstance(data, bytes) else str(data)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+class Suite:
+    def __init__(self, name):
+        args = sys.argv[1:]
+        self.time_limit = 1.0
+        if "-v" in args:  # print every timing
+            args.remove("-v")
+        if "--time-limit" in args:
+            i = args.index("--time-limit")
+            self.time_limit = float(args[i + 1])
+            del args[i:i + 2]
+        if len(args) != 1:
+            print(f"usage: {sys.argv[0]} PEERCTL [--time-limit SECONDS]", file=sys.stderr)
+            sys.exit(2)
+        self.peerctl = os.path.abspath(args[0])
+        self.tmp = tempfile.mkdtemp(prefix=f"peerctl-{name}-")
+        os.chmod(self.tmp, 0o755)  # some cases run peerctl as another user
+        atexit.register(lambda: shutil.rmtree(self.tmp, ignore_errors=True))
+        self.passed = 0
+        self.failed = 0
+        self.timings = []  # (what, seconds)
+        self.env = {k: v for k, v in os.environ.items() if k not in ("PEERCTL_DIR", "NO_COLOR", "XDG_CONFIG_HOME")}
+        self.env.update(HOME=os.path.join(self.tmp, "home"), XDG_CONFIG_HOME=os.path.join(self.tmp, "config"),
+                        LC_ALL="C.UTF-8")
+
+    def check(self, cond, what, detail=None):
+        if cond:
+            self.passed += 1
+        else:
+            self.failed += 1
+            print(f"FAIL: {what}" + (f"\n  {show(detail, 2000)}" if detail is not None else ""), flush=True)
+        return bool(cond)
+
+    def workspace(self, name, settings=""):
+        """An empty workspace: peerctl.toml (with `settings`) and specialists/."""
+        ws = os.path.join(self.tmp, name)
+        os.makedirs(os.path.join(ws, "specialists"))
+        with open(os.path.join(ws, "peerctl.toml"), "w") as f:
+            f.write(f'name = "{name}"\n{settings}')
+        return ws
+
+    def run(self, *args, ws=None, user=None, timeout=30):
+        """Runs peerctl (as `user`, a uid, when given); returns the process with `.seconds`."""
+        argv = [self.peerctl] + (["--dir", ws] if ws else []) + ["--as-of", AS_OF, "--color", "never"] + list(args)
+        start = time.monotonic()
+        try:
+            p = subprocess.run(argv, env=self.env, capture_output=True, timeout=timeout, user=user)
+        except subprocess.TimeoutExpired as e:
+            p = subprocess.CompletedProcess(argv, -999, e.stdout or b"", (e.stderr or b"") + b"\n(timed out)")
+        p.seconds = time.monotonic() - start
+        return p
+
+    def timed(self, p, what):
+        self.timings.append((what, p.seconds))
+        return self.check(p.seconds < self.time_limit, f"{what}: took {p.seconds:.3f} s (limit {self.time_limit} s)")
+
+    def finish(self):
+        if self.timings:
+            if "-v" in sys.argv:
+                for what, seconds in self.timings:
+                    print(f"{seconds:7.3f} s  {what}")
+            slowest = max(self.timings, key=lambda t: t[1])
+            print(f"{len(self.timings)} runs timed, slowest {slowest[1]:.3f} s ({slowest[0]})")
+        print(f"{self.passed} passed, {self.failed} failed")
+        sys.exit(1 if self.failed else 0)
