@@ -145,7 +145,12 @@ struct CredentialParser {
         if (has_topic == has_providers)
             diags.error(file, r.pos(), "[[ce.minimum]] needs exactly one of 'topic' or 'providers'");
         if (has_topic) m.topic = r.string("topic", true).value_or("");
-        if (has_providers) m.providers = r.strings("providers", true);
+        if (has_providers) {
+            m.providers = r.strings("providers", true);
+            // An empty list would be a minimum no entry can ever meet.
+            if (const auto* list = t["providers"].as_array(); list && list->empty())
+                diags.error(file, r.pos("providers"), "'providers' must name at least one provider");
+        }
         if (r.has("entries") && !has_providers) {
             m.kind = MinimumKind::TopicEntries;
             m.entries = static_cast<int>(r.integer("entries", 1, 1000, true).value_or(1));

@@ -24,6 +24,13 @@ std::string plural(long n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+// "GMHCN or CCAR": any one of the listed providers counts.
+std::string providers_text(const std::vector<std::string>& providers) {
+    std::string out;
+    for (const auto& p : providers) out += (out.empty() ? "" : " or ") + p;
+    return out;
+}
+
 std::string kinds_label(const std::vector<ExperienceKind>& kinds) {
     std::string out;
     for (auto k : kinds) out += (out.empty() ? "" : "+") + to_string(k);
@@ -88,7 +95,7 @@ void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
             page.row(6, r.topic, fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries")),
                      missing == 0 ? style.green("done") : style.yellow(plural(missing, "entry", "entries") + " left"));
         } else {
-            std::string label = r.kind == MinimumKind::ProviderHours ? "from " + r.providers.front() : r.topic;
+            std::string label = r.kind == MinimumKind::ProviderHours ? "from " + providers_text(r.providers) : r.topic;
             page.row(6, label, fmt::format("{} / {} h", r.counted.str(), r.required.str()), page.left(r.required, r.counted));
         }
     }
@@ -131,7 +138,7 @@ std::string missing_in_words(const CredentialStatus& cs) {
         if (r.kind == MinimumKind::TopicEntries)
             add(fmt::format("{} {}", r.topic, plural(r.entries_required - r.entries_counted, "entry", "entries")));
         else if (r.kind == MinimumKind::ProviderHours)
-            add(fmt::format("{} h from {}", shortfall(r.required, r.counted).str(), r.providers.front()));
+            add(fmt::format("{} h from {}", shortfall(r.required, r.counted).str(), providers_text(r.providers)));
         else
             add(fmt::format("{} {} h", r.topic, shortfall(r.required, r.counted).str()));
     }

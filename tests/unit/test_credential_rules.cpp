@@ -369,6 +369,12 @@ TEST_CASE("load_credential checks [[ce.minimum]] and [[ce.cap]]") {
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:11:1: error: [[ce.minimum]] needs exactly one of 'topic' or 'providers'\n");
     }
+    SUBCASE("an empty providers list") {
+        // line 12: p1 ... s9 ' '10 =11 ' '12, [ at 13
+        Loaded l = with_ce("[[ce.minimum]]\nproviders = []\nhours = 5\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:12:13: error: 'providers' must name at least one provider\n");
+    }
     SUBCASE("neither topic nor providers") {
         Loaded l = with_ce("[[ce.minimum]]\nhours = 6\n");
         CHECK(l.text() == "c.toml:11:1: error: [[ce.minimum]] needs exactly one of 'topic' or 'providers'\n");
