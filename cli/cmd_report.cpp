@@ -5,6 +5,7 @@
 
 #include "atomic_file.hpp"
 #include "evaluation.hpp"
+#include "report_csv_stream.hpp"
 #include "report_layout.hpp"
 #include "report_render_csv.hpp"
 #include "report_render_html.hpp"
@@ -161,12 +162,33 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
     } else {
         files = record_files(ws);
     }
-    // Records are evaluated as they load and dropped: only statuses are kept (a transcript or an
-    // audit loads its few records again below).
-    std::vector<std::optional<SpecialistStatus>> slots(files.size());
-    VisitSummary visited = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs,
-                                         [&](std::size_t i, const Record& r) { slots[i] = evaluate(r, ctx.credentials(), ctx.as_of()); },
-                                         /*fast=*/true);
+    ReportContext rc;
+    rc.workspace = ws.name.empty() ? ws.root.filename().string() : ws.name;
+    rc.as_of = ctx.as_of();
+    rc.due_days = ws.warn_days;
+
+    // Records are evaluated as they load and dropped there, each turned into what the report
+    // keeps of it: its rows, or for an audit the states it is picked by (the few picked records
+    // are loaded again below). Memory grows with the rows, not with the records.
+    // A team report in CSV goes further: its lines are made there too (report_csv_stream).
+    bool team = kind == Kind::Renewals || kind == Kind::Roster;
+    std::optional<CsvReportStream> csv;
+    if (team && format == "csv")
+        csv.emplace(kind == Kind::Renewals ? TeamReport::Renewals : TeamReport::Roster, files.size(), rc, filter);
+    std::vector<std::vector<RenewalRow>> renewal_slots(kind == Kind::Renewals && !csv ? files.size() : 0);
+    std::vector<std::vector<RosterRow>> roster_slots(kind == Kind::Roster && !csv ? files.size() : 0);
+    std::vector<std::optional<SpecialistStatus>> slots(team ? 0 : files.size());
+    auto keep = [&](std::size_t i, const Record& r) {
+        SpecialistStatus s = evaluate(r, ctx.credentials(), ctx.as_of());
+        if (csv) return csv->add(i, s);
+        switch (kind) {
+        case Kind::Renewals: renewal_slots[i] = renewal_rows(s, rc, filter); break;
+        case Kind::Roster: roster_slots[i] = roster_rows(s, rc, filter); break;
+        case Kind::Audit: slots[i] = audit_candidate(s, filter.credential); break;
+        case Kind::Transcript: slots[i] = std::move(s); break;
+        }
+    };
+    VisitSummary visited = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs, keep, /*fast=*/true);
     ctx.diags().append(visited.diags);
     bool failed = ctx.diags().has_errors();
     ctx.flush_diagnostics();
@@ -182,10 +204,6 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
             status_files.push_back(files[i]);
         }
 
-    ReportContext rc;
-    rc.workspace = ws.name.empty() ? ws.root.filename().string() : ws.name;
-    rc.as_of = ctx.as_of();
-    rc.due_days = ws.warn_days;
     fs::path root = ws.root;
     EvidenceProbe probe = [root](const std::string& path) {
         std::error_code ec;
@@ -194,17 +212,20 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
 
     std::string text;
     Document doc;
-    switch (kind) {
+    if (csv) {
+        text = csv->finish();
+        csv.reset();
+    } else switch (kind) {
     case Kind::Renewals: {
-        RenewalsReport r = renewals_report(statuses, rc, filter);
+        RenewalsReport r = renewals_report(std::move(renewal_slots), filter);
         if (format == "json") text = renewals_json(r, rc);
-        else doc = renewals_document(r, rc);
+        else doc = renewals_document(r, rc, format == "csv" ? Parts::Flat : Parts::Sections);
         break;
     }
     case Kind::Roster: {
-        RosterReport r = roster_report(statuses, rc, filter);
+        RosterReport r = roster_report(std::move(roster_slots), filter);
         if (format == "json") text = roster_json(r, rc);
-        else doc = roster_document(r, rc);
+        else doc = roster_document(r, rc, format == "csv" ? Parts::Flat : Parts::Sections);
         break;
     }
     case Kind::Transcript:
@@ -237,7 +258,7 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
         break;
     }
     }
-    if (format != "json") {
+    if (format != "json" && text.empty()) {
         TableOptions table{to_file ? Style{false} : ctx.out_style(), table_width(o, to_file)};
         text = render(doc, format, table);
     }

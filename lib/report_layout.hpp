@@ -7,10 +7,21 @@
 
 namespace peerctl {
 
-Document renewals_document(const RenewalsReport& report, const ReportContext& ctx);
-Document roster_document(const RosterReport& report, const ReportContext& ctx);
+// Which tables a team report fills: CSV reads only the flat one, the other formats only the
+// sections, and a registry's worth of cells is worth not making twice.
+enum class Parts { All, Sections, Flat };
+
+Document renewals_document(const RenewalsReport& report, const ReportContext& ctx, Parts parts = Parts::All);
+Document roster_document(const RosterReport& report, const ReportContext& ctx, Parts parts = Parts::All);
 Document transcript_document(const Transcript& transcript, const ReportContext& ctx);
 Document audit_document(const AuditSample& sample, const ReportContext& ctx);
+
+// The flat (CSV) table of a team report, a row at a time: a registry's CSV is made on the
+// threads that evaluate its records (report_csv_stream).
+std::vector<Column> renewals_flat_columns();
+std::vector<Cell> renewals_flat_row(const RenewalRow& row);
+std::vector<Column> roster_flat_columns();
+std::vector<Cell> roster_flat_row(const RosterRow& row);
 
 // A state in words ("in training", "due", "lapsed"), toned.
 Cell state_cell(State s, bool due);

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <span>
 
 namespace peerctl {
 
@@ -28,6 +29,12 @@ std::string count_of(std::size_t n, std::string_view one, std::string_view many)
 }
 
 namespace {
+
+// The rows laid out in the sections: none when only the flat table is wanted.
+template <class Row>
+std::span<const Row> section_rows(const std::vector<Row>& rows, Parts parts) {
+    return parts == Parts::Flat ? std::span<const Row>() : std::span<const Row>(rows);
+}
 
 Cell text(std::string s, Tone tone = Tone::Plain) { return {std::move(s), tone, {}}; }
 Cell yes_no(bool v) { return v ? text("yes", Tone::Good) : text("no", Tone::Warn); }
@@ -59,7 +66,25 @@ std::string state_counts(int active, int due, int due_days, int grace, int lapse
 
 } // namespace
 
-Document renewals_document(const RenewalsReport& report, const ReportContext& ctx) {
+std::vector<Column> renewals_flat_columns() {
+    return {{"id"}, {"name"}, {"credential"}, {"state"}, {"due"}, {"number"}, {"issued"}, {"expires"},
+            {"days_left", Align::Right, 0, true}, {"submit_by"}, {"grace_until"},
+            {"ce_required_hours", Align::Right, 0, true}, {"ce_counted_hours", Align::Right, 0, true},
+            {"ce_remaining_hours", Align::Right, 0, true}, {"missing"}, {"renewable"}, {"note"}};
+}
+
+std::vector<Cell> renewals_flat_row(const RenewalRow& r) {
+    const Certification& c = *r.status.certification;
+    const auto& ce = r.status.ce;
+    return {text(r.id), text(r.name), text(r.status.rule->id), text(to_string(r.status.state)),
+            text(yes_no_text(r.due)), text(c.number), text(to_string(c.issued)), text(to_string(c.expires)),
+            text(std::to_string(c.days_left)), text(opt_date(c.submit_by)), text(opt_date(c.grace_until)),
+            text(ce ? ce->required.str() : ""), text(ce ? ce->counted.str() : ""),
+            text(ce ? ce->remaining().str() : ""), text(r.missing), text(yes_no_text(r.status.renewable)),
+            text(r.note)};
+}
+
+Document renewals_document(const RenewalsReport& report, const ReportContext& ctx, Parts parts) {
     Document doc;
     doc.title = "Renewals";
     doc.workspace = ctx.workspace;
@@ -83,11 +108,11 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
     Table& t = sec.table;
     // Short headers and the columns left out first serve narrow terminals (report_render_table).
     t.columns = {{"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"},
-                 {"Expires"}, {"Days left", Align::Right, 0, false, "Days"}, {"CE hours", Align::Left, 0, false, "CE"},
-                 {"Missing", Align::Left, 10}, {"Renewable", Align::Left, 0, false, "Renew", 1}};
+            {"Expires"}, {"Days left", Align::Right, 0, false, "Days"}, {"CE hours", Align::Left, 0, false, "CE"},
+            {"Missing", Align::Left, 10}, {"Renewable", Align::Left, 0, false, "Renew", 1}};
     if (any_submit_by) t.columns.push_back({"Submit by", Align::Left, 0, false, "", 3});
     if (any_grace) t.columns.push_back({"Grace until", Align::Left, 0, false, "Grace to", 2});
-    for (const auto& r : report.rows) {
+    for (const auto& r : section_rows(report.rows, parts)) {
         const Certification& c = *r.status.certification;
         std::vector<Cell> row = {text(r.id), text(r.name), text(r.status.rule->id), state_cell(r.status.state, r.due),
                                  text(to_string(c.expires)),
@@ -103,22 +128,10 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
         t.rows.push_back(std::move(row));
     }
     doc.sections.push_back(std::move(sec));
+    if (parts == Parts::Sections) return doc;
 
-    Table& f = doc.flat;
-    f.columns = {{"id"}, {"name"}, {"credential"}, {"state"}, {"due"}, {"number"}, {"issued"}, {"expires"},
-                 {"days_left", Align::Right, 0, true}, {"submit_by"}, {"grace_until"},
-                 {"ce_required_hours", Align::Right, 0, true}, {"ce_counted_hours", Align::Right, 0, true},
-                 {"ce_remaining_hours", Align::Right, 0, true}, {"missing"}, {"renewable"}, {"note"}};
-    for (const auto& r : report.rows) {
-        const Certification& c = *r.status.certification;
-        const auto& ce = r.status.ce;
-        f.rows.push_back({text(r.id), text(r.name), text(r.status.rule->id), text(to_string(r.status.state)),
-                          text(yes_no_text(r.due)), text(c.number), text(to_string(c.issued)), text(to_string(c.expires)),
-                          text(std::to_string(c.days_left)), text(opt_date(c.submit_by)), text(opt_date(c.grace_until)),
-                          text(ce ? ce->required.str() : ""), text(ce ? ce->counted.str() : ""),
-                          text(ce ? ce->remaining().str() : ""), text(r.missing), text(yes_no_text(r.status.renewable)),
-                          text(r.note)});
-    }
+    doc.flat.columns = renewals_flat_columns();
+    for (const auto& r : report.rows) doc.flat.rows.push_back(renewals_flat_row(r));
     return doc;
 }
 
@@ -155,7 +168,36 @@ Cell exam_cell(const CredentialStatus& cs) {
 
 } // namespace
 
-Document roster_document(const RosterReport& report, const ReportContext& ctx) {
+std::vector<Column> roster_flat_columns() {
+    return {{"id"}, {"name"}, {"credential"}, {"state"}, {"due"},
+            {"training_required_hours", Align::Right, 0, true}, {"training_completed_hours", Align::Right, 0, true},
+            {"training_remaining_hours", Align::Right, 0, true}, {"training_domains"}, {"exam_required"},
+            {"exam_passed"}, {"exam_attempts", Align::Right, 0, true}, {"exam_last_date"}, {"exam_scheduled"},
+            {"expires"}, {"next"}};
+}
+
+std::vector<Cell> roster_flat_row(const RosterRow& r) {
+    static const std::size_t columns = roster_flat_columns().size();
+    std::vector<Cell> row = {text(r.id), text(r.name)};
+    if (!r.status) {
+        for (std::size_t i = 2; i + 1 < columns; ++i) row.push_back(text(""));
+    } else {
+        const CredentialStatus& cs = *r.status;
+        const auto& tr = cs.training;
+        bool exam = cs.exam && cs.exam->required;
+        row.insert(row.end(), {text(cs.rule->id), text(to_string(cs.state)), text(yes_no_text(r.due)),
+                               text(tr ? tr->required.str() : ""), text(tr ? tr->completed.str() : ""),
+                               text(tr ? shortfall(tr->required, tr->completed).str() : ""), text(domains_text(cs, "; ")),
+                               text(yes_no_text(exam)), text(exam ? yes_no_text(cs.exam->passed) : ""),
+                               text(exam ? std::to_string(cs.exam->attempts) : ""),
+                               text(exam ? opt_date(cs.exam->last_date) : ""), text(exam ? opt_date(cs.exam->scheduled) : ""),
+                               text(cs.certification ? to_string(cs.certification->expires) : "")});
+    }
+    row.push_back(text(r.next));
+    return row;
+}
+
+Document roster_document(const RosterReport& report, const ReportContext& ctx, Parts parts) {
     Document doc;
     doc.title = "Roster";
     doc.workspace = ctx.workspace;
@@ -175,11 +217,11 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx) {
                     : "No specialists in this workspace (add one with 'peerctl add').";
     Table& t = sec.table;
     t.columns = {{"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"},
-                 {"Training"}};
+            {"Training"}};
     if (any_domains) t.columns.push_back({"Training by domain", Align::Left, 16, false, "Domains", 2});
     t.columns.push_back({"Exam", Align::Left, 12, false, "", 1});
     t.columns.push_back({"Next", Align::Left, 16});
-    for (const auto& r : report.rows) {
+    for (const auto& r : section_rows(report.rows, parts)) {
         std::vector<Cell> row = {text(r.id), text(r.name)};
         if (!r.status) {
             row.push_back(text("-"));
@@ -198,32 +240,10 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx) {
         t.rows.push_back(std::move(row));
     }
     doc.sections.push_back(std::move(sec));
+    if (parts == Parts::Sections) return doc;
 
-    Table& f = doc.flat;
-    f.columns = {{"id"}, {"name"}, {"credential"}, {"state"}, {"due"},
-                 {"training_required_hours", Align::Right, 0, true}, {"training_completed_hours", Align::Right, 0, true},
-                 {"training_remaining_hours", Align::Right, 0, true}, {"training_domains"}, {"exam_required"},
-                 {"exam_passed"}, {"exam_attempts", Align::Right, 0, true}, {"exam_last_date"}, {"exam_scheduled"},
-                 {"expires"}, {"next"}};
-    for (const auto& r : report.rows) {
-        std::vector<Cell> row = {text(r.id), text(r.name)};
-        if (!r.status) {
-            for (std::size_t i = 2; i + 1 < f.columns.size(); ++i) row.push_back(text(""));
-        } else {
-            const CredentialStatus& cs = *r.status;
-            const auto& tr = cs.training;
-            bool exam = cs.exam && cs.exam->required;
-            row.insert(row.end(), {text(cs.rule->id), text(to_string(cs.state)), text(yes_no_text(r.due)),
-                                   text(tr ? tr->required.str() : ""), text(tr ? tr->completed.str() : ""),
-                                   text(tr ? shortfall(tr->required, tr->completed).str() : ""), text(domains_text(cs, "; ")),
-                                   text(yes_no_text(exam)), text(exam ? yes_no_text(cs.exam->passed) : ""),
-                                   text(exam ? std::to_string(cs.exam->attempts) : ""),
-                                   text(exam ? opt_date(cs.exam->last_date) : ""), text(exam ? opt_date(cs.exam->scheduled) : ""),
-                                   text(cs.certification ? to_string(cs.certification->expires) : "")});
-        }
-        row.push_back(text(r.next));
-        f.rows.push_back(std::move(row));
-    }
+    doc.flat.columns = roster_flat_columns();
+    for (const auto& r : report.rows) doc.flat.rows.push_back(roster_flat_row(r));
     return doc;
 }
 

@@ -81,29 +81,53 @@ std::string roster_next(const CredentialStatus& cs) {
 
 } // namespace
 
-RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
-                               const ReportFilter& filter) {
+RenewalKey renewal_key(const RenewalRow& row) {
+    return {row.status.certification->expires, row.id, row.status.rule->id};
+}
+
+std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter) {
+    std::vector<RenewalRow> rows;
+    for (const auto& cs : s.credentials) {
+        if (!cs.certification) continue;
+        bool due = is_due(cs, ctx);
+        if (!wanted(filter, cs, due) || !within(filter, cs, ctx.as_of)) continue;
+        CredentialStatus shown;
+        shown.rule = cs.rule;
+        shown.state = cs.state;
+        shown.certification = cs.certification;
+        shown.ce = cs.ce;
+        shown.renewable = cs.renewable;
+        rows.push_back({s.id, s.name, std::move(shown), deadline_of(*cs.certification, cs.state, ctx.as_of), due,
+                        missing_in_words(cs), level_note(cs)});
+    }
+    return rows;
+}
+
+RenewalsReport renewals_report(std::vector<std::vector<RenewalRow>> per_specialist, const ReportFilter& filter) {
     RenewalsReport report;
     report.filter = filter;
-    for (const auto& s : statuses)
-        for (const auto& cs : s.credentials) {
-            if (!cs.certification) continue;
-            bool due = is_due(cs, ctx);
-            if (!wanted(filter, cs, due) || !within(filter, cs, ctx.as_of)) continue;
-            RenewalRow row{s.id, s.name, cs, deadline_of(*cs.certification, cs.state, ctx.as_of), due,
-                           missing_in_words(cs), level_note(cs)};
+    std::size_t n = 0;
+    for (const auto& rows : per_specialist) n += rows.size();
+    report.rows.reserve(n);
+    for (auto& rows : per_specialist) {
+        for (auto& row : rows) {
             RenewalSummary& sum = report.summary;
             ++sum.certified;
-            count_state(cs.state, due, sum.active, sum.due, sum.grace, sum.lapsed);
+            count_state(row.status.state, row.due, sum.active, sum.due, sum.grace, sum.lapsed);
             report.rows.push_back(std::move(row));
         }
-    std::stable_sort(report.rows.begin(), report.rows.end(), [](const RenewalRow& a, const RenewalRow& b) {
-        const Date& ea = a.status.certification->expires;
-        const Date& eb = b.status.certification->expires;
-        if (ea != eb) return ea < eb;
-        return std::tie(a.id, a.status.rule->id) < std::tie(b.id, b.status.rule->id);
-    });
+        std::vector<RenewalRow>().swap(rows);
+    }
+    std::stable_sort(report.rows.begin(), report.rows.end(),
+                     [](const RenewalRow& a, const RenewalRow& b) { return renewal_key(a) < renewal_key(b); });
     return report;
+}
+
+RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
+                               const ReportFilter& filter) {
+    std::vector<std::vector<RenewalRow>> rows;
+    for (const auto& s : statuses) rows.push_back(renewal_rows(s, ctx, filter));
+    return renewals_report(std::move(rows), filter);
 }
 
 std::string initial_missing_in_words(const CredentialStatus& cs) {
@@ -125,31 +149,42 @@ std::string initial_missing_in_words(const CredentialStatus& cs) {
     return out;
 }
 
-RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
-                           const ReportFilter& filter) {
+std::vector<RosterRow> roster_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter) {
+    std::vector<RosterRow> rows;
+    for (const auto& cs : s.credentials) {
+        bool due = is_due(cs, ctx);
+        if (wanted(filter, cs, due)) rows.push_back({s.id, s.name, cs, due, roster_next(cs)});
+    }
+    bool filtered = filter.credential || !filter.states.empty();
+    if (s.credentials.empty() && !filtered) rows.push_back({s.id, s.name, std::nullopt, false, "no credential on record"});
+    return rows;
+}
+
+RosterReport roster_report(std::vector<std::vector<RosterRow>> per_specialist, const ReportFilter& filter) {
     RosterReport report;
     report.filter = filter;
-    bool filtered = filter.credential || !filter.states.empty();
-    for (const auto& s : statuses) {
-        bool any = false;
-        for (const auto& cs : s.credentials) {
-            bool due = is_due(cs, ctx);
-            if (!wanted(filter, cs, due)) continue;
-            any = true;
+    for (auto& rows : per_specialist) {
+        if (!rows.empty()) ++report.summary.specialists;
+        for (auto& row : rows) {
             RosterSummary& sum = report.summary;
-            ++sum.credentials;
-            if (cs.state == State::InTraining) ++sum.in_training;
-            if (cs.state == State::Eligible) ++sum.eligible;
-            count_state(cs.state, due, sum.active, sum.due, sum.grace, sum.lapsed);
-            report.rows.push_back({s.id, s.name, cs, due, roster_next(cs)});
+            if (row.status) {
+                ++sum.credentials;
+                if (row.status->state == State::InTraining) ++sum.in_training;
+                if (row.status->state == State::Eligible) ++sum.eligible;
+                count_state(row.status->state, row.due, sum.active, sum.due, sum.grace, sum.lapsed);
+            }
+            report.rows.push_back(std::move(row));
         }
-        if (s.credentials.empty() && !filtered) {
-            any = true;
-            report.rows.push_back({s.id, s.name, std::nullopt, false, "no credential on record"});
-        }
-        if (any) ++report.summary.specialists;
+        std::vector<RosterRow>().swap(rows);
     }
     return report;
+}
+
+RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
+                           const ReportFilter& filter) {
+    std::vector<std::vector<RosterRow>> rows;
+    for (const auto& s : statuses) rows.push_back(roster_rows(s, ctx, filter));
+    return roster_report(std::move(rows), filter);
 }
 
 std::string to_string(EvidenceState e) {
@@ -240,6 +275,19 @@ AuditSelection audit_select(const std::vector<SpecialistStatus>& statuses, int p
     out.population = population.size();
     for (std::size_t k : sample_indices(population.size(), sample_size(population.size(), percent), seed))
         out.picked.push_back(population[k]);
+    return out;
+}
+
+SpecialistStatus audit_candidate(const SpecialistStatus& s, const std::optional<std::string>& credential) {
+    SpecialistStatus out;
+    out.id = s.id;
+    for (const auto& cs : s.credentials)
+        if (auditable(cs, credential)) {
+            CredentialStatus kept;
+            kept.rule = cs.rule;
+            kept.state = cs.state;
+            out.credentials.push_back(std::move(kept));
+        }
     return out;
 }
 

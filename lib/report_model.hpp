@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace peerctl {
@@ -60,6 +61,24 @@ struct RenewalsReport {
     RenewalSummary summary;        // of the rows
 };
 
+// A renewals report's order: by expiry, then id and credential.
+struct RenewalKey {
+    Date expires;
+    std::string id;
+    std::string credential;
+    bool operator<(const RenewalKey& o) const {
+        if (expires != o.expires) return expires < o.expires;
+        return std::tie(id, credential) < std::tie(o.id, o.credential);
+    }
+};
+RenewalKey renewal_key(const RenewalRow& row);
+
+// One specialist's rows, made on the thread that loaded the record so that its status can be
+// dropped there: a row keeps only what the report shows (no training, exam or experience), and
+// a whole registry's rows fit in a few tens of megabytes.
+std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter);
+// Sorts the rows of every specialist and counts them.
+RenewalsReport renewals_report(std::vector<std::vector<RenewalRow>> per_specialist, const ReportFilter& filter);
 RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
                                const ReportFilter& filter);
 
@@ -88,6 +107,9 @@ struct RosterReport {
     RosterSummary summary;
 };
 
+// As for renewals: one specialist's rows, then the report of every specialist's, in that order.
+std::vector<RosterRow> roster_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter);
+RosterReport roster_report(std::vector<std::vector<RosterRow>> per_specialist, const ReportFilter& filter);
 RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
                            const ReportFilter& filter);
 
@@ -140,6 +162,9 @@ struct AuditSelection {
 };
 AuditSelection audit_select(const std::vector<SpecialistStatus>& statuses, int percent, std::uint64_t seed,
                             const std::optional<std::string>& credential);
+// What audit_select needs of a status: its id and the states of the credentials it could be
+// audited for, nothing else (kept for every specialist while the registry loads).
+SpecialistStatus audit_candidate(const SpecialistStatus& s, const std::optional<std::string>& credential);
 
 struct AuditSample {
     int percent = 10;

@@ -17,18 +17,25 @@ std::string csv_cell(std::string_view value, bool numeric) {
     return out + "\"";
 }
 
+std::string csv_header(const std::vector<Column>& columns) {
+    std::string out;
+    for (std::size_t c = 0; c < columns.size(); ++c) out += (c ? "," : "") + csv_cell(columns[c].header);
+    return out + "\r\n";
+}
+
+std::string csv_row(const std::vector<Column>& columns, const std::vector<Cell>& row) {
+    std::string out;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        std::string text = c < row.size() ? printable(row[c].text) : "";
+        out += (c ? "," : "") + csv_cell(text, columns[c].numeric);
+    }
+    return out + "\r\n";
+}
+
 std::string render_csv(const Document& doc) {
     const Table& t = doc.flat;
-    std::string out;
-    for (std::size_t c = 0; c < t.columns.size(); ++c) out += (c ? "," : "") + csv_cell(t.columns[c].header);
-    out += "\r\n";
-    for (const auto& row : t.rows) {
-        for (std::size_t c = 0; c < t.columns.size(); ++c) {
-            std::string text = c < row.size() ? printable(row[c].text) : "";
-            out += (c ? "," : "") + csv_cell(text, t.columns[c].numeric);
-        }
-        out += "\r\n";
-    }
+    std::string out = csv_header(t.columns);
+    for (const auto& row : t.rows) out += csv_row(t.columns, row);
     return out;
 }
 

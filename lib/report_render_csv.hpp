@@ -14,6 +14,10 @@ namespace peerctl {
 // or an LF is quoted, with double quotes doubled. Numeric cells are never prefixed (-3 stays -3).
 std::string csv_cell(std::string_view value, bool numeric = false);
 
+// The header line and one row's line (CRLF-terminated), for CSV made a row at a time.
+std::string csv_header(const std::vector<Column>& columns);
+std::string csv_row(const std::vector<Column>& columns, const std::vector<Cell>& row);
+
 // The document's flat table; record strings are shown with their control characters escaped.
 std::string render_csv(const Document& doc);
 

@@ -4,8 +4,14 @@
 
 #include "report_model.hpp"
 
+#include "report_csv_stream.hpp"
+#include "report_layout.hpp"
+#include "report_render_csv.hpp"
+
 #include "record_loader.hpp"
 #include "test_support.hpp"
+
+#include <algorithm>
 
 using namespace peerctl;
 using peerctl::test::centi;
@@ -190,4 +196,41 @@ TEST_CASE("audit_select samples, in id order, those active or in grace") {
     CHECK(audit_select(s, 100, 1, std::string("pa-cps")).population == 1);
     CHECK(audit_select(s, 10, 5, std::nullopt).picked.size() == 1);
     CHECK(audit_select(s, 10, 5, std::nullopt).picked == audit_select(s, 10, 5, std::nullopt).picked);
+}
+
+TEST_CASE("CsvReportStream makes the CSV of the whole report, whatever order specialists arrive in") {
+    std::vector<Record> records = {record(certified("late", "ct-rss", "2023-10-01")),
+                                   record(certified("same", "ct-rss", "2023-10-01")),  // ties on expiry: by id
+                                   record(certified("soon", "ct-rss", "2024-01-10")),
+                                   record(certified("grace", "pa-cps", "2024-08-01")),
+                                   record(certified("submit", "ny-crpa", "2024-02-20")),
+                                   record("id = \"new\"\nname = \"New, \\\"Jr\\\"\"\n[credentials.ct-rss]\n"),
+                                   record("id = \"none\"\nname = \"=cmd\"\n")};
+    auto all = statuses(records);
+    ReportFilter filter;
+    SUBCASE("no filter") {}
+    SUBCASE("a state filter") { filter.states = {"due", "lapsed"}; }
+    for (TeamReport kind : {TeamReport::Renewals, TeamReport::Roster}) {
+        CAPTURE(static_cast<int>(kind));
+        std::string whole = kind == TeamReport::Renewals
+                                ? render_csv(renewals_document(renewals_report(all, context(), filter), context()))
+                                : render_csv(roster_document(roster_report(all, context(), filter), context()));
+        CsvReportStream stream(kind, all.size(), context(), filter);
+        for (std::size_t i = all.size(); i-- > 0;) stream.add(i, all[i]);
+        std::string streamed = stream.finish();
+        CHECK(streamed == whole);
+        CHECK(std::count(streamed.begin(), streamed.end(), '\n') > 2);
+    }
+}
+
+TEST_CASE("renewal rows keep only what the report shows") {
+    Record r = record(certified("soon", "ct-rss", "2024-01-10", "[[training]]\ndate = 2023-05-01\ntitle = \"Core\"\nhours = 80\n"));
+    SpecialistStatus s = evaluate(r, builtins(), as_of);
+    REQUIRE(s.credentials.at(0).training.has_value());
+    auto rows = renewal_rows(s, context(), {});
+    REQUIRE(rows.size() == 1);
+    CHECK_FALSE(rows[0].status.training.has_value());
+    CHECK(rows[0].status.ce.has_value());
+    CHECK(rows[0].status.certification->expires == ymd(2027, 1, 10));
+    CHECK(rows[0].due);
 }
