@@ -7,7 +7,7 @@
 # SECONDS (default 60) on FUZZ_JOBS parallel workers (default: one per core), seeded with every
 # TOML file under tests/ and data/, the toml++ regressions, fuzz/corpus-regressions and the corpus
 # grown by earlier runs (build-fuzz/corpus/TARGET). FUZZ_RUNS=N stops each worker after N inputs
-# instead. Installs clang and libFuzzer (Debian: clang, libclang-rt-14-dev) when missing, builds
+# instead, FUZZ_MAX_LEN=N caps the size of an input. Installs clang and libFuzzer (Debian: clang, libclang-rt-14-dev) when missing, builds
 # into build-fuzz/, and prints per target the inputs run and the coverage reached. A crash,
 # leak, sanitizer report or broken invariant is saved as build-fuzz/artifacts/TARGET/crash-*:
 # reproduce it with build-fuzz/fuzz/fuzz_TARGET FILE; once fixed, keep it in
@@ -71,6 +71,9 @@ for t in "${targets[@]}"; do
   mkdir -p "$logs"
   limit=(-max_total_time="$seconds")
   [ -z "${FUZZ_RUNS:-}" ] || limit=(-runs="$FUZZ_RUNS")
+  # FUZZ_MAX_LEN caps the input size (libFuzzer's default: the largest seed, about 6 KB here);
+  # 1024 about doubles the inputs per second.
+  [ -z "${FUZZ_MAX_LEN:-}" ] || limit+=(-max_len="$FUZZ_MAX_LEN")
   echo "fuzz: $t for ${FUZZ_RUNS:-$seconds s}${FUZZ_RUNS:+ inputs} on each of $jobs worker(s)" >&2
   # -jobs/-workers: independent processes sharing the corpus directory; logs in $logs/fuzz-N.log.
   (cd "$logs" && "$build/fuzz/fuzz_$t" "${limit[@]}" -jobs="$jobs" -workers="$jobs" \
