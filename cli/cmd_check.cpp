@@ -2,9 +2,12 @@
 
 #include "commands.hpp"
 
+#include "check_scan.hpp"
 #include "expiry_check.hpp"
 
 #include <fmt/core.h>
+
+namespace fs = std::filesystem;
 
 namespace peerctl::cli {
 
@@ -15,7 +18,21 @@ struct CheckOptions {
     std::optional<int> crit;
     bool quiet = false;
     std::string format = "nagios";
+    bool cache = true;
 };
+
+// Everything but the record files that a check result depends on (check_cache.hpp). `racy` is set
+// when one of them changed too recently to be trusted.
+std::string cache_inputs(const Context& ctx, const Workspace& ws, std::int64_t start, bool& racy) {
+    std::string out = fmt::format("version\t{}\nas-of\t{}\nworkspace\t{}\nmax-bytes\t{}\n", PEERCTL_VERSION,
+                                  to_string(ctx.as_of()), ws.root.string(), ws.limits.max_bytes);
+    std::error_code ec;
+    out += input_line(fs::read_symlink("/proc/self/exe", ec), start, racy);
+    out += input_line(ws.root / "peerctl.toml", start, racy);
+    for (const auto& f : toml_files(builtin_credentials_dir())) out += input_line(f, start, racy);
+    for (const auto& f : workspace_credential_files(ws)) out += input_line(f, start, racy);
+    return out;
+}
 
 int unknown(Context& ctx, const CheckOptions& opts, const std::string& reason) {
     // The reasons name files and ids only; the diagnostics behind them go to stderr.
@@ -26,6 +43,7 @@ int unknown(Context& ctx, const CheckOptions& opts, const std::string& reason) {
 }
 
 int run_check(Context& ctx, const CheckOptions& opts) {
+    std::int64_t start = realtime_now_ns();  // before anything is read (check_cache.hpp)
     if (!ctx.open_workspace()) return unknown(ctx, opts, ctx.workspace() ? "invalid credential rules (run peerctl validate)" : "no usable workspace");
     const Workspace& ws = *ctx.workspace();
     CheckResult result;
@@ -34,19 +52,23 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     if (result.thresholds.crit_days > result.thresholds.warn_days)
         return unknown(ctx, opts, fmt::format("--crit ({}) must not be more than --warn ({})", result.thresholds.crit_days, result.thresholds.warn_days));
 
-    // Each record is evaluated and dropped on a worker; only its check result is kept.
-    std::vector<std::filesystem::path> files = record_files(ws);
-    std::vector<CheckResult> partial(files.size());
-    VisitSummary summary = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs, [&](std::size_t i, const Record& r) {
-        partial[i].thresholds = result.thresholds;
-        check_specialist(evaluate(r, ctx.credentials(), ctx.as_of()), ctx.as_of(), partial[i]);
-    }, /*fast=*/true);
-    if (summary.diags.has_errors()) {
-        std::size_t bad = summary.files - summary.loaded;
-        ctx.diags().append(summary.diags);
+    std::vector<fs::path> files = record_files(ws);
+    CheckCacheSettings cache;
+    cache.start_ns = start;
+    if (fs::path dir = opts.cache ? user_cache_dir(ctx.env()) : fs::path(); !dir.empty()) {
+        cache.file = check_cache_file(dir, fs::weakly_canonical(ws.root));
+        cache.inputs = cache_inputs(ctx, ws, start, cache.racy_inputs);
+    }
+    CheckScan scan = scan_for_check(files, ws, ctx.credentials(), ctx.as_of(), ctx.options().jobs, cache);
+    for (const auto& items : scan.items)
+        for (const auto& item : items) tally(item, ctx.as_of(), result);
+    Diagnostics diags = std::move(scan.diags);
+    std::size_t bad = std::max<std::size_t>(scan.invalid, 1);
+    save_check_cache(std::move(scan), files, cache);
+    if (diags.has_errors()) {
+        ctx.diags().append(diags);
         return unknown(ctx, opts, fmt::format("{} invalid record file{} (run peerctl validate)", bad, bad == 1 ? "" : "s"));
     }
-    for (auto& p : partial) merge_check(result, std::move(p));
     finish_check(result);
     if (opts.format == "json") fmt::print("{}", check_json(result, ctx.as_of()));
     else if (!(opts.quiet && result.state == CheckState::Ok)) fmt::print("{}", check_text(result));
@@ -62,6 +84,7 @@ Runner setup_check(CLI::App& sub) {
     sub.add_option("--crit", opts->crit, "CRITICAL when a deadline is within this many days (default: crit_days, else 14)")
         ->check(CLI::Range(0, 3650));
     sub.add_flag("-q,--quiet", opts->quiet, "Print nothing when the result is OK");
+    sub.add_flag("!--no-cache", opts->cache, "Read every record, and neither use nor update the cache of unchanged files");
     sub.add_option("--format", opts->format, "nagios or json")->check(CLI::IsMember({"nagios", "json"}));
     return [opts](Context& ctx) { return run_check(ctx, *opts); };
 }

@@ -35,6 +35,7 @@ void print_diagnostics(const Diagnostics& diags) {
 Context::Context(GlobalOptions options) : options_(std::move(options)) {
     env_.peerctl_dir = env_var("PEERCTL_DIR");
     env_.xdg_config_home = env_var("XDG_CONFIG_HOME");
+    env_.xdg_cache_home = env_var("XDG_CACHE_HOME");
     env_.home = env_var("HOME");
     std::error_code ec;
     env_.cwd = fs::current_path(ec);

@@ -20,7 +20,8 @@ std::string to_string(CheckState s) {
     return "";
 }
 
-void check_specialist(const SpecialistStatus& s, Date as_of, CheckResult& result) {
+std::vector<CheckItem> check_items(const SpecialistStatus& s) {
+    std::vector<CheckItem> items;
     for (const auto& cs : s.credentials) {
         if (!cs.certification) continue;
         const Certification& cert = *cs.certification;
@@ -28,31 +29,45 @@ void check_specialist(const SpecialistStatus& s, Date as_of, CheckResult& result
         item.id = s.id;
         item.credential = cs.rule->id;
         item.state = cs.state;
-        item.deadline = cert.submit_by && cs.state == State::Active ? *cert.submit_by : cert.expires;
         item.deadline_is_submit_by = cert.submit_by && cs.state == State::Active;
-        item.days_left = days_between(as_of, item.deadline);
+        item.deadline = item.deadline_is_submit_by ? *cert.submit_by : cert.expires;
         if (cs.ce) item.ce_remaining = cs.ce->remaining();
         item.missing = missing_in_words(cs);
-        switch (cs.state) {
-        case State::Grace:
-            ++result.grace;
-            item.level = CheckState::Critical;
-            break;
-        case State::Lapsed:
-            ++result.lapsed;
-            item.level = CheckState::Critical;
-            break;
-        default:
-            ++result.active;
-            // "Within N days" includes the N-th day: days left equal to the threshold alerts.
-            if (item.days_left <= result.thresholds.crit_days) item.level = CheckState::Critical;
-            else if (item.days_left <= result.thresholds.warn_days) item.level = CheckState::Warning;
-            if (item.level != CheckState::Ok) ++result.due;
-            if (!result.min_days_left || item.days_left < *result.min_days_left) result.min_days_left = item.days_left;
-            break;
-        }
-        if (item.level != CheckState::Ok) result.items.push_back(std::move(item));
+        items.push_back(std::move(item));
     }
+    return items;
+}
+
+void tally(const CheckItem& item, Date as_of, CheckResult& result) {
+    int days_left = days_between(as_of, item.deadline);
+    CheckState level = CheckState::Ok;
+    switch (item.state) {
+    case State::Grace:
+        ++result.grace;
+        level = CheckState::Critical;
+        break;
+    case State::Lapsed:
+        ++result.lapsed;
+        level = CheckState::Critical;
+        break;
+    default:
+        ++result.active;
+        // "Within N days" includes the N-th day: days left equal to the threshold alerts.
+        if (days_left <= result.thresholds.crit_days) level = CheckState::Critical;
+        else if (days_left <= result.thresholds.warn_days) level = CheckState::Warning;
+        if (level != CheckState::Ok) ++result.due;
+        if (!result.min_days_left || days_left < *result.min_days_left) result.min_days_left = days_left;
+        break;
+    }
+    if (level == CheckState::Ok) return;
+    // Only the alerting items are copied: a registry is mostly quiet.
+    CheckItem& kept = result.items.emplace_back(item);
+    kept.days_left = days_left;
+    kept.level = level;
+}
+
+void check_specialist(const SpecialistStatus& s, Date as_of, CheckResult& result) {
+    for (const auto& item : check_items(s)) tally(item, as_of, result);
 }
 
 void merge_check(CheckResult& result, CheckResult&& part) {

@@ -40,6 +40,11 @@ struct CheckResult {
     std::vector<CheckItem> items;  // the affected ones, most urgent first
 };
 
+// One specialist's certified credentials as check items, before any threshold applies (level and
+// days_left unset): what the check cache keeps.
+std::vector<CheckItem> check_items(const SpecialistStatus& s);
+// Counts an item into the result, with its days left and level under the result's thresholds.
+void tally(const CheckItem& item, Date as_of, CheckResult& result);
 // Adds one specialist's certified credentials to the result.
 void check_specialist(const SpecialistStatus& s, Date as_of, CheckResult& result);
 // Adds the counts and items of `part` (one specialist's) to `result`.

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <unordered_map>
 #include <set>
 #include <thread>
 
@@ -102,17 +103,16 @@ std::optional<Credential> load_credential_file(const fs::path& path, const std::
     return load_credential(*text, shown, path.stem().string(), diags);
 }
 
-namespace {
 std::vector<fs::path> toml_files(const fs::path& dir) {
     std::vector<fs::path> out;
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return out;
     for (const auto& entry : fs::directory_iterator(dir, ec))
         if (entry.path().extension() == ".toml") out.push_back(entry.path());
-    std::sort(out.begin(), out.end());
+    // By name: in one directory, the same order as comparing paths, without splitting them.
+    std::sort(out.begin(), out.end(), [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
     return out;
 }
-} // namespace
 
 CredentialSet load_credentials(const fs::path& builtin_dir, const Workspace* ws, Diagnostics& diags) {
     CredentialSet set;
@@ -133,6 +133,13 @@ std::vector<fs::path> workspace_credential_files(const Workspace& ws) { return t
 
 std::vector<fs::path> record_files(const Workspace& ws) { return toml_files(ws.root / "specialists"); }
 
+fs::path user_cache_dir(const Environment& env) {
+    if (env.xdg_cache_home && !env.xdg_cache_home->empty() && fs::path(*env.xdg_cache_home).is_absolute())
+        return fs::path(*env.xdg_cache_home) / "peerctl";
+    if (env.home && !env.home->empty()) return fs::path(*env.home) / ".cache" / "peerctl";
+    return {};
+}
+
 std::string display_path(const Workspace* ws, const fs::path& path) {
     if (ws) {
         fs::path rel = path.lexically_relative(ws->root);
@@ -142,11 +149,13 @@ std::string display_path(const Workspace* ws, const fs::path& path) {
 }
 
 VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* ws, const CredentialSet& credentials,
-                           unsigned jobs, const std::function<void(std::size_t, const Record&)>& fn, bool fast) {
+                           unsigned jobs, const std::function<void(std::size_t, const Record&)>& fn, bool fast,
+                           const std::vector<std::size_t>* only) {
     VisitSummary out;
-    out.files = files.size();
+    std::size_t count = only ? only->size() : files.size();
+    out.files = count;
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, files.size())));
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, count)));
     RecordLoadOptions base;
     if (ws) base.limits = ws->limits;
     base.fast = fast;
@@ -159,7 +168,8 @@ VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* 
     std::atomic<std::size_t> loaded{0};
     auto worker = [&] {
         RecordLoadOptions opts = base;
-        for (std::size_t i = next++; i < files.size(); i = next++) {
+        for (std::size_t k = next++; k < count; k = next++) {
+            std::size_t i = only ? only->at(k) : k;
             std::string shown = display_path(ws, files[i]);
             auto text = read_text_file(files[i], shown, base.limits.max_bytes, diag_slots[i]);
             if (!text) continue;
@@ -179,16 +189,22 @@ VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* 
     for (auto& t : threads) t.join();
     out.loaded = loaded;
 
-    std::map<std::string, std::size_t> seen;  // id -> first file
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        out.diags.append(diag_slots[i]);
+    for (std::size_t i = 0; i < files.size(); ++i) out.diags.append(diag_slots[i]);
+    duplicate_id_errors(files, ids, id_positions, ws, out.diags);
+    return out;
+}
+
+void duplicate_id_errors(const std::vector<fs::path>& files, const std::vector<std::string>& ids,
+                         const std::vector<Position>& positions, const Workspace* ws, Diagnostics& diags,
+                         const std::function<bool(std::size_t, std::size_t)>& already_reported) {
+    std::unordered_map<std::string_view, std::size_t> seen;  // id -> first file
+    for (std::size_t i = 0; i < files.size() && i < ids.size(); ++i) {
         if (ids[i].empty()) continue;
         auto [it, fresh] = seen.emplace(ids[i], i);
-        if (!fresh)
-            out.diags.error(display_path(ws, files[i]), id_positions[i],
-                            fmt::format("duplicate id '{}' (also in {})", ids[i], display_path(ws, files[it->second])));
+        if (!fresh && !(already_reported && already_reported(it->second, i)))
+            diags.error(display_path(ws, files[i]), positions.at(i),
+                        fmt::format("duplicate id '{}' (also in {})", ids[i], display_path(ws, files[it->second])));
     }
-    return out;
 }
 
 LoadedRecords load_records(const std::vector<fs::path>& files, const Workspace* ws, const CredentialSet& credentials,

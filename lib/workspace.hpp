@@ -24,11 +24,14 @@ struct UserConfig {
 struct Environment {
     std::optional<std::string> peerctl_dir;       // $PEERCTL_DIR
     std::optional<std::string> xdg_config_home;   // $XDG_CONFIG_HOME
+    std::optional<std::string> xdg_cache_home;    // $XDG_CACHE_HOME
     std::optional<std::string> home;              // $HOME
     std::filesystem::path cwd;
 };
 
 std::filesystem::path user_config_path(const Environment& env);
+// Where peerctl keeps caches: $XDG_CACHE_HOME/peerctl, else ~/.cache/peerctl; empty if neither.
+std::filesystem::path user_cache_dir(const Environment& env);
 // A missing config is not an error; a broken one is.
 UserConfig load_user_config(const Environment& env, Diagnostics& diags);
 
@@ -57,6 +60,8 @@ CredentialSet load_credentials(const std::filesystem::path& builtin_dir, const W
 std::optional<Credential> load_credential_file(const std::filesystem::path& path, const std::string& shown,
                                                Diagnostics& diags);
 
+// The .toml files of a directory, sorted by name (none if it is not a directory).
+std::vector<std::filesystem::path> toml_files(const std::filesystem::path& dir);
 // The workspace's own credential files, sorted by name.
 std::vector<std::filesystem::path> workspace_credential_files(const Workspace& ws);
 // The record files of a workspace, sorted by name.
@@ -74,10 +79,18 @@ struct VisitSummary {
     std::size_t files = 0;
     std::size_t loaded = 0;
 };
-// With `fast`, records come without source positions (see RecordLoadOptions::fast).
+// With `fast`, records come without source positions (see RecordLoadOptions::fast). With `only`,
+// just the files at those indices (in increasing order) are read; `index` stays one into `files`.
 VisitSummary visit_records(const std::vector<std::filesystem::path>& files, const Workspace* ws,
                            const CredentialSet& credentials, unsigned jobs,
-                           const std::function<void(std::size_t, const Record&)>& fn, bool fast = false);
+                           const std::function<void(std::size_t, const Record&)>& fn, bool fast = false,
+                           const std::vector<std::size_t>* only = nullptr);
+
+// An error for each file whose id an earlier file (in `files` order) holds too; `ids[i]` is empty
+// for a file that did not load. `already_reported(first, dup)` skips pairs reported elsewhere.
+void duplicate_id_errors(const std::vector<std::filesystem::path>& files, const std::vector<std::string>& ids,
+                         const std::vector<Position>& positions, const Workspace* ws, Diagnostics& diags,
+                         const std::function<bool(std::size_t, std::size_t)>& already_reported = {});
 
 struct LoadedRecords {
     std::vector<Record> records;  // in file-name order; only those without errors

@@ -13,7 +13,7 @@ args=$(cat "$case_dir/args")
 if [ -f "$case_dir/setup.sh" ]; then (cd "$case_dir" && TMP="$tmp" bash ./setup.sh) || exit 1; fi
 (
   cd "$case_dir" || exit 99
-  export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" PEERCTL_TEST_TMP="$tmp"
+  export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache" PEERCTL_TEST_TMP="$tmp"
   unset PEERCTL_DIR NO_COLOR COLUMNS
   as_of="--as-of 2026-11-23"
   case " $args " in *" --as-of "*) as_of="" ;; esac
