@@ -5,7 +5,7 @@
 
 #include "atomic_file.hpp"
 #include "evaluation.hpp"
-#include "report_csv_stream.hpp"
+#include "report_stream.hpp"
 #include "report_layout.hpp"
 #include "report_render_csv.hpp"
 #include "report_render_html.hpp"
@@ -19,7 +19,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <random>
 #include <sys/ioctl.h>
@@ -125,6 +127,13 @@ std::string render(const Document& doc, const std::string& format, const TableOp
     return render_table(doc, table);
 }
 
+// After the report went to stdout: a full disk or a closed pipe is an error, said so.
+int stdout_result() {
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return exit_ok;
+    fmt::print(stderr, "peerctl: cannot write the report to standard output: {}\n", std::strerror(errno));
+    return exit_data;
+}
+
 int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
     // Options given before the report's name (`report --within 30 roster`) land here too.
     if (o.within >= 0 && kind != Kind::Renewals) throw UsageError{"--within applies to the renewals report only"};
@@ -170,17 +179,18 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
     // Records are evaluated as they load and dropped there, each turned into what the report
     // keeps of it: its rows, or for an audit the states it is picked by (the few picked records
     // are loaded again below). Memory grows with the rows, not with the records.
-    // A team report in CSV goes further: its lines are made there too (report_csv_stream).
+    // A team report in CSV or JSON goes further: its rows are rendered there too (report_stream).
     bool team = kind == Kind::Renewals || kind == Kind::Roster;
-    std::optional<CsvReportStream> csv;
-    if (team && format == "csv")
-        csv.emplace(kind == Kind::Renewals ? TeamReport::Renewals : TeamReport::Roster, files.size(), rc, filter);
-    std::vector<std::vector<RenewalRow>> renewal_slots(kind == Kind::Renewals && !csv ? files.size() : 0);
-    std::vector<std::vector<RosterRow>> roster_slots(kind == Kind::Roster && !csv ? files.size() : 0);
+    std::optional<TeamReportStream> stream;
+    if (team && (format == "csv" || format == "json"))
+        stream.emplace(kind == Kind::Renewals ? TeamReport::Renewals : TeamReport::Roster,
+                       format == "csv" ? StreamFormat::Csv : StreamFormat::Json, files.size(), rc, filter);
+    std::vector<std::vector<RenewalRow>> renewal_slots(kind == Kind::Renewals && !stream ? files.size() : 0);
+    std::vector<std::vector<RosterRow>> roster_slots(kind == Kind::Roster && !stream ? files.size() : 0);
     std::vector<std::optional<SpecialistStatus>> slots(team ? 0 : files.size());
     auto keep = [&](std::size_t i, const Record& r) {
         SpecialistStatus s = evaluate(r, ctx.credentials(), ctx.as_of());
-        if (csv) return csv->add(i, s);
+        if (stream) return stream->add(i, s);
         switch (kind) {
         case Kind::Renewals: renewal_slots[i] = renewal_rows(s, rc, filter); break;
         case Kind::Roster: roster_slots[i] = roster_rows(s, rc, filter); break;
@@ -212,9 +222,15 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
 
     std::string text;
     Document doc;
-    if (csv) {
-        text = csv->finish();
-        csv.reset();
+    bool streamed = stream.has_value();
+    if (streamed && !to_file) {
+        // To stdout a piece at a time: a registry's report is never whole in memory.
+        stream->finish([](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
+        return stdout_result();
+    }
+    if (streamed) {
+        text = stream->finish();
+        stream.reset();
     } else switch (kind) {
     case Kind::Renewals: {
         RenewalsReport r = renewals_report(std::move(renewal_slots), filter);
@@ -258,13 +274,13 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
         break;
     }
     }
-    if (format != "json" && text.empty()) {
+    if (format != "json" && !streamed) {
         TableOptions table{to_file ? Style{false} : ctx.out_style(), table_width(o, to_file)};
         text = render(doc, format, table);
     }
     if (!to_file) {
-        fmt::print("{}", text);
-        return exit_ok;
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return stdout_result();
     }
     if (std::string err = write_file_atomic(o.output, text); !err.empty()) {
         fmt::print(stderr, "peerctl: {}\n", err);

@@ -81,6 +81,18 @@ std::string roster_next(const CredentialStatus& cs) {
 
 } // namespace
 
+void count_renewal(RenewalSummary& sum, State state, bool due) {
+    ++sum.certified;
+    count_state(state, due, sum.active, sum.due, sum.grace, sum.lapsed);
+}
+
+void count_roster(RosterSummary& sum, State state, bool due) {
+    ++sum.credentials;
+    if (state == State::InTraining) ++sum.in_training;
+    if (state == State::Eligible) ++sum.eligible;
+    count_state(state, due, sum.active, sum.due, sum.grace, sum.lapsed);
+}
+
 RenewalKey renewal_key(const RenewalRow& row) {
     return {row.status.certification->expires, row.id, row.status.rule->id};
 }
@@ -111,9 +123,7 @@ RenewalsReport renewals_report(std::vector<std::vector<RenewalRow>> per_speciali
     report.rows.reserve(n);
     for (auto& rows : per_specialist) {
         for (auto& row : rows) {
-            RenewalSummary& sum = report.summary;
-            ++sum.certified;
-            count_state(row.status.state, row.due, sum.active, sum.due, sum.grace, sum.lapsed);
+            count_renewal(report.summary, row.status.state, row.due);
             report.rows.push_back(std::move(row));
         }
         std::vector<RenewalRow>().swap(rows);
@@ -166,13 +176,7 @@ RosterReport roster_report(std::vector<std::vector<RosterRow>> per_specialist, c
     for (auto& rows : per_specialist) {
         if (!rows.empty()) ++report.summary.specialists;
         for (auto& row : rows) {
-            RosterSummary& sum = report.summary;
-            if (row.status) {
-                ++sum.credentials;
-                if (row.status->state == State::InTraining) ++sum.in_training;
-                if (row.status->state == State::Eligible) ++sum.eligible;
-                count_state(row.status->state, row.due, sum.active, sum.due, sum.grace, sum.lapsed);
-            }
+            if (row.status) count_roster(report.summary, row.status->state, row.due);
             report.rows.push_back(std::move(row));
         }
         std::vector<RosterRow>().swap(rows);

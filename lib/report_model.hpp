@@ -61,6 +61,11 @@ struct RenewalsReport {
     RenewalSummary summary;        // of the rows
 };
 
+// Counts a row into a summary (a roster row that names a credential).
+void count_renewal(RenewalSummary& sum, State state, bool due);
+struct RosterSummary;
+void count_roster(RosterSummary& sum, State state, bool due);
+
 // A renewals report's order: by expiry, then id and credential.
 struct RenewalKey {
     Date expires;

@@ -94,61 +94,160 @@ json transcript_body(const Transcript& t) {
 
 } // namespace
 
-std::string renewals_json(const RenewalsReport& r, const ReportContext& ctx) {
-    json root = header("renewals", ctx);
-    root["filters"] = filters_json(r.filter);
-    const RenewalSummary& s = r.summary;
-    root["summary"] = {{"certifications", s.certified}, {"active", s.active}, {"due", s.due},
-                       {"due_within_days", ctx.due_days}, {"grace", s.grace}, {"lapsed", s.lapsed}};
-    json rows = json::array();
-    for (const auto& row : r.rows) {
-        json cred = credential_json(row.status);
-        rows.push_back({{"id", row.id},
-                        {"name", row.name},
-                        {"credential", cred["id"]},
-                        {"credential_name", cred["name"]},
-                        {"state", cred["state"]},
-                        {"due", row.due},
-                        {"deadline", to_string(row.deadline.date)},
-                        {"deadline_kind", row.deadline.submit_by ? "submit-by" : "expiry"},
-                        {"deadline_days_left", row.deadline.days_left},
-                        {"certification", cred["certification"]},
-                        {"ce", cred["ce"]},
-                        {"renewable", cred["renewable"]},
-                        {"missing", row.missing},
-                        {"note", opt(row.note)}});
+namespace {
+
+// nlohmann's dump(2) of a value nested `depth` levels deep, from its compact dump: rows are kept
+// compact (half the size) and laid out only as the document is written.
+void append_indented(std::string& out, std::string_view compact, int depth) {
+    auto newline = [&](int d) {
+        out += '\n';
+        out.append(static_cast<std::size_t>(2 * d), ' ');
+    };
+    bool in_string = false;
+    for (std::size_t i = 0; i < compact.size(); ++i) {
+        char c = compact[i];
+        if (in_string) {
+            out += c;
+            if (c == '\\' && i + 1 < compact.size()) out += compact[++i];
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        switch (c) {
+        case '"':
+            in_string = true;
+            out += c;
+            break;
+        case '{':
+        case '[':
+            if (i + 1 < compact.size() && (compact[i + 1] == '}' || compact[i + 1] == ']')) {
+                out += c;
+                out += compact[++i];
+            } else {
+                out += c;
+                newline(++depth);
+            }
+            break;
+        case '}':
+        case ']':
+            newline(--depth);
+            out += c;
+            break;
+        case ',':
+            out += c;
+            newline(depth);
+            break;
+        case ':': out += ": "; break;
+        default: out += c;
+        }
     }
-    root["renewals"] = rows;
-    return finish(root);
 }
 
-std::string roster_json(const RosterReport& r, const ReportContext& ctx) {
+// The document: `root` laid out with its last member `key` holding the rows (compact), written
+// a row at a time, each freed once written.
+void document_with_rows(json root, const char* key, std::vector<std::string>&& rows, const JsonSink& write) {
+    root[key] = json::array();
+    std::string head = terminal_safe_json(root.dump(2));
+    // The rows' array is the last member: "[]" just before the closing brace.
+    std::size_t at = head.rfind("[]");
+    write(std::string_view(head).substr(0, at));
+    if (rows.empty()) {
+        write("[]");
+    } else {
+        std::string chunk;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            chunk = i == 0 ? "[\n    " : ",\n    ";
+            append_indented(chunk, terminal_safe_json(rows[i]), 2);
+            std::string().swap(rows[i]);
+            write(chunk);
+        }
+        write("\n  ]");
+    }
+    write(std::string_view(head).substr(at + 2));
+    write("\n");
+}
+
+std::string collected(const std::function<void(const JsonSink&)>& make) {
+    std::string out;
+    make([&](std::string_view chunk) { out += chunk; });
+    return out;
+}
+
+json renewals_root(const RenewalSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
+    json root = header("renewals", ctx);
+    root["filters"] = filters_json(filter);
+    root["summary"] = {{"certifications", s.certified}, {"active", s.active}, {"due", s.due},
+                       {"due_within_days", ctx.due_days}, {"grace", s.grace}, {"lapsed", s.lapsed}};
+    return root;
+}
+
+json roster_root(const RosterSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
     json root = header("roster", ctx);
-    root["filters"] = filters_json(r.filter);
-    const RosterSummary& s = r.summary;
+    root["filters"] = filters_json(filter);
     root["summary"] = {{"specialists", s.specialists}, {"credentials", s.credentials}, {"in_training", s.in_training},
                        {"eligible", s.eligible}, {"active", s.active}, {"due", s.due},
                        {"due_within_days", ctx.due_days}, {"grace", s.grace}, {"lapsed", s.lapsed}};
-    json rows = json::array();
-    for (const auto& row : r.rows) {
-        json out = {{"id", row.id}, {"name", row.name}};
-        if (!row.status) {
-            for (const char* key : {"credential", "credential_name", "state", "certification", "training", "exam"}) out[key] = nullptr;
-            out["experience"] = json::array();
-            out["due"] = false;
-        } else {
-            json cred = credential_json(*row.status);
-            out["credential"] = cred["id"];
-            out["credential_name"] = cred["name"];
-            out["state"] = cred["state"];
-            out["due"] = row.due;
-            for (const char* key : {"certification", "training", "experience", "exam"}) out[key] = cred[key];
-        }
-        out["next"] = row.next;
-        rows.push_back(out);
+    return root;
+}
+
+} // namespace
+
+std::string renewal_row_json(const RenewalRow& row) {
+    json cred = credential_json(row.status);
+    json out = {{"id", row.id},
+                {"name", row.name},
+                {"credential", cred["id"]},
+                {"credential_name", cred["name"]},
+                {"state", cred["state"]},
+                {"due", row.due},
+                {"deadline", to_string(row.deadline.date)},
+                {"deadline_kind", row.deadline.submit_by ? "submit-by" : "expiry"},
+                {"deadline_days_left", row.deadline.days_left},
+                {"certification", cred["certification"]},
+                {"ce", cred["ce"]},
+                {"renewable", cred["renewable"]},
+                {"missing", row.missing},
+                {"note", opt(row.note)}};
+    return out.dump();
+}
+
+std::string roster_row_json(const RosterRow& row) {
+    json out = {{"id", row.id}, {"name", row.name}};
+    if (!row.status) {
+        for (const char* key : {"credential", "credential_name", "state", "certification", "training", "exam"}) out[key] = nullptr;
+        out["experience"] = json::array();
+        out["due"] = false;
+    } else {
+        json cred = credential_json(*row.status);
+        out["credential"] = cred["id"];
+        out["credential_name"] = cred["name"];
+        out["state"] = cred["state"];
+        out["due"] = row.due;
+        for (const char* key : {"certification", "training", "experience", "exam"}) out[key] = cred[key];
     }
-    root["roster"] = rows;
-    return finish(root);
+    out["next"] = row.next;
+    return out.dump();
+}
+
+void renewals_json(const RenewalSummary& summary, const ReportFilter& filter, const ReportContext& ctx,
+                   std::vector<std::string>&& rows, const JsonSink& write) {
+    document_with_rows(renewals_root(summary, filter, ctx), "renewals", std::move(rows), write);
+}
+
+void roster_json(const RosterSummary& summary, const ReportFilter& filter, const ReportContext& ctx,
+                 std::vector<std::string>&& rows, const JsonSink& write) {
+    document_with_rows(roster_root(summary, filter, ctx), "roster", std::move(rows), write);
+}
+
+std::string renewals_json(const RenewalsReport& r, const ReportContext& ctx) {
+    std::vector<std::string> rows;
+    for (const auto& row : r.rows) rows.push_back(renewal_row_json(row));
+    return collected([&](const JsonSink& write) { renewals_json(r.summary, r.filter, ctx, std::move(rows), write); });
+}
+
+std::string roster_json(const RosterReport& r, const ReportContext& ctx) {
+    std::vector<std::string> rows;
+    for (const auto& row : r.rows) rows.push_back(roster_row_json(row));
+    return collected([&](const JsonSink& write) { roster_json(r.summary, r.filter, ctx, std::move(rows), write); });
 }
 
 std::string transcript_json(const Transcript& t, const ReportContext& ctx) {

@@ -5,12 +5,25 @@
 
 #include "report_model.hpp"
 
+#include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace peerctl {
 
 std::string renewals_json(const RenewalsReport& report, const ReportContext& ctx);
 std::string roster_json(const RosterReport& report, const ReportContext& ctx);
+// The same, a row at a time (report_stream): each row as compact JSON, then the document around
+// the rows (in report order), laid out as the whole-report functions do and handed to `write` a
+// piece at a time.
+using JsonSink = std::function<void(std::string_view)>;
+std::string renewal_row_json(const RenewalRow& row);
+std::string roster_row_json(const RosterRow& row);
+void renewals_json(const RenewalSummary& summary, const ReportFilter& filter, const ReportContext& ctx,
+                   std::vector<std::string>&& rows, const JsonSink& write);
+void roster_json(const RosterSummary& summary, const ReportFilter& filter, const ReportContext& ctx,
+                 std::vector<std::string>&& rows, const JsonSink& write);
 std::string transcript_json(const Transcript& transcript, const ReportContext& ctx);
 std::string audit_json(const AuditSample& sample, const ReportContext& ctx);
 

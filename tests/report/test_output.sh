@@ -22,6 +22,18 @@ widest() { python3 -c 'import sys; print(max([len(l.rstrip("\n")) for l in list(
 snapshot() { (cd "$tmp/ws" && find . -type f -print0 | sort -z | xargs -0 sha256sum; find . -printf '%m %p\n' | sort); }
 before=$(snapshot)
 
+# A report that cannot be written to stdout (a full disk) is an error, said so, in every format.
+if [ -w /dev/full ]; then
+  for format in csv json table md html; do
+    for report in renewals roster; do
+      pc report $report --format $format >/dev/full 2>"$tmp/err"
+      rc=$?
+      [ "$rc" = 1 ] && grep -q 'cannot write the report to standard output: No space left on device' "$tmp/err" && ok ||
+        bad "$report --format $format to /dev/full: rc $rc, $(cat "$tmp/err")"
+    done
+  done
+fi
+
 # The extension picks the format; the file equals what stdout would show, plain.
 for pair in csv:csv json:json md:md markdown:md html:html htm:html txt:table; do
   ext=${pair%%:*}

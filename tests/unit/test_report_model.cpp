@@ -4,7 +4,8 @@
 
 #include "report_model.hpp"
 
-#include "report_csv_stream.hpp"
+#include "report_render_json.hpp"
+#include "report_stream.hpp"
 #include "report_layout.hpp"
 #include "report_render_csv.hpp"
 
@@ -12,6 +13,7 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 using namespace peerctl;
 using peerctl::test::centi;
@@ -198,29 +200,41 @@ TEST_CASE("audit_select samples, in id order, those active or in grace") {
     CHECK(audit_select(s, 10, 5, std::nullopt).picked == audit_select(s, 10, 5, std::nullopt).picked);
 }
 
-TEST_CASE("CsvReportStream makes the CSV of the whole report, whatever order specialists arrive in") {
+TEST_CASE("TeamReportStream makes the CSV and JSON of the whole report, whatever order specialists arrive in") {
     std::vector<Record> records = {record(certified("late", "ct-rss", "2023-10-01")),
                                    record(certified("same", "ct-rss", "2023-10-01")),  // ties on expiry: by id
                                    record(certified("soon", "ct-rss", "2024-01-10")),
                                    record(certified("grace", "pa-cps", "2024-08-01")),
                                    record(certified("submit", "ny-crpa", "2024-02-20")),
-                                   record("id = \"new\"\nname = \"New, \\\"Jr\\\"\"\n[credentials.ct-rss]\n"),
+                                   record("id = \"new\"\nname = \"New, \\\"Jr\\\" [{,:}] \\\\ \"\n[credentials.ct-rss]\n"),
                                    record("id = \"none\"\nname = \"=cmd\"\n")};
     auto all = statuses(records);
     ReportFilter filter;
     SUBCASE("no filter") {}
     SUBCASE("a state filter") { filter.states = {"due", "lapsed"}; }
-    for (TeamReport kind : {TeamReport::Renewals, TeamReport::Roster}) {
-        CAPTURE(static_cast<int>(kind));
-        std::string whole = kind == TeamReport::Renewals
-                                ? render_csv(renewals_document(renewals_report(all, context(), filter), context()))
-                                : render_csv(roster_document(roster_report(all, context(), filter), context()));
-        CsvReportStream stream(kind, all.size(), context(), filter);
-        for (std::size_t i = all.size(); i-- > 0;) stream.add(i, all[i]);
-        std::string streamed = stream.finish();
-        CHECK(streamed == whole);
-        CHECK(std::count(streamed.begin(), streamed.end(), '\n') > 2);
-    }
+    for (TeamReport kind : {TeamReport::Renewals, TeamReport::Roster})
+        for (StreamFormat format : {StreamFormat::Csv, StreamFormat::Json}) {
+            CAPTURE(static_cast<int>(kind));
+            CAPTURE(static_cast<int>(format));
+            bool csv = format == StreamFormat::Csv;
+            std::string whole;
+            if (kind == TeamReport::Renewals) {
+                RenewalsReport r = renewals_report(all, context(), filter);
+                whole = csv ? render_csv(renewals_document(r, context())) : renewals_json(r, context());
+            } else {
+                RosterReport r = roster_report(all, context(), filter);
+                whole = csv ? render_csv(roster_document(r, context())) : roster_json(r, context());
+            }
+            TeamReportStream stream(kind, format, all.size(), context(), filter);
+            for (std::size_t i = all.size(); i-- > 0;) stream.add(i, all[i]);
+            std::string streamed = stream.finish();
+            CHECK(streamed == whole);
+            CHECK(std::count(streamed.begin(), streamed.end(), '\n') > 2);
+            if (!csv) {
+                // Laid out exactly as nlohmann lays out the whole document.
+                CHECK(nlohmann::ordered_json::parse(streamed).dump(2) + "\n" == streamed);
+            }
+        }
 }
 
 TEST_CASE("renewal rows keep only what the report shows") {
