@@ -2,7 +2,10 @@
 // built-in credentials, evaluate it on a fixed date, and render everything a command prints
 // from it (status as text and JSON, check as text and JSON, and every report in every format).
 // Output must be valid UTF-8: nlohmann::json throws on anything else, and terminals garble it.
+// Reports made a row at a time (report_stream) must equal the whole-report ones, JSON must be laid
+// out exactly as nlohmann lays it out, and the check cache must give back the items it was given.
 
+#include "check_cache.hpp"
 #include "evaluation.hpp"
 #include "expiry_check.hpp"
 #include "fuzz_support.hpp"
@@ -17,6 +20,9 @@
 #include "report_render_json.hpp"
 #include "report_render_markdown.hpp"
 #include "report_render_table.hpp"
+#include "report_stream.hpp"
+
+#include <nlohmann/json.hpp>
 #endif
 
 using namespace peerctl;
@@ -39,6 +45,22 @@ void status_and_check(const SpecialistStatus& s) {
     finish_check(check);
     utf8(check_text(check), "check text is not valid UTF-8");
     (void)check_json(check, as_of);
+
+    CheckCache cache("inputs\n");
+    std::vector<CheckItem> items = check_items(s);
+    cache.put("fuzz.toml", CachedRecord{FileStamp{1, 2, 3, 4, 5}, s.id, {1, 1}, items});
+    auto back = CheckCache::parse(cache.serialize(), "inputs\n");
+    fuzz::require(back.has_value(), "the check cache cannot read what it wrote", cache.serialize());
+    CachedRecord* hit = back->find("fuzz.toml", FileStamp{1, 2, 3, 4, 5});
+    fuzz::require(hit && hit->id == s.id && hit->items.size() == items.size(), "the check cache lost a record");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const CheckItem& a = items[i];
+        const CheckItem& b = hit->items[i];
+        fuzz::require(a.id == b.id && a.credential == b.credential && a.state == b.state && a.deadline == b.deadline &&
+                          a.deadline_is_submit_by == b.deadline_is_submit_by && a.ce_remaining == b.ce_remaining &&
+                          a.missing == b.missing,
+                      "the check cache changed an item", a.missing + " / " + b.missing);
+    }
 }
 
 #if __has_include("report_layout.hpp")
@@ -51,22 +73,50 @@ void every_format(const Document& doc) {
     utf8(render_csv(doc), "CSV is not valid UTF-8");
 }
 
+void json_laid_out(const std::string& text) {
+    // (with C1 controls and DEL escaped, as terminal_safe_json does to every report)
+    fuzz::require(terminal_safe_json(nlohmann::ordered_json::parse(text).dump(2)) + "\n" == text,
+                  "JSON laid out otherwise than nlohmann does", text);
+}
+
+// The same report made a row at a time, as `report` makes it for a registry.
+std::string streamed(TeamReport kind, StreamFormat format, const std::vector<SpecialistStatus>& statuses,
+                     const ReportContext& ctx, const ReportFilter& filter) {
+    TeamReportStream stream(kind, format, statuses.size(), ctx, filter);
+    for (std::size_t i = 0; i < statuses.size(); ++i) stream.add(i, statuses[i]);
+    return stream.finish();
+}
+
 void reports(const Record& record, const SpecialistStatus& s) {
     ReportContext ctx{"fuzz", fuzz::as_of(), 60};
-    std::vector<SpecialistStatus> statuses{s};
+    std::vector<SpecialistStatus> statuses{s, s};
+    statuses[1].id += "-2";
     EvidenceProbe probe = [](const std::string& path) { return path.size() % 2 == 0; };
 
-    RenewalsReport renewals = renewals_report(statuses, ctx, ReportFilter{});
-    (void)renewals_json(renewals, ctx);
-    every_format(renewals_document(renewals, ctx));
     ReportFilter due;
     due.within_days = 90;
     due.states = {"due", "grace"};
-    every_format(renewals_document(renewals_report(statuses, ctx, due), ctx));
+    for (const ReportFilter& filter : {ReportFilter{}, due}) {
+        RenewalsReport renewals = renewals_report(statuses, ctx, filter);
+        std::string json = renewals_json(renewals, ctx);
+        json_laid_out(json);
+        Document doc = renewals_document(renewals, ctx);
+        every_format(doc);
+        fuzz::require(streamed(TeamReport::Renewals, StreamFormat::Json, statuses, ctx, filter) == json,
+                      "streamed renewals JSON differs");
+        fuzz::require(streamed(TeamReport::Renewals, StreamFormat::Csv, statuses, ctx, filter) == render_csv(doc),
+                      "streamed renewals CSV differs");
 
-    RosterReport roster = roster_report(statuses, ctx, ReportFilter{});
-    (void)roster_json(roster, ctx);
-    every_format(roster_document(roster, ctx));
+        RosterReport roster = roster_report(statuses, ctx, filter);
+        json = roster_json(roster, ctx);
+        json_laid_out(json);
+        doc = roster_document(roster, ctx);
+        every_format(doc);
+        fuzz::require(streamed(TeamReport::Roster, StreamFormat::Json, statuses, ctx, filter) == json,
+                      "streamed roster JSON differs");
+        fuzz::require(streamed(TeamReport::Roster, StreamFormat::Csv, statuses, ctx, filter) == render_csv(doc),
+                      "streamed roster CSV differs");
+    }
 
     for (bool all : {false, true}) {
         Transcript t = transcript_report(record, s, all, std::nullopt, ctx.as_of, probe);
