@@ -18,7 +18,7 @@ struct CheckOptions {
     std::optional<int> crit;
     bool quiet = false;
     std::string format = "nagios";
-    bool cache = true;
+    bool no_cache = false;
 };
 
 // Everything but the record files that a check result depends on (check_cache.hpp). `racy` is set
@@ -55,7 +55,7 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     std::vector<fs::path> files = record_files(ws);
     CheckCacheSettings cache;
     cache.start_ns = start;
-    if (fs::path dir = opts.cache ? user_cache_dir(ctx.env()) : fs::path(); !dir.empty()) {
+    if (fs::path dir = !opts.no_cache ? user_cache_dir(ctx.env()) : fs::path(); !dir.empty()) {
         cache.file = check_cache_file(dir, fs::weakly_canonical(ws.root));
         cache.inputs = cache_inputs(ctx, ws, start, cache.racy_inputs);
     }
@@ -84,7 +84,7 @@ Runner setup_check(CLI::App& sub) {
     sub.add_option("--crit", opts->crit, "CRITICAL when a deadline is within this many days (default: crit_days, else 14)")
         ->check(CLI::Range(0, 3650));
     sub.add_flag("-q,--quiet", opts->quiet, "Print nothing when the result is OK");
-    sub.add_flag("!--no-cache", opts->cache, "Read every record, and neither use nor update the cache of unchanged files");
+    sub.add_flag("--no-cache", opts->no_cache, "Read every record, and neither use nor update the cache of unchanged files");
     sub.add_option("--format", opts->format, "nagios or json")->check(CLI::IsMember({"nagios", "json"}));
     return [opts](Context& ctx) { return run_check(ctx, *opts); };
 }
