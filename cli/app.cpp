@@ -36,7 +36,7 @@ int run(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
-        // CLI11 uses 100+; the contract says 2, and 3 (UNKNOWN) for check's monitoring codes.
+        // CLI11 uses 100+; docs/contract.md says 2, and 3 (UNKNOWN) for check's monitoring codes.
         if (!app.get_subcommand("check")->parsed()) return exit_usage;
         fmt::print("{}", check_unknown_text("invalid arguments (see peerctl check --help)"));
         return exit_check_unknown;

@@ -12,7 +12,7 @@
 
 namespace peerctl::cli {
 
-// Exit codes of the contract.
+// Exit codes (docs/contract.md, "Exit codes").
 constexpr int exit_ok = 0;
 constexpr int exit_data = 1;
 constexpr int exit_usage = 2;

@@ -55,7 +55,7 @@ n=0
 while IFS= read -r -d '' f; do
   n=$((n + 1))
   cp "$f" "$seeds/$(printf '%05d' "$n")-$(basename "$f")"
-done < <(find tests data fuzz/corpus-regressions ../shared/regressions/toml -type f \
+done < <(find tests data fuzz/corpus-regressions -type f \
            \( -name '*.toml' -o -path '*corpus-regressions*' \) ! -name README.md -print0 2>/dev/null | sort -z)
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}

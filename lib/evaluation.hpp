@@ -1,6 +1,6 @@
 #pragma once
-// Where a specialist stands on each credential, as of a date: the contract's "How status is
-// computed". Pure: a record, the rules and a date in, a status out.
+// Where a specialist stands on each credential, as of a date: "How status is computed" in
+// docs/contract.md. Pure: a record, the rules and a date in, a status out.
 
 #include "credential_rules.hpp"
 #include "record.hpp"

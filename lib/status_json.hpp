@@ -1,5 +1,6 @@
 #pragma once
-// `status --format json`: the contract's shape, built with nlohmann::ordered_json (never by hand).
+// `status --format json`: the shape docs/contract.md states, built with nlohmann::ordered_json
+// (never by hand).
 
 #include "evaluation.hpp"
 

@@ -1,6 +1,6 @@
 #pragma once
 // A pre-scan that runs before toml++ sees a file. toml++ 3.3.0 (Debian 12) crashes or reaches
-// undefined behaviour on some inputs (see shared/regressions): non-ASCII bytes outside strings,
+// undefined behaviour on some inputs (see tests/fixtures/regressions): non-ASCII bytes outside strings,
 // very deep dotted keys or nesting, and odd array-of-tables headers. Rejecting those shapes here,
 // with a position, keeps every input a clean error.
 

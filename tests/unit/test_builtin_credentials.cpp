@@ -1,7 +1,7 @@
 // Worked examples for the six built-in credentials, against the REAL rule files in data/credentials.
 //
 // Each TEST_CASE is one specialist whose status has been computed by hand from
-// /work/shared/domain/credentials.md and the product contract ("How status is computed"); the
+// docs/credentials/<id>.md and docs/contract.md ("How status is computed"); the
 // comments show the arithmetic, the assertions check every figure. A change to a built-in rule
 // file, or to evaluation, that moves any of these numbers has to be deliberate.
 //
@@ -270,7 +270,7 @@ delivery = "live-online"
         CHECK(str(cs.ce->window_start) == "2023-03-01");
         CHECK(str(cs.ce->window_end) == "2026-02-28");
         CHECK(cs.ce->counted.str() == "60.5");
-        CHECK(cs.renewable);  // the contract's `renewable` is about CE only
+        CHECK(cs.renewable);  // docs/contract.md: `renewable` is about CE only
     }
 }
 
