@@ -94,7 +94,16 @@ Runner setup_check(CLI::App& sub) {
     sub.add_flag("-q,--quiet", opts->quiet, "Print nothing when the result is OK");
     sub.add_flag("--no-cache", opts->no_cache, "Read every record, and neither use nor update the cache of unchanged files");
     sub.add_option("--format", opts->format, "nagios or json")->check(CLI::IsMember({"nagios", "json"}));
-    return [opts](Context& ctx) { return run_check(ctx, *opts); };
+    return [opts](Context& ctx) {
+        try {
+            return run_check(ctx, *opts);
+        } catch (const std::exception& e) {
+            // Whatever stopped the check (out of memory, a failure on a loading thread), monitoring
+            // still gets its UNKNOWN line and code: exit 1 would read as WARNING.
+            fmt::print(stderr, "peerctl: internal error: {}\n", printable(e.what()));
+            return unknown(ctx, *opts, "internal error (see standard error)");
+        }
+    };
 }
 
 } // namespace peerctl::cli
