@@ -77,7 +77,7 @@ CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws
 }
 
 void save_check_cache(CheckScan&& scan, const std::vector<fs::path>& files, const CheckCacheSettings& settings) {
-    if (!settings.dir || settings.racy_inputs) return;
+    if (!settings.dir || settings.dir->refusal() || settings.racy_inputs) return;
     auto cacheable = [&](std::size_t i) {
         return !scan.ids[i].empty() && scan.stamps[i] && !is_racy(*scan.stamps[i], settings.start_ns);
     };
