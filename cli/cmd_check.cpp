@@ -55,8 +55,10 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     std::vector<fs::path> files = record_files(ws);
     CheckCacheSettings cache;
     cache.start_ns = start;
-    if (fs::path dir = !opts.no_cache ? user_cache_dir(ctx.env()) : fs::path(); !dir.empty()) {
-        cache.file = check_cache_file(dir, fs::weakly_canonical(ws.root));
+    CacheDir cache_dir(!opts.no_cache ? user_cache_dir(ctx.env()) : fs::path());
+    if (!opts.no_cache) {
+        cache.dir = &cache_dir;
+        cache.name = check_cache_name(fs::weakly_canonical(ws.root));
         cache.inputs = cache_inputs(ctx, ws, start, cache.racy_inputs);
     }
     CheckScan scan = scan_for_check(files, ws, ctx.credentials(), ctx.as_of(), ctx.options().jobs, cache);
@@ -65,6 +67,12 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     Diagnostics diags = std::move(scan.diags);
     std::size_t bad = std::max<std::size_t>(scan.invalid, 1);
     save_check_cache(std::move(scan), files, cache);
+    if (const auto& refusal = cache_dir.refusal()) {
+        // One line, and the check goes on without the cache.
+        Diagnostics warning;
+        warning.add(*refusal);
+        print_diagnostics(warning);
+    }
     if (diags.has_errors()) {
         ctx.diags().append(diags);
         return unknown(ctx, opts, fmt::format("{} invalid record file{} (run peerctl validate)", bad, bad == 1 ? "" : "s"));
@@ -86,7 +94,16 @@ Runner setup_check(CLI::App& sub) {
     sub.add_flag("-q,--quiet", opts->quiet, "Print nothing when the result is OK");
     sub.add_flag("--no-cache", opts->no_cache, "Read every record, and neither use nor update the cache of unchanged files");
     sub.add_option("--format", opts->format, "nagios or json")->check(CLI::IsMember({"nagios", "json"}));
-    return [opts](Context& ctx) { return run_check(ctx, *opts); };
+    return [opts](Context& ctx) {
+        try {
+            return run_check(ctx, *opts);
+        } catch (const std::exception& e) {
+            // Whatever stopped the check (out of memory, a failure on a loading thread), monitoring
+            // still gets its UNKNOWN line and code: exit 1 would read as WARNING.
+            fmt::print(stderr, "peerctl: internal error: {}\n", printable(e.what()));
+            return unknown(ctx, *opts, "internal error (see standard error)");
+        }
+    };
 }
 
 } // namespace peerctl::cli

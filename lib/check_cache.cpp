@@ -1,7 +1,5 @@
 #include "check_cache.hpp"
 
-#include "file_reader.hpp"
-
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -158,12 +156,12 @@ std::string input_line(const fs::path& path, std::int64_t start_ns, bool& racy) 
     return fmt::format("input\t{}\t{}\n", escaped(path.string()), stamp ? stamp_fields(*stamp) : "missing");
 }
 
-fs::path check_cache_file(const fs::path& cache_dir, const fs::path& workspace_root) {
+std::string check_cache_name(const fs::path& workspace_root) {
     // FNV-1a of the workspace's path: one file per workspace. A collision only costs a rebuild,
     // since the inputs (which name the workspace) must match too.
     std::uint64_t h = 14695981039346656037ull;
     for (char c : workspace_root.string()) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return cache_dir / fmt::format("check-{:016x}.cache", h);
+    return fmt::format("check-{:016x}.cache", h);
 }
 
 CachedRecord* CheckCache::find(std::string_view name, const FileStamp& stamp) {
@@ -221,12 +219,9 @@ std::optional<CheckCache> CheckCache::parse(std::string_view text, const std::st
     return cache;
 }
 
-CheckCache CheckCache::read(const fs::path& file, const std::string& inputs) {
-    Diagnostics ignored;
-    // A cache is ours to throw away: any problem reading it just means starting afresh.
-    auto text = read_text_file(file, file.string(), 512u << 20, ignored);
-    if (!text) return CheckCache(inputs);
-    auto cache = parse(*text, inputs);
+CheckCache CheckCache::read(const std::optional<std::string>& text, const std::string& inputs) {
+    // A cache is ours to throw away: any problem with it just means starting afresh.
+    auto cache = text ? parse(*text, inputs) : std::nullopt;
     return cache ? std::move(*cache) : CheckCache(inputs);
 }
 

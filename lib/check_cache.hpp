@@ -48,8 +48,8 @@ struct CachedRecord {
 class CheckCache {
 public:
     // `inputs` describes everything but the record files that results depend on; a cache made
-    // under other inputs is empty. An unreadable or malformed cache is empty too.
-    static CheckCache read(const std::filesystem::path& file, const std::string& inputs);
+    // under other inputs is empty (parse), and so is a missing or malformed one (read).
+    static CheckCache read(const std::optional<std::string>& text, const std::string& inputs);
     explicit CheckCache(std::string inputs) : inputs_(std::move(inputs)) {}
 
     // The entry for a record file (by its name in specialists/) if its stamp is unchanged; the
@@ -75,7 +75,7 @@ private:
 // when it is not there); sets `racy` when the file changed too recently to be trusted.
 std::string input_line(const std::filesystem::path& path, std::int64_t start_ns, bool& racy);
 
-// The cache file of a workspace in the user's cache directory (user_cache_dir).
-std::filesystem::path check_cache_file(const std::filesystem::path& cache_dir, const std::filesystem::path& workspace_root);
+// The name of a workspace's cache file in peerctl's cache directory (CacheDir, user_cache_dir).
+std::string check_cache_name(const std::filesystem::path& workspace_root);
 
 } // namespace peerctl

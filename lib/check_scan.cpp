@@ -1,7 +1,5 @@
 #include "check_scan.hpp"
 
-#include "atomic_file.hpp"
-
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -10,6 +8,9 @@ namespace fs = std::filesystem;
 namespace peerctl {
 
 namespace {
+
+// Far more than the cache of the largest registry measured (about 160 bytes a record).
+constexpr std::size_t max_cache_bytes = 512u << 20;
 
 // A record file's name: the cache's key (all records live in one directory).
 std::string_view name_of(const fs::path& file) {
@@ -28,8 +29,9 @@ CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws
     out.stamps.resize(files.size());
     out.ids.resize(files.size());
     out.id_positions.resize(files.size());
-    bool use_cache = !settings.file.empty() && !settings.racy_inputs;
-    CheckCache cache = use_cache ? CheckCache::read(settings.file, settings.inputs) : CheckCache(settings.inputs);
+    bool use_cache = settings.dir && !settings.racy_inputs;
+    CheckCache cache = use_cache ? CheckCache::read(settings.dir->read(settings.name, max_cache_bytes), settings.inputs)
+                                 : CheckCache(settings.inputs);
     out.cache_entries = cache.size();
 
     // Record files share one directory: stamped by name in it, with no walk of the whole path each.
@@ -75,7 +77,7 @@ CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws
 }
 
 void save_check_cache(CheckScan&& scan, const std::vector<fs::path>& files, const CheckCacheSettings& settings) {
-    if (settings.file.empty() || settings.racy_inputs) return;
+    if (!settings.dir || settings.dir->refusal() || settings.racy_inputs) return;
     auto cacheable = [&](std::size_t i) {
         return !scan.ids[i].empty() && scan.stamps[i] && !is_racy(*scan.stamps[i], settings.start_ns);
     };
@@ -93,11 +95,7 @@ void save_check_cache(CheckScan&& scan, const std::vector<fs::path>& files, cons
         CachedRecord record{*scan.stamps[i], std::move(scan.ids[i]), scan.id_positions[i], std::move(scan.items[i])};
         CheckCache::append(text, name_of(files[i]), record);
     }
-    std::error_code ec;
-    fs::path dir = settings.file.parent_path();
-    fs::create_directories(dir, ec);
-    fs::permissions(dir, fs::perms::owner_all, ec);
-    (void)write_file_atomic(settings.file, text);
+    (void)settings.dir->write(settings.name, text);
 }
 
 } // namespace peerctl

@@ -2,6 +2,7 @@
 // What `check` reads: each record file's check items, from the check cache where the file is
 // unchanged (check_cache.hpp), else read, evaluated and dropped on a worker (visit_records).
 
+#include "cache_dir.hpp"
 #include "check_cache.hpp"
 #include "workspace.hpp"
 
@@ -13,7 +14,8 @@
 namespace peerctl {
 
 struct CheckCacheSettings {
-    std::filesystem::path file;  // empty: no cache
+    CacheDir* dir = nullptr;     // null: no cache
+    std::string name;            // the cache file's name in `dir` (check_cache_name)
     std::string inputs;          // what results depend on besides the records (CheckCache)
     bool racy_inputs = false;    // an input changed too recently: neither use nor update the cache
     std::int64_t start_ns = 0;   // when the run started, before anything was read
@@ -39,7 +41,7 @@ CheckScan scan_for_check(const std::vector<std::filesystem::path>& files, const 
 
 // Writes the cache for the next run (when it would change), moving the scan's items into it:
 // every file that loaded and was not changed too recently. A cache that cannot be written
-// costs speed, never a result: failures are ignored.
+// costs speed, never a result: failures are ignored (a refused one is in the CacheDir's refusal).
 void save_check_cache(CheckScan&& scan, const std::vector<std::filesystem::path>& files, const CheckCacheSettings& cache);
 
 } // namespace peerctl

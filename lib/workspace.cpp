@@ -9,14 +9,22 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 #include <set>
+#include <system_error>
 #include <thread>
 
 namespace fs = std::filesystem;
 
 namespace peerctl {
+
+namespace {
+// Loading is bound by I/O and a few cores long before this; a larger -j only costs stacks.
+constexpr unsigned max_jobs = 256;
+} // namespace
 
 fs::path user_config_path(const Environment& env) {
     if (env.xdg_config_home && !env.xdg_config_home->empty() && fs::path(*env.xdg_config_home).is_absolute())
@@ -155,7 +163,7 @@ VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* 
     std::size_t count = only ? only->size() : files.size();
     out.files = count;
     if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(1, count)));
+    jobs = static_cast<unsigned>(std::min<std::size_t>({jobs, max_jobs, std::max<std::size_t>(1, count)}));
     RecordLoadOptions base;
     if (ws) base.limits = ws->limits;
     base.fast = fast;
@@ -183,10 +191,30 @@ VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* 
             fn(i, *rec);
         }
     };
+    // An exception on a worker (out of memory, one thrown by `fn`) stops the others and is thrown
+    // again here, on the caller's thread, once every worker has been joined.
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto guarded = [&] {
+        try {
+            worker();
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = count;
+        }
+    };
     std::vector<std::thread> threads;
-    for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-    worker();
+    threads.reserve(jobs - 1);
+    try {
+        for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(guarded);
+    } catch (const std::system_error&) {
+        // A thread that cannot start (a process limit, no memory for its stack) leaves its share
+        // to those that did and to this one: fewer threads, the same result.
+    }
+    guarded();
     for (auto& t : threads) t.join();
+    if (failure) std::rethrow_exception(failure);
     out.loaded = loaded;
 
     for (std::size_t i = 0; i < files.size(); ++i) out.diags.append(diag_slots[i]);
