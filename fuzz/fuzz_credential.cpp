@@ -2,7 +2,7 @@
 // applied to the example workspace's records (each made to hold it) and the result rendered, so
 // that rules the loader lets through cannot crash evaluation or output.
 
-#include "credential_rules.hpp"
+#include "credential_loader.hpp"
 #include "evaluation.hpp"
 #include "expiry_check.hpp"
 #include "fuzz_support.hpp"

@@ -2,7 +2,7 @@
 // Helpers shared by the unit tests: readable dates and hours, doctest printers for the library's
 // value types, and loaders for inline TOML that fail the test with every diagnostic shown.
 
-#include "credential_rules.hpp"
+#include "credential_loader.hpp"
 #include "dates.hpp"
 #include "diagnostics.hpp"
 #include "evaluation.hpp"

@@ -1,8 +1,9 @@
 #include "workspace.hpp"
 
 #include "file_reader.hpp"
+#include "credential_loader.hpp"
 #include "record_loader.hpp"
-#include "toml_reader.hpp"
+#include "settings_loader.hpp"
 #include "validation.hpp"
 
 #include <fmt/core.h>
@@ -40,17 +41,14 @@ UserConfig load_user_config(const Environment& env, Diagnostics& diags) {
     if (path.empty() || !fs::exists(path, ec)) return cfg;
     std::string shown = path.string();
     auto text = read_text_file(path, shown, GuardLimits{}.max_bytes, diags);
-    if (!text || !prescan_toml(*text, shown, GuardLimits{}, diags)) return cfg;
-    auto table = parse_toml(*text, shown, diags);
-    if (!table) return cfg;
-    TableReader r(*table, shown, diags, "the user config");
-    if (auto ws = r.string("workspace")) {
-        fs::path p(*ws);
+    if (!text) return cfg;
+    UserConfigValues values = parse_user_config(*text, shown, diags);
+    if (values.workspace) {
+        fs::path p(*values.workspace);
         if (p.is_relative()) p = path.parent_path() / p;
         cfg.workspace = p;
     }
-    cfg.me = r.string("me");
-    r.warn_unknown({"workspace", "me"});
+    cfg.me = std::move(values.me);
     return cfg;
 }
 
@@ -84,21 +82,13 @@ std::optional<Workspace> load_workspace(const fs::path& root, Diagnostics& diags
     auto text = read_text_file(file, shown, GuardLimits{}.max_bytes, diags);
     if (!text) return std::nullopt;
     Diagnostics local;
-    if (prescan_toml(*text, shown, GuardLimits{}, local))
-        if (auto table = parse_toml(*text, shown, local)) {
-            TableReader r(*table, shown, local, "peerctl.toml");
-            ws.name = r.string("name").value_or("");
-            ws.group_readable = r.boolean("group").value_or(false);
-            ws.warn_days = static_cast<int>(r.integer("warn_days", 0, 3650).value_or(60));
-            ws.crit_days = static_cast<int>(r.integer("crit_days", 0, 3650).value_or(14));
-            if (auto m = r.integer("max_file_size", 1024, 1024LL * 1024 * 1024))
-                ws.limits.max_bytes = static_cast<std::size_t>(*m);
-            for (auto& [topic, at] : r.strings_at("topics")) {
-                if (is_valid_id(topic)) ws.topics.push_back(std::move(topic));
-                else local.error(shown, at, "topic ids must match [a-z0-9][a-z0-9_-]{0,63}");
-            }
-            r.warn_unknown({"name", "group", "warn_days", "crit_days", "max_file_size", "topics"});
-        }
+    WorkspaceSettings settings = parse_workspace_settings(*text, shown, local);
+    ws.name = std::move(settings.name);
+    ws.group_readable = settings.group_readable;
+    ws.warn_days = settings.warn_days;
+    ws.crit_days = settings.crit_days;
+    if (settings.max_bytes) ws.limits.max_bytes = *settings.max_bytes;
+    ws.topics = std::move(settings.topics);
     bool ok = !local.has_errors();
     diags.append(local);
     if (!ok) return std::nullopt;

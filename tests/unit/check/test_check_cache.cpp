@@ -1,4 +1,4 @@
-// Tests for lib/check_cache.cpp: the stamp comparison, the racy window and the file format
+// Tests for lib/check/check_cache.cpp: the stamp comparison, the racy window and the file format
 // (round trip, escaping, and that any damage empties the cache instead of serving it).
 
 #include "check_cache.hpp"

@@ -1,4 +1,4 @@
-// Tests for lib/hours.cpp: exact hundredths, conversion from TOML numbers and CLI text.
+// Tests for lib/core/hours.cpp: exact hundredths, conversion from TOML numbers and CLI text.
 
 #include "hours.hpp"
 

@@ -1,7 +1,7 @@
-// Tests for lib/credential_rules.cpp: credential rule files (docs/credential-format.md) read
+// Tests for lib/toml/credential_loader.cpp: credential rule files (docs/credential-format.md) read
 // from inline TOML and from data/credentials, and the CredentialSet they form.
 
-#include "credential_rules.hpp"
+#include "credential_loader.hpp"
 
 #include "test_support.hpp"
 

@@ -1,4 +1,4 @@
-// Tests for lib/report_model.cpp: the rows of the renewals and roster reports, transcripts and
+// Tests for lib/report/report_model.cpp: the rows of the renewals and roster reports, transcripts and
 // audit selection, from records written inline against the built-in credentials. As of
 // 2026-11-23 unless said otherwise.
 

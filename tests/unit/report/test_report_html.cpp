@@ -1,4 +1,4 @@
-// Tests for lib/report_render_html.cpp: escaping, and a page that holds no scripts and no
+// Tests for lib/report/report_render_html.cpp: escaping, and a page that holds no scripts and no
 // external assets whatever the records say.
 
 #include "report_render_html.hpp"

@@ -4,7 +4,6 @@
 #include "file_lock.hpp"
 #include "file_reader.hpp"
 #include "record_loader.hpp"
-#include "toml_reader.hpp"
 #include "toml_text.hpp"
 
 #include <fmt/core.h>
@@ -42,29 +41,25 @@ std::optional<std::string> certify_text(std::string_view original, const std::st
                                         const std::vector<Field>& fields, std::string& error) {
     std::string lines;
     for (const auto& f : fields) lines += fmt::format("{} = {}\n", f.key, f.value);
-    toml::table root;
-    try {
-        root = toml::parse(original, std::string_view("record"));
-    } catch (const toml::parse_error&) {
+    auto site = credential_table_site(original, credential);
+    if (!site) {
         error = "the record does not parse";
         return std::nullopt;
     }
-    const toml::node* creds = root.get("credentials");
-    const toml::node* node = creds && creds->is_table() ? creds->as_table()->get(credential) : nullptr;
-    if (!node) return append_text(original, fmt::format("[credentials.{}]\n{}", credential, lines));
-    if (node->is_table() && node->as_table()->contains("issued")) {
+    if (!site->present) return append_text(original, fmt::format("[credentials.{}]\n{}", credential, lines));
+    if (site->certified) {
         error = fmt::format("'{}' is already certified; record a renewal with 'peerctl log renewal'", credential);
         return std::nullopt;
     }
 
     // Insert right under the table's own header line, the only form we can extend by appending lines.
-    std::uint32_t line = node->source().begin.line;
+    std::uint32_t line = site->line;
     std::size_t start = 0;
     for (std::uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
         start = original.find('\n', start);
         if (start != std::string_view::npos) ++start;
     }
-    if (!node->is_table() || line == 0 || start == std::string_view::npos) {
+    if (!site->is_table || line == 0 || start == std::string_view::npos) {
         error = fmt::format("[credentials.{}] is not written as a table header; add the fields by hand", credential);
         return std::nullopt;
     }

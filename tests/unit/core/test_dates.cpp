@@ -1,4 +1,4 @@
-// Tests for lib/dates.cpp: calendar arithmetic that clamps to the month's end, strict parsing.
+// Tests for lib/core/dates.cpp: calendar arithmetic that clamps to the month's end, strict parsing.
 
 #include "dates.hpp"
 

@@ -1,4 +1,4 @@
-// Tests for lib/evaluation.cpp: status as of a date, as docs/contract.md computes it.
+// Tests for lib/core/evaluation.cpp: status as of a date, as docs/contract.md computes it.
 // Credentials are small inline rule files; records are built in code. Every expected date and
 // amount is worked out by hand in the comments.
 

@@ -118,10 +118,6 @@ struct Credential {
     const LevelRule* level(std::string_view id) const;
 };
 
-// Reads one credential file's text. `expected_id` is the file's stem (empty to skip the check).
-std::optional<Credential> load_credential(std::string_view text, const std::string& file,
-                                          const std::string& expected_id, Diagnostics& diags);
-
 // The credentials in force: built-ins, then the workspace's own (which replace a built-in of the
 // same id). Topic and domain ids of all of them form one vocabulary.
 class CredentialSet {

@@ -1,4 +1,4 @@
-// Tests for lib/toml_guard.cpp: the pre-scan that keeps inputs known to break toml++ 3.3.0 away
+// Tests for lib/toml/toml_guard.cpp: the pre-scan that keeps inputs known to break toml++ 3.3.0 away
 // from it, and the shared regression files fed through the whole record loader.
 
 #include "toml_guard.hpp"

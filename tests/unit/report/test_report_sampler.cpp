@@ -1,4 +1,4 @@
-// Tests for lib/report_sampler.cpp: audit samples are reproducible (pinned values: the same seed
+// Tests for lib/report/report_sampler.cpp: audit samples are reproducible (pinned values: the same seed
 // must give the same sample on every platform), unbiased and well formed.
 
 #include "report_sampler.hpp"

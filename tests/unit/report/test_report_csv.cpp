@@ -1,4 +1,4 @@
-// Tests for lib/report_render_csv.cpp: RFC 4180 quoting and the guard against spreadsheet
+// Tests for lib/report/report_render_csv.cpp: RFC 4180 quoting and the guard against spreadsheet
 // formula injection.
 
 #include "report_render_csv.hpp"

@@ -1,4 +1,4 @@
-// Tests for lib/diagnostics.cpp: compiler-style formatting, stable ordering, typo suggestions.
+// Tests for lib/core/diagnostics.cpp: compiler-style formatting, stable ordering, typo suggestions.
 
 #include "diagnostics.hpp"
 

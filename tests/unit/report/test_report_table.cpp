@@ -1,4 +1,4 @@
-// Tests for lib/report_render_table.cpp: aligned columns, fitted to a width with an ellipsis,
+// Tests for lib/report/report_render_table.cpp: aligned columns, fitted to a width with an ellipsis,
 // record text neutralised, colour only when asked.
 
 #include "report_render_table.hpp"

@@ -1,4 +1,4 @@
-// Tests for lib/record_loader.cpp (with lib/toml_reader.cpp): a record read from inline TOML,
+// Tests for lib/toml/record_loader.cpp (with lib/toml/toml_reader.cpp): a record read from inline TOML,
 // every field, and every problem reported at its file:line:col with its exact text.
 //
 // Positions: a value's column is that of its first character (the opening quote of a string);

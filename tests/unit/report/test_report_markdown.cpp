@@ -1,4 +1,4 @@
-// Tests for lib/report_render_markdown.cpp: what could break a table or turn into markup is
+// Tests for lib/report/report_render_markdown.cpp: what could break a table or turn into markup is
 // escaped.
 
 #include "report_render_markdown.hpp"
