@@ -40,6 +40,7 @@ SCHEMA_CATCHES = {
     "tests/cli/cases/bad-bom-id-integer/specialists/x.toml": "'id' is an integer",
     "tests/cli/cases/bad-ce-missing-date/specialists/x.toml": "[[ce]] without 'date'",
     "tests/cli/cases/bad-ce-missing-title/specialists/x.toml": "[[ce]] without 'title'",
+    "tests/cli/cases/bad-credential-cannot-make-sense/credentials/odd.toml": "kinds = [] (minItems), a level id that is not an id",
     "tests/cli/cases/bad-crlf-zero-hours/specialists/x.toml": "hours = 0",
     "tests/cli/cases/bad-date-time/specialists/x.toml": "a date-time where a date belongs (format: date)",
     "tests/cli/cases/bad-empty-file/specialists/x.toml": "no 'id', no 'name'",
