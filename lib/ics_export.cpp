@@ -59,7 +59,9 @@ void event(std::string& out, const std::string& uid, Date day, const std::string
     line("UID:" + uid);
     line("DTSTAMP:" + options.dtstamp);
     line("DTSTART;VALUE=DATE:" + ics_date(day));
-    line("DTEND;VALUE=DATE:" + ics_date(add_days(day, 1)));
+    // The day after is in the calendar for every evaluated date; without it the event is one day
+    // long all the same (RFC 5545, 3.6.1).
+    if (auto end = add_days(day, 1)) line("DTEND;VALUE=DATE:" + ics_date(*end));
     line("SUMMARY:" + ics_escape(summary));
     line("DESCRIPTION:" + ics_escape(description));
     line("CATEGORIES:peerctl");
