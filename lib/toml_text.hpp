@@ -2,14 +2,17 @@
 // Writing TOML as text. We append to users' files instead of re-serialising them with toml++,
 // which would drop comments and reorder keys.
 
+#include "output_text.hpp"
+
 #include <string>
 #include <string_view>
 
 namespace peerctl {
 
 // A TOML basic string, quoted and escaped, that parses back to exactly `text` whatever it holds
-// (quotes, backslashes, newlines, tabs, control characters, non-ASCII). `text` must be valid UTF-8.
+// (quotes, backslashes, newlines, tabs, control characters, non-ASCII). Controls and bidi marks are
+// written as escapes (output_text's toml_escaped), so the line is safe to show (`--dry-run`) and to
+// open in an editor. `text` must be valid UTF-8.
 std::string toml_string(std::string_view text);
-bool is_valid_utf8(std::string_view text);
 
 } // namespace peerctl
