@@ -5,7 +5,9 @@
 
 #include <fmt/core.h>
 
+#include <cstdio>
 #include <map>
+#include <sstream>
 
 namespace peerctl::cli {
 
@@ -35,7 +37,12 @@ int run(int argc, char** argv) {
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        // CLI11's messages quote the arguments: they reach the terminal through the sanitiser.
+        std::ostringstream out, err;
+        app.exit(e, out, err);
+        print_page(out.str());
+        std::string message = printable_lines(err.str());
+        std::fwrite(message.data(), 1, message.size(), stderr);
         // CLI11 uses 100+; docs/contract.md says 2, and 3 (UNKNOWN) for check's monitoring codes.
         if (!app.get_subcommand("check")->parsed()) return exit_usage;
         fmt::print("{}", check_unknown_text("invalid arguments (see peerctl check --help)"));
@@ -48,13 +55,13 @@ int run(int argc, char** argv) {
             if (sub->parsed()) return runner(ctx);
         return exit_usage;
     } catch (const UsageError& e) {
-        fmt::print(stderr, "peerctl: {}\n", e.message);
+        print_error(e.message);
         if (!app.get_subcommand("check")->parsed()) return exit_usage;
         fmt::print("{}", check_unknown_text(e.message));
         return exit_check_unknown;
     } catch (const std::exception& e) {
         // Only what cannot continue reaches here (out of memory, a broken pipe).
-        fmt::print(stderr, "peerctl: internal error: {}\n", e.what());
+        print_error(fmt::format("internal error: {}", e.what()));
         return exit_data;
     }
 }

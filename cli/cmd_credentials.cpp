@@ -36,12 +36,13 @@ std::string period_words(const Credential& c) {
 int run_list(Context& ctx) {
     if (!load(ctx)) return exit_data;
     Style style = ctx.out_style();
-    fmt::print("{}\n", style.bold(fmt::format("{:<10} {:<50} {:<14} {:>6}  {:<10} {}", "ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE")));
+    std::string out = style.bold(fmt::format("{:<10} {:<50} {:<14} {:>6}  {:<10} {}", "ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE")) + "\n";
     for (const auto& [id, c] : ctx.credentials().all()) {
         std::string ce = c.ce ? c.ce->hours.str() + " h" : "-";
-        fmt::print("{:<10} {:<50} {:<14} {:>6}  {:<10} {}\n", id, printable(c.name), period_words(c), ce, c.confidence,
-                   c.builtin ? "built-in" : "workspace");
+        out += fmt::format("{:<10} {:<50} {:<14} {:>6}  {:<10} {}\n", printable(id), printable(c.name), period_words(c), ce,
+                           printable(c.confidence), c.builtin ? "built-in" : "workspace");
     }
+    print_page(out, style);
     return exit_ok;
 }
 
@@ -56,21 +57,21 @@ int run_show(Context& ctx, const CredentialsOptions& opts) {
     const Credential* c = ctx.credentials().find(opts.id);
     if (!c) {
         std::string hint = did_you_mean(opts.id, ctx.credentials().ids());
-        fmt::print(stderr, "peerctl: unknown credential '{}'{}\n", printable(opts.id.substr(0, 64)),
-                   hint.empty() ? "" : "; did you mean '" + hint + "'?");
+        print_error(fmt::format("unknown credential '{}'{}", utf8_prefix(opts.id, 64),
+                                hint.empty() ? "" : "; did you mean '" + hint + "'?"));
         return exit_data;
     }
     Style style = ctx.out_style();
     std::string out;
     auto line = [&](std::string_view label, const std::string& value) { out += fmt::format("{:<16}{}\n", label, value); };
-    out += style.bold(c->id) + "  " + printable(c->name) + "\n";
+    out += style.bold(printable(c->id)) + "  " + printable(c->name) + "\n";
     if (!c->issuer.empty()) line("issuer", printable(c->issuer));
-    line("rules from", c->file + (c->builtin ? " (built-in)" : " (workspace)"));
+    line("rules from", printable(c->file) + (c->builtin ? " (built-in)" : " (workspace)"));
     line("effective", to_string(c->effective_from) + (c->effective_to ? " to " + to_string(*c->effective_to) : ""));
-    line("confidence", c->confidence + (c->confidence_note.empty() ? "" : ": " + printable(c->confidence_note)));
+    line("confidence", printable(c->confidence) + (c->confidence_note.empty() ? "" : ": " + printable(c->confidence_note)));
     if (c->training) {
         std::string domains;
-        for (const auto& d : c->training->domains) domains += fmt::format("{}{} {} h", domains.empty() ? "" : ", ", d.domain, d.hours.str());
+        for (const auto& d : c->training->domains) domains += fmt::format("{}{} {} h", domains.empty() ? "" : ", ", printable(d.domain), d.hours.str());
         line("training", c->training->hours.str() + " h" + (domains.empty() ? "" : " (" + domains + ")"));
     }
     for (const auto& e : c->experience) line("experience", fmt::format("{} h {}", e.hours.str(), hours_list(e.kinds)));
@@ -86,17 +87,17 @@ int run_show(Context& ctx, const CredentialsOptions& opts) {
         std::string desc = l.months ? fmt::format("valid {} months", *l.months) : "standard period";
         if (!l.renewable) desc += ", not renewable";
         for (const auto& e : l.experience) desc += fmt::format(", needs {} h {}", e.hours.str(), hours_list(e.kinds));
-        line("level " + l.id, desc);
+        line("level " + printable(l.id), desc);
     }
     if (c->ce) {
         line("CE", c->ce->hours.str() + " h per period");
         for (const auto& m : c->ce->minimums) {
-            if (m.kind == MinimumKind::TopicEntries) line("  minimum", fmt::format("{} {} entr{}", m.entries, m.topic, m.entries == 1 ? "y" : "ies"));
-            else if (m.kind == MinimumKind::ProviderHours) line("  minimum", fmt::format("{} h from {}", m.hours.str(), fmt::join(m.providers, " or ")));
-            else line("  minimum", fmt::format("{} h {}", m.hours.str(), m.topic));
+            if (m.kind == MinimumKind::TopicEntries) line("  minimum", fmt::format("{} {} entr{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies"));
+            else if (m.kind == MinimumKind::ProviderHours) line("  minimum", fmt::format("{} h from {}", m.hours.str(), printable(fmt::format("{}", fmt::join(m.providers, " or ")))));
+            else line("  minimum", fmt::format("{} h {}", m.hours.str(), printable(m.topic)));
         }
         for (const auto& cap : c->ce->caps)
-            line("  cap", fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : cap.topic));
+            line("  cap", fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : printable(cap.topic)));
         if (c->ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", c->ce->max_entry_hours->str()));
         line("  carry-over", c->ce->carry_over_max.is_zero() ? "none" : "up to " + c->ce->carry_over_max.str() + " h");
         if (c->ce->submit_before_days) line("  submit by", fmt::format("{} days before expiry", *c->ce->submit_before_days));
@@ -108,7 +109,7 @@ int run_show(Context& ctx, const CredentialsOptions& opts) {
         line("after expiry", fmt::format("grace for {}{}{}", span, fee, r.note.empty() ? "" : " (" + printable(r.note) + ")"));
     }
     for (const auto& s : c->sources) line("source", fmt::format("[{}] {}", printable(s.key), printable(s.url)));
-    fmt::print("{}", out);
+    print_page(out, style);
     return exit_ok;
 }
 

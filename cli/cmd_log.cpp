@@ -94,14 +94,14 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
     ctx.flush_diagnostics();
     if (!result.ok) return exit_data;
     if (opts.dry_run) {
-        fmt::print("{}", entry);
+        print_page(entry);
         return exit_ok;
     }
     std::string what = table;
     if (!opts.hours.empty()) what += " " + parse_hours(opts.hours)->str() + " h";
     SpecialistStatus s = evaluate(*result.record, ctx.credentials(), ctx.as_of());
-    fmt::print("recorded {} on {} in {}; {}\n", what, to_string(date_option("date", opts.date, today)),
-               display_path(&ws, record_path(ws, id)), standing(s));
+    print_page(fmt::format("recorded {} on {} in {}; {}\n", what, to_string(date_option("date", opts.date, today)),
+                           display_path(&ws, record_path(ws, id)), standing(s)));
     return exit_ok;
 }
 

@@ -29,14 +29,14 @@ int run_init(Context&, const InitOptions& opts) {
     fs::path root(opts.dir);
     std::error_code ec;
     if (fs::exists(root / "peerctl.toml", ec)) {
-        fmt::print(stderr, "peerctl: {} is already a workspace\n", (root / "peerctl.toml").string());
+        print_error(fmt::format("{} is already a workspace", (root / "peerctl.toml").string()));
         return exit_data;
     }
     mode_t dir_mode = opts.group ? 0750 : 0700;
     for (const fs::path& d : {root, root / "specialists", root / "credentials"}) {
         if (fs::is_directory(d, ec)) continue;
         if (::mkdir(d.c_str(), dir_mode) != 0 && errno != EEXIST) {
-            fmt::print(stderr, "peerctl: cannot create {}: {}\n", d.string(), std::strerror(errno));
+            print_error(fmt::format("cannot create {}: {}", d.string(), std::strerror(errno)));
             return exit_data;
         }
         ::chmod(d.c_str(), dir_mode);  // whatever the umask
@@ -53,10 +53,10 @@ int run_init(Context&, const InitOptions& opts) {
     write.create_mode = opts.group ? 0640 : 0600;
     write.must_not_exist = true;
     if (std::string err = write_file_atomic(root / "peerctl.toml", text, write); !err.empty()) {
-        fmt::print(stderr, "peerctl: {}: {}\n", (root / "peerctl.toml").string(), err);
+        print_error(fmt::format("{}: {}", (root / "peerctl.toml").string(), err));
         return exit_data;
     }
-    fmt::print("created workspace {}\n", root.string());
+    print_page(fmt::format("created workspace {}\n", root.string()));
     return exit_ok;
 }
 
@@ -88,12 +88,12 @@ int run_add(Context& ctx, const AddOptions& opts) {
     ctx.flush_diagnostics();
     if (!result.ok) return exit_data;
     if (opts.dry_run) {
-        fmt::print("{}", text);
+        print_page(text);
         return exit_ok;
     }
     const Workspace& ws = *ctx.workspace();
-    fmt::print("created {}; {}\n", display_path(&ws, record_path(ws, id)),
-               standing(evaluate(*result.record, ctx.credentials(), ctx.as_of())));
+    print_page(fmt::format("created {}; {}\n", display_path(&ws, record_path(ws, id)),
+                           standing(evaluate(*result.record, ctx.credentials(), ctx.as_of()))));
     return exit_ok;
 }
 
@@ -135,8 +135,8 @@ int run_certify(Context& ctx, const CertifyOptions& opts) {
     const Workspace& ws = *ctx.workspace();
     if (!ctx.credentials().find(opts.credential)) {
         std::string hint = did_you_mean(opts.credential, ctx.credentials().ids());
-        fmt::print(stderr, "peerctl: unknown credential '{}'{}\n", printable(opts.credential.substr(0, 64)),
-                   hint.empty() ? "" : "; did you mean '" + hint + "'?");
+        print_error(fmt::format("unknown credential '{}'{}", utf8_prefix(opts.credential, 64),
+                                hint.empty() ? "" : "; did you mean '" + hint + "'?"));
         return exit_data;
     }
     std::string added;
@@ -160,11 +160,13 @@ int run_certify(Context& ctx, const CertifyOptions& opts) {
     ctx.flush_diagnostics();
     if (!result.ok) return exit_data;
     if (opts.dry_run) {
-        for (const auto& f : fields) fmt::print("{} = {}\n", f.key, f.value);
+        std::string text;
+        for (const auto& f : fields) text += f.key + " = " + f.value + "\n";
+        print_page(text);
         return exit_ok;
     }
-    fmt::print("certified {} for {} in {}; {}\n", id, opts.credential, display_path(&ws, record_path(ws, id)),
-               standing(evaluate(*result.record, ctx.credentials(), ctx.as_of())));
+    print_page(fmt::format("certified {} for {} in {}; {}\n", id, opts.credential, display_path(&ws, record_path(ws, id)),
+                           standing(evaluate(*result.record, ctx.credentials(), ctx.as_of()))));
     return exit_ok;
 }
 

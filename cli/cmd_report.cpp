@@ -153,8 +153,7 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
     ReportFilter filter = make_filter(ctx, o, kind);
     bool to_file = !o.output.empty() && o.output != "-";
     if (to_file && writes_into_workspace_data(ws, o.output)) {
-        fmt::print(stderr, "peerctl: refusing to write a report to '{}': reports never change records, rules or settings\n",
-                   printable(o.output));
+        print_error(fmt::format("refusing to write a report to '{}': reports never change records, rules or settings", o.output));
         return exit_data;
     }
 
@@ -283,7 +282,7 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
         return stdout_result();
     }
     if (std::string err = write_file_atomic(o.output, text); !err.empty()) {
-        fmt::print(stderr, "peerctl: {}\n", err);
+        print_error(err);
         return exit_data;
     }
     return exit_ok;

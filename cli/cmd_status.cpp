@@ -37,7 +37,7 @@ int run_status(Context& ctx, const StatusOptions& opts) {
     } else {
         for (const auto& id : ids) {
             if (!is_valid_id(id)) {
-                fmt::print(stderr, "peerctl: '{}' is not a valid id ([a-z0-9][a-z0-9_-]{{0,63}})\n", printable(id.substr(0, 64)));
+                print_error(fmt::format("'{}' is not a valid id ([a-z0-9][a-z0-9_-]{{0,63}})", utf8_prefix(id, 64)));
                 return exit_usage;
             }
             fs::path f = ws.root / "specialists" / (id + ".toml");
@@ -69,7 +69,7 @@ int run_status(Context& ctx, const StatusOptions& opts) {
         std::string out;
         for (const auto& s : statuses) out += (out.empty() ? "" : "\n") + status_text(s, ctx.as_of(), style);
         if (statuses.empty() && !failed) out = "no specialists in this workspace (add one with 'peerctl add')\n";
-        fmt::print("{}", out);
+        print_page(out, style);
     }
     return failed ? exit_data : exit_ok;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -27,6 +28,13 @@ fs::path builtin_credentials_dir() {
     }
     return fs::path(PEERCTL_SOURCE_DATA_DIR) / "credentials";
 }
+
+void print_page(std::string_view text, const Style& style) {
+    std::string shown = printable_lines(text, style.color);
+    std::fwrite(shown.data(), 1, shown.size(), stdout);
+}
+
+void print_error(std::string_view message) { fmt::print(stderr, "peerctl: {}\n", printable(message)); }
 
 void print_diagnostics(const Diagnostics& diags) {
     for (const auto& d : diags.items()) fmt::print(stderr, "{}\n", printable(format(d)));

@@ -64,6 +64,15 @@ struct UsageError {
 };
 
 std::filesystem::path builtin_credentials_dir();
+
+// The ways out to the terminal (output_text.hpp has the sanitisers). Everything a command prints
+// as text goes through one of these; JSON, CSV, HTML, Markdown, iCalendar and check's Nagios text
+// are sanitised as they are rendered (lib/), and written as they are.
+// A page on stdout: newlines and tabs kept, and Style's colours when `style` has them on.
+void print_page(std::string_view text, const Style& style = Style{});
+// "peerctl: message" on stderr.
+void print_error(std::string_view message);
+// "file:line:col: error: message" on stderr, one a line.
 void print_diagnostics(const Diagnostics& diags);
 
 } // namespace peerctl::cli

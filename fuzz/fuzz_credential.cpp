@@ -1,6 +1,7 @@
 // libFuzzer target: the credential loader on arbitrary bytes. A credential that loads is then
 // applied to the example workspace's records (each made to hold it) and the result rendered, so
-// that rules the loader lets through cannot crash evaluation or output.
+// that rules the loader lets through cannot crash evaluation or output, nor put into any output a
+// byte its format forbids (a provider name cannot add a line to check's Nagios text).
 
 #include "credential_loader.hpp"
 #include "evaluation.hpp"
@@ -29,17 +30,10 @@ void apply(const Credential& credential) {
     CredentialSet set;
     set.add(credential);
     std::vector<SpecialistStatus> statuses;
-    CheckResult check;
     for (const Record& example : fuzz::example_records()) {
-        SpecialistStatus s = evaluate(holding(example, credential.id), set, fuzz::as_of());
-        fuzz::require(is_valid_utf8(status_text(s, fuzz::as_of(), Style{false})), "status text is not valid UTF-8");
-        check_specialist(s, fuzz::as_of(), check);
-        statuses.push_back(std::move(s));
+        statuses.push_back(evaluate(holding(example, credential.id), set, fuzz::as_of()));
     }
-    finish_check(check);
-    (void)status_json(statuses, fuzz::as_of());
-    fuzz::require(is_valid_utf8(check_text(check)), "check text is not valid UTF-8");
-    (void)check_json(check, fuzz::as_of());
+    fuzz::outputs_safe(statuses);
 }
 
 } // namespace

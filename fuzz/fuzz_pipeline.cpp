@@ -1,7 +1,8 @@
 // libFuzzer target: the whole path a record takes, without a workspace: load it with the
 // built-in credentials, evaluate it on a fixed date, and render everything a command prints
 // from it (status as text and JSON, check as text and JSON, and every report in every format).
-// Output must be valid UTF-8: nlohmann::json throws on anything else, and terminals garble it.
+// Every output keeps its format's promise (output_text.hpp): no raw control, bidi control or invalid
+// UTF-8 where it would reach a terminal, and check's Nagios text has exactly its lines and one '|'.
 // Reports made a row at a time (report_stream) must equal the whole-report ones, JSON must be laid
 // out exactly as nlohmann lays it out, and the check cache must give back the items it was given.
 
@@ -31,20 +32,8 @@ namespace {
 
 const std::string file = "fuzz.toml";
 
-void utf8(const std::string& text, std::string_view what) {
-    fuzz::require(is_valid_utf8(text), what, text);
-}
-
 void status_and_check(const SpecialistStatus& s) {
-    Date as_of = fuzz::as_of();
-    utf8(status_text(s, as_of, Style{false}), "status text is not valid UTF-8");
-    (void)status_text(s, as_of, Style{true});
-    (void)status_json({s}, as_of);
-    CheckResult check;
-    check_specialist(s, as_of, check);
-    finish_check(check);
-    utf8(check_text(check), "check text is not valid UTF-8");
-    (void)check_json(check, as_of);
+    fuzz::outputs_safe({s});
 
     CheckCache cache("inputs\n");
     std::vector<CheckItem> items = check_items(s);
@@ -65,18 +54,18 @@ void status_and_check(const SpecialistStatus& s) {
 
 #if __has_include("report_layout.hpp")
 void every_format(const Document& doc) {
-    utf8(render_table(doc, TableOptions{Style{false}, std::nullopt}), "table is not valid UTF-8");
-    utf8(render_table(doc, TableOptions{Style{false}, 40}), "narrow table is not valid UTF-8");
-    (void)render_table(doc, TableOptions{Style{true}, 120});
-    utf8(render_markdown(doc), "Markdown is not valid UTF-8");
-    utf8(render_html(doc), "HTML is not valid UTF-8");
-    utf8(render_csv(doc), "CSV is not valid UTF-8");
+    fuzz::terminal_safe(render_table(doc, TableOptions{Style{false}, std::nullopt}), "table is not terminal-safe");
+    fuzz::terminal_safe(render_table(doc, TableOptions{Style{false}, 40}), "narrow table is not terminal-safe");
+    fuzz::terminal_safe(render_table(doc, TableOptions{Style{true}, 120}), "coloured table is not terminal-safe", true);
+    fuzz::document_safe(render_markdown(doc), "Markdown is not terminal-safe");
+    fuzz::document_safe(render_html(doc), "HTML is not terminal-safe");
+    fuzz::document_safe(render_csv(doc), "CSV is not terminal-safe");
 }
 
 void json_laid_out(const std::string& text) {
-    // (with C1 controls and DEL escaped, as terminal_safe_json does to every report)
-    fuzz::require(terminal_safe_json(nlohmann::ordered_json::parse(text).dump(2)) + "\n" == text,
-                  "JSON laid out otherwise than nlohmann does", text);
+    fuzz::json_safe(text, "report JSON is not terminal-safe");
+    // (with DEL, C1 and bidi controls escaped, as json_dump does to every report)
+    fuzz::require(json_dump(nlohmann::ordered_json::parse(text), 2) + "\n" == text, "JSON laid out otherwise than nlohmann does", text);
 }
 
 // The same report made a row at a time, as `report` makes it for a registry.
@@ -88,7 +77,7 @@ std::string streamed(TeamReport kind, StreamFormat format, const std::vector<Spe
 }
 
 void reports(const Record& record, const SpecialistStatus& s) {
-    ReportContext ctx{"fuzz", fuzz::as_of(), 60};
+    ReportContext ctx{s.name, fuzz::as_of(), 60};  // a workspace name is data too
     std::vector<SpecialistStatus> statuses{s, s};
     statuses[1].id += "-2";
     EvidenceProbe probe = [](const std::string& path) { return path.size() % 2 == 0; };
@@ -120,7 +109,7 @@ void reports(const Record& record, const SpecialistStatus& s) {
 
     for (bool all : {false, true}) {
         Transcript t = transcript_report(record, s, all, std::nullopt, ctx.as_of, probe);
-        (void)transcript_json(t, ctx);
+        fuzz::json_safe(transcript_json(t, ctx), "transcript JSON is not terminal-safe");
         every_format(transcript_document(t, ctx));
     }
 
@@ -132,7 +121,7 @@ void reports(const Record& record, const SpecialistStatus& s) {
         sampled.push_back(statuses.at(i));
     }
     AuditSample audit = audit_sample(picked.population, records, sampled, 100, 42, std::nullopt, ctx.as_of, probe);
-    (void)audit_json(audit, ctx);
+    fuzz::json_safe(audit_json(audit, ctx), "audit JSON is not terminal-safe");
     every_format(audit_document(audit, ctx));
 }
 #else

@@ -6,6 +6,8 @@
 #include "credential_rules.hpp"
 #include "dates.hpp"
 #include "diagnostics.hpp"
+#include "evaluation.hpp"
+#include "output_text.hpp"
 #include "record.hpp"
 #include "toml_text.hpp"
 #include "workspace.hpp"
@@ -43,9 +45,13 @@ inline std::string dump(const Diagnostics& diags) {
     return out;
 }
 
+// Diagnostics as peerctl prints them are terminal-safe.
+void printed_diagnostics_safe(const Diagnostics& diags);
+
 // Every diagnostic names the file, says something, and is valid UTF-8 (it is printed, and
 // a truncated name must not cut a character in two).
 inline void check_diagnostics(const Diagnostics& diags, const std::string& file) {
+    printed_diagnostics_safe(diags);
     for (const auto& d : diags.items()) {
         require(d.file == file, "a diagnostic names another file", format(d));
         require(!d.message.empty(), "a diagnostic without a message", format(d));
@@ -81,5 +87,15 @@ inline const std::vector<Record>& example_records() {
 
 // A record's content without source positions, for comparing two ways of loading it.
 std::string describe(const Record& r);
+
+// One way out for text (output_text.hpp): each output keeps its format's promise whatever the data.
+inline void terminal_safe(std::string_view text, std::string_view what, bool styled = false) {
+    require(is_terminal_safe(text, styled), what, text);
+}
+inline void json_safe(std::string_view text, std::string_view what) { require(is_json_safe(text), what, text); }
+inline void document_safe(std::string_view text, std::string_view what) { require(is_document_safe(text), what, text); }
+// status (text, styled, JSON), check (Nagios: its lines and one '|'; JSON; UNKNOWN with a reason
+// taken from the data) and the iCalendar export of `statuses`, each checked for its format.
+void outputs_safe(const std::vector<SpecialistStatus>& statuses);
 
 } // namespace peerctl::fuzz

@@ -1,5 +1,6 @@
 #include "expiry_check.hpp"
 
+#include "output_text.hpp"
 #include "status_json.hpp"
 #include "status_text.hpp"
 
@@ -126,8 +127,9 @@ std::string item_line(const CheckItem& i) {
     else if (i.state == State::Lapsed) when = fmt::format("lapsed, expired {} ({})", to_string(i.deadline), days(-i.days_left, "ago"));
     else if (i.deadline_is_submit_by) when = fmt::format("submit by {} ({})", to_string(i.deadline), days(i.days_left, "left"));
     else when = fmt::format("expires {} ({})", to_string(i.deadline), days(i.days_left, "left"));
-    std::string ce = i.missing.empty() ? "CE complete" : "CE missing " + i.missing;
-    return fmt::format("{} {}: {} {}, {}", to_string(i.level), i.id, i.credential, when, ce);
+    // Ids, topics and providers come from files others edit: none may add a line or perfdata.
+    std::string ce = i.missing.empty() ? "CE complete" : "CE missing " + nagios_field(i.missing);
+    return fmt::format("{} {}: {} {}, {}", to_string(i.level), nagios_field(i.id), nagios_field(i.credential), when, ce);
 }
 
 } // namespace
@@ -159,14 +161,14 @@ std::string check_json(const CheckResult& r, Date as_of) {
                  {"counts", {{"active", r.active}, {"due", r.due}, {"grace", r.grace}, {"lapsed", r.lapsed}}},
                  {"min_days_left", r.min_days_left ? json(*r.min_days_left) : json(nullptr)},
                  {"specialists", items}};
-    return root.dump(2) + "\n";
+    return json_dump(root, 2) + "\n";
 }
 
-std::string check_unknown_text(const std::string& reason) { return fmt::format("PEERCTL UNKNOWN - {}\n", reason); }
+std::string check_unknown_text(const std::string& reason) { return fmt::format("PEERCTL UNKNOWN - {}\n", nagios_field(reason)); }
 
 std::string check_unknown_json(const std::string& reason, Date as_of) {
     nlohmann::ordered_json root = {{"as_of", to_string(as_of)}, {"state", "UNKNOWN"}, {"exit_code", 3}, {"summary", reason}};
-    return root.dump(2) + "\n";
+    return json_dump(root, 2) + "\n";
 }
 
 } // namespace peerctl

@@ -1,11 +1,24 @@
 #include "dates.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <stdexcept>
 
 namespace peerctl {
 
+namespace {
+
+// Months since 0000-01, the index add_months works on: 12 is 0001-01, 119999 is 9999-12.
+constexpr long long first_month_index = 12;
+constexpr long long last_month_index = 9999 * 12 + 11;
+
+} // namespace
+
+bool in_range(Date d) { return d.ok() && d >= first_date && d <= last_date; }
+
 std::string to_string(Date d) {
+    if (!in_range(d)) throw std::out_of_range("a date outside 0001-01-01 to 9999-12-31 reached the output");
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
                   static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
@@ -25,22 +38,55 @@ std::optional<Date> parse_date(std::string_view text) {
     int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
     if (y < 0 || m < 0 || d < 0) return std::nullopt;
     Date out{date::year{y}, date::month{static_cast<unsigned>(m)}, date::day{static_cast<unsigned>(d)}};
-    if (!out.ok()) return std::nullopt;
+    if (!in_range(out)) return std::nullopt;
     return out;
 }
 
-Date add_months(Date d, int months) {
-    date::year_month ym = date::year_month{d.year(), d.month()} + date::months{months};
+std::optional<Date> add_months(Date d, long long months) {
+    if (!in_range(d)) return std::nullopt;
+    // Bounded before adding, so no count of months can overflow or wrap the year.
+    if (months > last_month_index || months < -last_month_index) return std::nullopt;
+    long long index = static_cast<int>(d.year()) * 12LL + (static_cast<unsigned>(d.month()) - 1) + months;
+    if (index < first_month_index || index > last_month_index) return std::nullopt;
+    date::year_month ym{date::year{static_cast<int>(index / 12)}, date::month{static_cast<unsigned>(index % 12 + 1)}};
     date::day last = date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day();
     return Date{ym.year(), ym.month(), d.day() > last ? last : d.day()};
 }
 
-Date add_days(Date d, int days) {
-    return Date{date::sys_days{d} + date::days{days}};
+std::optional<Date> add_days(Date d, long long days) {
+    if (!in_range(d)) return std::nullopt;
+    constexpr long long calendar_days = 3652059;  // 0001-01-01 to 9999-12-31
+    if (days > calendar_days || days < -calendar_days) return std::nullopt;
+    Date out{date::sys_days{d} + date::days{static_cast<int>(days)}};
+    if (!in_range(out)) return std::nullopt;
+    return out;
 }
 
 int days_between(Date a, Date b) {
     return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count());
+}
+
+DaySpan month_span(int months) {
+    // From day k of a month of length L to the same day `months` later (clamped to the target
+    // month's length L'), the span is the days between the two firsts plus min(k, L') - k: longest
+    // from the 1st, shortest from the last day. The calendar repeats every 400 years.
+    DaySpan span{0, 0};
+    bool first = true;
+    for (int y = 2000; y < 2400; ++y) {
+        for (unsigned m = 1; m <= 12; ++m) {
+            date::year_month from{date::year{y}, date::month{m}};
+            date::year_month to = from + date::months{months};
+            int between = static_cast<int>((date::sys_days{to / 1} - date::sys_days{from / 1}).count());
+            auto length = [](date::year_month ym) {
+                return static_cast<int>(static_cast<unsigned>((ym / date::last).day()));
+            };
+            int shortest = between + std::min(0, length(to) - length(from));
+            if (first || shortest < span.shortest) span.shortest = shortest;
+            if (first || between > span.longest) span.longest = between;
+            first = false;
+        }
+    }
+    return span;
 }
 
 Date local_today() {

@@ -43,26 +43,6 @@ bool cap_applies(const CeCap& cap, const CeEntry& e) {
     return cap.delivery ? e.delivery == cap.delivery : has_topic(e, cap.topic);
 }
 
-// The months a period lasts for this holder: a level may have its own validity.
-int period_months(const Credential& rule, const HeldCredential& held) {
-    if (const LevelRule* level = rule.level(held.level.value_or(rule.default_level)); level && level->months)
-        return *level->months;
-    return rule.period.months;
-}
-
-Date first_expiry(const Credential& rule, const HeldCredential& held) {
-    if (held.expires) return *held.expires;
-    if (rule.period.anchor == Anchor::CalendarYear)
-        return Date{held.issued->year() + date::years{1}, date::December, date::day{31}};
-    return add_months(*held.issued, period_months(rule, held));
-}
-
-Date first_window_start(const Credential& rule, const HeldCredential& held) {
-    if (rule.period.anchor == Anchor::CalendarYear)
-        return Date{held.issued->year() + date::years{1}, date::January, date::day{1}};
-    return *held.issued;
-}
-
 Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kinds, Date as_of) {
     Hours sum;
     for (const auto& e : rec.experience)
@@ -84,6 +64,7 @@ TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, 
     TrainingProgress p;
     p.required = rule.hours;
     std::optional<Date> earliest;
+    // Nothing before the calendar's first day: then every entry is recent enough.
     if (rule.within_months) earliest = add_months(reference, -*rule.within_months);
     for (const auto& d : rule.domains) p.domains.push_back({d.domain, d.hours, Hours()});
     for (const auto& e : rec.training) {
@@ -155,8 +136,10 @@ ExamProgress exam_progress(const Record& rec, const Credential& rule, Date as_of
             problems.push_back(fmt::format("all {} exam attempts used without a pass", *er.max_attempts));
     }
     if (er.within_months_of_training && !rec.training.empty()) {
-        if (auto done = training_completed_on(rec, rule.training ? rule.training->hours : Hours())) {
-            Date deadline = add_months(*done, *er.within_months_of_training);
+        auto done = training_completed_on(rec, rule.training ? rule.training->hours : Hours());
+        // A deadline past the calendar's last day cannot have passed.
+        if (auto deadline_day = done ? add_months(*done, *er.within_months_of_training) : std::nullopt) {
+            Date deadline = *deadline_day;
             if (p.passed && p.last_date && *p.last_date > deadline)
                 problems.push_back(fmt::format("exam passed on {}, after the deadline of {} ({} months after training)",
                                                to_string(*p.last_date), to_string(deadline), *er.within_months_of_training));
@@ -216,16 +199,6 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
 
 } // namespace
 
-Date nth_expiry(const Credential& rule, const HeldCredential& held, int renewals) {
-    Date first = first_expiry(rule, held);
-    if (renewals == 0) return first;
-    if (held.expires || rule.period.anchor == Anchor::CalendarYear)
-        return add_months(first, renewals * rule.period.months);
-    // Counted from the issue date, not chained, so a clamped month end does not drift
-    // (issued Jan 31: Feb 28, then Mar 31).
-    return add_months(*held.issued, period_months(rule, held) + renewals * rule.period.months);
-}
-
 namespace {
 
 void evaluate_certified(const Record& rec, const Credential& rule, const HeldCredential& held, Date as_of,
@@ -241,27 +214,17 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
         if (r.credential == rule.id && r.date <= as_of) renewals.push_back(&r);
     std::stable_sort(renewals.begin(), renewals.end(), [](auto* a, auto* b) { return a->date < b->date; });
 
-    Date window_start = first_window_start(rule, held);
-    Date expires = first_expiry(rule, held);
-    std::optional<Date> previous_start;
-    std::optional<Date> anchor;  // the last explicit expiry, from which later periods count
-    int since_anchor = 0;
-    int n = 0;
-    for (const RenewalEntry* r : renewals) {
-        ++n;
-        previous_start = window_start;
-        window_start = add_days(expires, 1);
-        if (r->expires) {
-            expires = *r->expires;
-            anchor = r->expires;
-            since_anchor = 0;
-        } else if (anchor) {
-            expires = add_months(*anchor, ++since_anchor * rule.period.months);
-        } else {
-            expires = nth_expiry(rule, held, n);
-        }
+    ExpiryChain chain = expiry_chain(rule, held, renewals);
+    if (chain.fault != ChainFault::None) {
+        // The record loader refuses such a record; a status must still never show a date outside
+        // the calendar or an inverted window.
+        out.problems.push_back(fmt::format("the expiry of {} cannot be computed (run peerctl validate)", rule.id));
+        return;
     }
-    cert.renewals = n;
+    const CertPeriod& period = chain.periods.back();
+    Date window_start = period.start;
+    Date expires = period.expires;
+    cert.renewals = static_cast<int>(renewals.size());
     cert.expires = expires;
     cert.days_left = days_between(as_of, expires);
 
@@ -270,8 +233,8 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     } else {
         out.state = State::Lapsed;
         for (const auto& rung : rule.after_expiry) {
-            Date end = rung.months ? add_months(expires, rung.months) : add_days(expires, rung.days);
-            if (as_of <= end) {
+            std::optional<Date> end = grace_end(rung, expires);  // in the calendar: expiry_chain checked it
+            if (end && as_of <= *end) {
                 out.state = State::Grace;
                 cert.grace_until = end;
                 cert.late_fee_cents = rung.fee_cents;
@@ -284,8 +247,9 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     if (rule.ce) {
         if (rule.ce->submit_before_days) cert.submit_by = add_days(expires, -*rule.ce->submit_before_days);
         CeProgress ce = count_ce(rec, *rule.ce, window_start, expires, as_of);
-        if (previous_start && rule.ce->carry_over_max > Hours()) {
-            CeProgress before = count_ce(rec, *rule.ce, *previous_start, add_days(window_start, -1), as_of);
+        if (chain.periods.size() > 1 && rule.ce->carry_over_max > Hours()) {
+            const CertPeriod& before_period = chain.periods[chain.periods.size() - 2];
+            CeProgress before = count_ce(rec, *rule.ce, before_period.start, before_period.expires, as_of);
             Hours surplus = before.counted > before.required ? before.counted - before.required : Hours();
             ce.carried_over = min(surplus, rule.ce->carry_over_max);
             ce.counted += ce.carried_over;

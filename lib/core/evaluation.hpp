@@ -3,6 +3,7 @@
 // docs/contract.md. Pure: a record, the rules and a date in, a status out.
 
 #include "credential_rules.hpp"
+#include "expiry_chain.hpp"
 #include "record.hpp"
 
 #include <optional>
@@ -114,8 +115,5 @@ struct SpecialistStatus {
 };
 
 SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of);
-
-// The expiry after `renewals` renewals with no explicit dates (exposed for tests).
-Date nth_expiry(const Credential& rule, const HeldCredential& held, int renewals);
 
 } // namespace peerctl

@@ -31,6 +31,7 @@ struct HeldCredential {
     std::optional<Date> issued;
     std::optional<std::string> level;
     std::optional<Date> expires;
+    Position issued_pos, expires_pos;  // for errors in the dates computed from them
 };
 
 struct TrainingEntry {
@@ -74,6 +75,7 @@ struct RenewalEntry {
     std::string credential;
     Date date;
     std::optional<Date> expires;
+    Position date_pos, expires_pos;
 };
 
 struct Record {

@@ -1,5 +1,7 @@
 #include "status_json.hpp"
 
+#include "output_text.hpp"
+
 namespace peerctl {
 
 using json = nlohmann::ordered_json;
@@ -144,7 +146,7 @@ std::string status_json(const std::vector<SpecialistStatus>& statuses, Date as_o
     json list = json::array();
     for (const auto& s : statuses) list.push_back(specialist_json(s));
     json root = {{"as_of", to_string(as_of)}, {"specialists", list}};
-    return root.dump(2) + "\n";
+    return json_dump(root, 2) + "\n";
 }
 
 } // namespace peerctl

@@ -72,7 +72,7 @@ void certification_lines(Page& page, const CredentialStatus& cs, const Style& st
     else when = style.red(plural(-c.days_left, "day ago", "days ago"));
     std::string details = "issued " + to_string(c.issued);
     if (!c.number.empty()) details = printable(c.number) + ", " + details;
-    if (!c.level.empty()) details += ", level " + c.level;
+    if (!c.level.empty()) details += ", level " + printable(c.level);
     if (c.renewals > 0) details += ", " + plural(c.renewals, "renewal", "renewals");
     page.row(4, "expires", to_string(c.expires), when + "  " + style.dim("(" + details + ")"));
     if (c.submit_by) page.row(4, "submit by", to_string(*c.submit_by), "renewal due before expiry");
@@ -92,16 +92,16 @@ void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
     for (const auto& r : ce.requirements) {
         if (r.kind == MinimumKind::TopicEntries) {
             int missing = std::max(0, r.entries_required - r.entries_counted);
-            page.row(6, r.topic, fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries")),
+            page.row(6, printable(r.topic), fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries")),
                      missing == 0 ? style.green("done") : style.yellow(plural(missing, "entry", "entries") + " left"));
         } else {
-            std::string label = r.kind == MinimumKind::ProviderHours ? "from " + providers_text(r.providers) : r.topic;
+            std::string label = printable(r.kind == MinimumKind::ProviderHours ? "from " + providers_text(r.providers) : r.topic);
             page.row(6, label, fmt::format("{} / {} h", r.counted.str(), r.required.str()), page.left(r.required, r.counted));
         }
     }
     for (const auto& c : ce.caps)
         if (c.logged > c.counted)
-            page.row(6, c.delivery ? to_string(*c.delivery) : c.topic, fmt::format("{} of {} h", c.counted.str(), c.logged.str()),
+            page.row(6, c.delivery ? to_string(*c.delivery) : printable(c.topic), fmt::format("{} of {} h", c.counted.str(), c.logged.str()),
                      style.dim(fmt::format("counted (at most {} h)", c.limit.str())));
 }
 
@@ -110,7 +110,7 @@ void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
         const TrainingProgress& t = *cs.training;
         page.row(4, "training", fmt::format("{} / {} h", t.completed.str(), t.required.str()), page.left(t.required, t.completed));
         for (const auto& d : t.domains)
-            page.row(6, d.domain, fmt::format("{} / {} h", d.completed.str(), d.required.str()), page.left(d.required, d.completed));
+            page.row(6, printable(d.domain), fmt::format("{} / {} h", d.completed.str(), d.required.str()), page.left(d.required, d.completed));
     }
     for (const auto& e : cs.experience)
         page.row(4, e.kinds.size() == 1 && e.kinds[0] == ExperienceKind::Supervision ? "supervision" : "experience",
@@ -148,26 +148,26 @@ std::string missing_in_words(const CredentialStatus& cs) {
 
 std::string status_text(const SpecialistStatus& s, Date as_of, const Style& style) {
     Page page(style);
-    page.raw(style.bold(s.id) + "  " + printable(s.name));
+    page.raw(style.bold(printable(s.id)) + "  " + printable(s.name));
     if (s.credentials.empty()) page.raw("  no credential on record");
     for (const auto& cs : s.credentials) {
-        page.raw("  " + pad_right(style.bold(cs.rule->id), 12) + pad_right(printable(cs.rule->name), 48) + "  " +
+        page.raw("  " + pad_right(style.bold(printable(cs.rule->id)), 12) + pad_right(printable(cs.rule->name), 48) + "  " +
                  state_label(cs.state, style));
         if (cs.certification) {
             certification_lines(page, cs, style);
             if (cs.ce) ce_lines(page, *cs.ce, style);
             if (cs.next_level) {
-                page.raw("    " + style.dim("toward level " + cs.next_level->level + ":"));
+                page.raw("    " + style.dim("toward level " + printable(cs.next_level->level) + ":"));
                 for (const auto& e : cs.next_level->experience)
                     page.row(6, "experience", fmt::format("{} / {} h", e.completed.str(), e.required.str()),
                              page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds)));
             }
-            std::string why = missing_in_words(cs);
+            std::string why = printable(missing_in_words(cs));
             if (!why.empty()) why = "missing " + why;
             const LevelRule* level = cs.rule->level(cs.certification->level);
             if (level && !level->renewable)
-                why = "level " + level->id + " is not renewable" +
-                      (cs.next_level ? "; move up to " + cs.next_level->level : std::string()) +
+                why = "level " + printable(level->id) + " is not renewable" +
+                      (cs.next_level ? "; move up to " + printable(cs.next_level->level) : std::string()) +
                       (why.empty() ? "" : "; " + why);
             if (cs.renewable) page.row(4, "renewable", style.green("yes"));
             else page.row(4, "renewable", style.yellow("no"), why);
@@ -176,7 +176,7 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
             page.row(4, "next step", cs.state == State::Eligible ? "record the certification (peerctl certify)"
                                                                  : "complete the requirements above");
         }
-        for (const auto& p : cs.problems) page.raw("    " + style.red("problem: ") + p);
+        for (const auto& p : cs.problems) page.raw("    " + style.red("problem: ") + printable(p));
     }
     (void)as_of;
     return page.text();

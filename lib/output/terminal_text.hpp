@@ -1,15 +1,15 @@
 #pragma once
-// Text meant for a terminal. Anything from a record passes through `printable` first, so a
-// name cannot move the cursor, change colours or hide text.
+// Text meant for a terminal: widths, padding and colour. What data may print is output_text's
+// `printable`, so that a name cannot move the cursor, change colours or hide text.
+
+#include "output_text.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace peerctl {
 
-// C0 and C1 control characters and DEL shown as \x1B-style escapes; tabs and newlines too.
-std::string printable(std::string_view text);
-// Display width in columns (code points; every character here counts as one).
+// Display width in columns (code points, each counted as one; Style's sequences count none).
 std::size_t display_width(std::string_view text);
 std::string pad_right(std::string_view text, std::size_t width);
 

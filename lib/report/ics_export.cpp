@@ -6,36 +6,12 @@
 
 namespace peerctl {
 
-std::string ics_escape(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        switch (c) {
-        case '\\': out += "\\\\"; break;
-        case ';': out += "\\;"; break;
-        case ',': out += "\\,"; break;
-        case '\n': out += "\\n"; break;
-        case '\r':
-            if (i + 1 < text.size() && text[i + 1] == '\n') break;  // CRLF is one line break
-            out += "\\n";
-            break;
-        case '\t': out += ' '; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) break;
-            out += c;
-        }
-    }
-    return out;
-}
-
 std::string ics_fold(std::string_view line) {
     std::string out;
     std::size_t limit = 75;  // octets on the first line; 74 after the leading space
     std::size_t used = 0;
     for (std::size_t i = 0; i < line.size();) {
-        unsigned char c = static_cast<unsigned char>(line[i]);
-        std::size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        if (i + n > line.size()) n = line.size() - i;
+        std::size_t n = decode_utf8(line, i).length;
         if (used + n > limit) {
             out += "\r\n ";
             used = 1;
@@ -59,7 +35,9 @@ void event(std::string& out, const std::string& uid, Date day, const std::string
     line("UID:" + uid);
     line("DTSTAMP:" + options.dtstamp);
     line("DTSTART;VALUE=DATE:" + ics_date(day));
-    line("DTEND;VALUE=DATE:" + ics_date(add_days(day, 1)));
+    // The day after is in the calendar for every evaluated date; without it the event is one day
+    // long all the same (RFC 5545, 3.6.1).
+    if (auto end = add_days(day, 1)) line("DTEND;VALUE=DATE:" + ics_date(*end));
     line("SUMMARY:" + ics_escape(summary));
     line("DESCRIPTION:" + ics_escape(description));
     line("CATEGORIES:peerctl");

@@ -4,6 +4,7 @@
 // re-import updates events rather than duplicating them.
 
 #include "evaluation.hpp"
+#include "output_text.hpp"
 
 #include <string>
 #include <string_view>
@@ -20,9 +21,7 @@ struct IcsOptions {
 
 std::string ics_calendar(const std::vector<SpecialistStatus>& statuses, const IcsOptions& options);
 
-// RFC 5545 §3.3.11 TEXT escaping: backslash, semicolon, comma and newlines; other control
-// characters are dropped (TEXT may not hold them).
-std::string ics_escape(std::string_view text);
+// TEXT values are escaped by output_text's ics_escape.
 // RFC 5545 §3.1 folding: lines of at most 75 octets, continuation lines start with a space,
 // never splitting a UTF-8 sequence; every line ends in CRLF.
 std::string ics_fold(std::string_view line);

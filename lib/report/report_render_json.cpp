@@ -1,5 +1,6 @@
 #include "report_render_json.hpp"
 
+#include "output_text.hpp"
 #include "status_json.hpp"
 
 #include <fmt/core.h>
@@ -7,24 +8,6 @@
 namespace peerctl {
 
 using json = nlohmann::ordered_json;
-
-std::string terminal_safe_json(std::string_view in) {
-    std::string out;
-    out.reserve(in.size());
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(in[i]);
-        unsigned char next = i + 1 < in.size() ? static_cast<unsigned char>(in[i + 1]) : 0;
-        if (c == 0x7F) {
-            out += "\\u007f";
-        } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
-            out += fmt::format("\\u{:04x}", next);
-            ++i;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out;
-}
 
 namespace {
 
@@ -40,7 +23,7 @@ json filters_json(const ReportFilter& f) {
             {"credential", f.credential ? json(*f.credential) : json(nullptr)}};
 }
 
-std::string finish(const json& root) { return terminal_safe_json(root.dump(2)) + "\n"; }
+std::string finish(const json& root) { return json_dump(root, 2) + "\n"; }
 
 json entry_json(const TranscriptEntry& te) {
     const CeEntry& e = te.entry;
@@ -146,7 +129,7 @@ void append_indented(std::string& out, std::string_view compact, int depth) {
 // a row at a time, each freed once written.
 void document_with_rows(json root, const char* key, std::vector<std::string>&& rows, const JsonSink& write) {
     root[key] = json::array();
-    std::string head = terminal_safe_json(root.dump(2));
+    std::string head = json_dump(root, 2);
     // The rows' array is the last member: "[]" just before the closing brace.
     std::size_t at = head.rfind("[]");
     write(std::string_view(head).substr(0, at));
@@ -156,7 +139,7 @@ void document_with_rows(json root, const char* key, std::vector<std::string>&& r
         std::string chunk;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             chunk = i == 0 ? "[\n    " : ",\n    ";
-            append_indented(chunk, terminal_safe_json(rows[i]), 2);
+            append_indented(chunk, rows[i], 2);
             std::string().swap(rows[i]);
             write(chunk);
         }
@@ -207,7 +190,7 @@ std::string renewal_row_json(const RenewalRow& row) {
                 {"renewable", cred["renewable"]},
                 {"missing", row.missing},
                 {"note", opt(row.note)}};
-    return out.dump();
+    return json_dump(out);
 }
 
 std::string roster_row_json(const RosterRow& row) {
@@ -225,7 +208,7 @@ std::string roster_row_json(const RosterRow& row) {
         for (const char* key : {"certification", "training", "experience", "exam"}) out[key] = cred[key];
     }
     out["next"] = row.next;
-    return out.dump();
+    return json_dump(out);
 }
 
 void renewals_json(const RenewalSummary& summary, const ReportFilter& filter, const ReportContext& ctx,

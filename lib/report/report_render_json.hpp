@@ -27,8 +27,4 @@ void roster_json(const RosterSummary& summary, const ReportFilter& filter, const
 std::string transcript_json(const Transcript& transcript, const ReportContext& ctx);
 std::string audit_json(const AuditSample& sample, const ReportContext& ctx);
 
-// JSON text with raw C1 controls (U+0080..U+009F) and DEL written as \u escapes: the same value,
-// but harmless when printed on a terminal.
-std::string terminal_safe_json(std::string_view dumped);
-
 } // namespace peerctl

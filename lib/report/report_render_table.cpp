@@ -13,12 +13,7 @@ std::string truncate_display(std::string_view text, std::size_t width) {
     std::string out;
     std::size_t columns = 0;
     for (std::size_t i = 0; i < text.size();) {
-        std::size_t len = 1;
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= 0xF0) len = 4;
-        else if (c >= 0xE0) len = 3;
-        else if (c >= 0xC0) len = 2;
-        len = std::min(len, text.size() - i);
+        std::size_t len = decode_utf8(text, i).length;
         if (columns + 1 > width - 1) break;
         out.append(text.substr(i, len));
         ++columns;

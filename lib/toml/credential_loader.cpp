@@ -6,11 +6,29 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace peerctl {
 
 namespace {
+
+// True when `later` ends on or before `earlier` after every expiry date.
+bool ends_no_later(const LapseRung& later, const LapseRung& earlier) {
+    if (!earlier.months && !earlier.days) return false;
+    if (later.months && earlier.months) return later.months <= earlier.months;
+    if (later.days && earlier.days) return later.days <= earlier.days;
+    auto span = [](const LapseRung& rung) { return rung.months ? month_span(rung.months) : DaySpan{rung.days, rung.days}; };
+    return span(later).longest <= span(earlier).shortest;
+}
+
+// The fewest days a period can last: the period's months, or a level's own.
+int shortest_period_days(const PeriodRule& period, const std::vector<LevelRule>& levels) {
+    int months = period.months;
+    for (const auto& l : levels)
+        if (l.months) months = std::min(months, *l.months);
+    return month_span(months).shortest;
+}
 
 // Parsing context for one credential file.
 struct CredentialParser {
@@ -26,6 +44,9 @@ struct CredentialParser {
                 if (auto kind = parse_experience_kind(k)) rule.kinds.push_back(*kind);
                 else diags.error(file, r.pos("kinds"), fmt::format("unknown experience kind '{}' (work, volunteer, supervision)", k));
             }
+            // No kind would be a minimum no hour can ever meet.
+            if (const auto* list = (*t)["kinds"].as_array(); list && list->empty())
+                diags.error(file, r.pos("kinds"), "'kinds' must name at least one experience kind (work, volunteer, supervision)");
             rule.hours = r.hours("hours", true).value_or(Hours());
             r.warn_unknown({"kinds", "hours"});
             out.push_back(std::move(rule));
@@ -87,13 +108,20 @@ struct CredentialParser {
         return rule;
     }
 
-    std::vector<LevelRule> levels(TableReader& root) {
+    std::vector<LevelRule> levels(TableReader& root, const PeriodRule& period) {
         std::vector<LevelRule> out;
         for (const toml::table* t : root.tables("level")) {
             TableReader r(*t, file, diags, "[[level]]");
             LevelRule rule;
             rule.id = r.string("id", true).value_or("");
+            // Records name levels by id, so one id is one level (a missing id is reported as such).
+            if (!rule.id.empty() && !is_valid_id(rule.id))
+                diags.error(file, r.pos("id"), "'id' must match [a-z0-9][a-z0-9_-]{0,63}");
+            else if (!rule.id.empty() && std::any_of(out.begin(), out.end(), [&](const LevelRule& l) { return l.id == rule.id; }))
+                diags.error(file, r.pos("id"), fmt::format("duplicate [[level]] id '{}'", rule.id));
             if (auto m = r.integer("months", 1, 1200)) rule.months = static_cast<int>(*m);
+            if (rule.months && period.anchor == Anchor::CalendarYear)
+                diags.error(file, r.pos("months"), "a [[level]] cannot have its own 'months': calendar-year periods are 12 months long");
             rule.renewable = r.boolean("renewable").value_or(true);
             rule.experience = experience(r, "experience");
             r.warn_unknown({"id", "months", "renewable", "experience"});
@@ -102,7 +130,8 @@ struct CredentialParser {
         return out;
     }
 
-    std::optional<CeRule> ce(TableReader& root) {
+    // `shortest_period_days`: the fewest days any period of the credential can last.
+    std::optional<CeRule> ce(TableReader& root, int shortest_period_days) {
         const toml::table* t = root.table("ce");
         if (!t) return std::nullopt;
         TableReader r(*t, file, diags, "[ce]");
@@ -110,7 +139,14 @@ struct CredentialParser {
         rule.hours = r.hours("hours", true).value_or(Hours());
         if (r.has("carry_over_max")) rule.carry_over_max = non_negative_hours(r, "carry_over_max");
         if (r.has("max_entry_hours")) rule.max_entry_hours = r.hours("max_entry_hours");
-        if (auto d = r.integer("submit_before_days", 1, 3650)) rule.submit_before_days = static_cast<int>(*d);
+        if (auto d = r.integer("submit_before_days", 1, 3650)) {
+            rule.submit_before_days = static_cast<int>(*d);
+            // Due on or before the day the period starts: a deadline no one could ever meet.
+            if (*d >= shortest_period_days)
+                diags.error(file, r.pos("submit_before_days"),
+                            fmt::format("'submit_before_days' must be shorter than the period (got {} days; a period can be as short as {} days)",
+                                        *d, shortest_period_days));
+        }
         for (const toml::table* m : r.tables("minimum")) rule.minimums.push_back(minimum(*m));
         for (const toml::table* c : r.tables("cap")) rule.caps.push_back(cap(*c));
         r.warn_unknown({"hours", "carry_over_max", "max_entry_hours", "submit_before_days", "minimum", "cap"});
@@ -136,6 +172,8 @@ struct CredentialParser {
             if (const auto* list = t["providers"].as_array(); list && list->empty())
                 diags.error(file, r.pos("providers"), "'providers' must name at least one provider");
         }
+        if (r.has("entries") && has_providers)
+            diags.error(file, r.pos("entries"), "'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'");
         if (r.has("entries") && !has_providers) {
             m.kind = MinimumKind::TopicEntries;
             m.entries = static_cast<int>(r.integer("entries", 1, 1000, true).value_or(1));
@@ -181,6 +219,11 @@ struct CredentialParser {
                 else diags.error(file, position_of(*fee), "'fee' must be a number of at least 0");
             }
             rung.note = r.string("note").value_or("");
+            // Rungs apply in order, the first whose end is not past, so a rung that always ends
+            // on or before the one above it could never apply.
+            if (!out.empty() && has_months != has_days && (rung.months || rung.days) && ends_no_later(rung, out.back()))
+                diags.error(file, r.pos(has_months ? "months" : "days"),
+                            "[[after_expiry]] must end after the rung before it: rungs run in order, longest last");
             r.warn_unknown({"months", "days", "state", "fee", "note"});
             out.push_back(std::move(rung));
         }
@@ -207,6 +250,8 @@ void check_terms(const Credential& c, Diagnostics& diags) {
     }
     for (const auto& t : c.topics)
         if (!is_valid_id(t)) diags.error(c.file, {}, fmt::format("topic id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", utf8_prefix(t, 64)));
+    for (const auto& d : c.domains)
+        if (!is_valid_id(d)) diags.error(c.file, {}, fmt::format("domain id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", utf8_prefix(d, 64)));
 }
 
 } // namespace
@@ -240,6 +285,8 @@ std::optional<Credential> load_credential(std::string_view text, const std::stri
     c.issuer = root.string("issuer").value_or("");
     c.effective_from = root.date("effective_from", true).value_or(Date{});
     c.effective_to = root.date("effective_to");
+    if (c.effective_to && *c.effective_to < c.effective_from)
+        local.error(file, root.pos("effective_to"), "'effective_to' must not be before 'effective_from'");
     c.confidence = root.choice("confidence", {"high", "medium", "low"}, true).value_or("");
     c.confidence_note = root.string("confidence_note").value_or("");
     c.topics = root.strings("topics");
@@ -253,11 +300,11 @@ std::optional<Credential> load_credential(std::string_view text, const std::stri
     c.experience = p.experience(root, "experience");
     c.exam = p.exam(root);
     c.period = p.period(root);
-    c.levels = p.levels(root);
+    c.levels = p.levels(root, c.period);
     c.default_level = root.string("default_level").value_or(c.levels.empty() ? "" : c.levels.back().id);
     if (!c.default_level.empty() && !c.level(c.default_level))
         local.error(file, root.pos("default_level"), fmt::format("'default_level' names no [[level]] ('{}')", c.default_level));
-    c.ce = p.ce(root);
+    c.ce = p.ce(root, shortest_period_days(c.period, c.levels));
     c.after_expiry = p.after_expiry(root);
     root.warn_unknown({"id", "name", "issuer", "effective_from", "effective_to", "confidence", "confidence_note",
                        "topics", "domains", "source", "training", "experience", "exam", "period", "level",

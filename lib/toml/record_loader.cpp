@@ -1,5 +1,6 @@
 #include "record_loader.hpp"
 
+#include "expiry_chain.hpp"
 #include "fast_toml.hpp"
 #include "toml_reader.hpp"
 #include "validation.hpp"
@@ -35,6 +36,7 @@ public:
         for (const toml::table* t : root.tables("experience")) rec.experience.push_back(experience(*t));
         for (const toml::table* t : root.tables("ce")) rec.ce.push_back(ce(*t));
         for (const toml::table* t : root.tables("renewal")) rec.renewals.push_back(renewal(*t, rec));
+        check_expiry_chains(rec, credentials_, diags_);
         root.warn_unknown({"id", "name", "note", "credentials", "training", "exam", "experience", "ce", "renewal"});
         return rec;
     }
@@ -69,6 +71,8 @@ private:
             held.issued = r.date("issued");
             held.level = r.string("level");
             held.expires = r.date("expires");
+            held.issued_pos = r.pos("issued");
+            held.expires_pos = r.pos("expires");
             if (held.level && !rule->level(*held.level)) {
                 std::vector<std::string> levels;
                 for (const auto& l : rule->levels) levels.push_back(l.id);
@@ -185,6 +189,8 @@ private:
         e.credential = owner(r, rec, "[[renewal]]");
         e.date = r.date("date", true).value_or(Date{});
         e.expires = r.date("expires");
+        e.date_pos = r.pos("date");
+        e.expires_pos = r.pos("expires");
         if (const HeldCredential* held = rec.credential(e.credential); held && !held->issued)
             diags_.error(file_, r.pos(), fmt::format("[[renewal]] of '{}', which the record does not show as issued", e.credential));
         r.string("note");

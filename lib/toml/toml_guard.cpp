@@ -1,5 +1,7 @@
 #include "toml_guard.hpp"
 
+#include "output_text.hpp"
+
 #include <fmt/core.h>
 
 #include <cctype>
@@ -10,19 +12,8 @@ namespace {
 
 // Length of the UTF-8 sequence at text[i], or 0 when it is not valid UTF-8.
 std::size_t utf8_length(std::string_view text, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    unsigned char c = byte(i);
-    if (c < 0x80) return 1;
-    std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 ? 2 : 0;
-    if (n == 0 || i + n > text.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    unsigned char c1 = byte(i + 1);
-    if (c == 0xE0 && c1 < 0xA0) return 0;  // overlong
-    if (c == 0xED && c1 > 0x9F) return 0;  // surrogates
-    if (c == 0xF0 && c1 < 0x90) return 0;  // overlong
-    if (c == 0xF4 && c1 > 0x8F) return 0;  // above U+10FFFF
-    return n;
+    CodePoint cp = decode_utf8(text, i);
+    return cp.valid ? cp.length : 0;
 }
 
 enum class State { Code, Comment, Basic, Literal, MultiBasic, MultiLiteral };

@@ -74,7 +74,12 @@ std::optional<Date> TableReader::date(std::string_view key, bool required) {
     if (!n) return std::nullopt;
     if (const auto* d = n->as_date()) {
         const toml::date& v = d->get();
-        return Date{date::year{v.year}, date::month{v.month}, date::day{v.day}};
+        Date out{date::year{v.year}, date::month{v.month}, date::day{v.day}};
+        if (in_range(out)) return out;
+        // TOML allows year 0000; peerctl's calendar starts at 0001.
+        diags_.error(file_, position_of(*n), fmt::format("'{}' must be between {} and {}", key, to_string(first_date),
+                                                         to_string(last_date)));
+        return std::nullopt;
     }
     if (n->is_string() && parse_date(n->value_or(std::string_view{}))) {
         diags_.error(file_, position_of(*n),

@@ -16,8 +16,8 @@ import sys
 USES = {
     "core": set(),
     "output": {"core"},
-    "toml": {"core"},
-    "store": {"toml", "core"},
+    "toml": {"output", "core"},
+    "store": {"toml", "output", "core"},
     "check": {"store", "toml", "core", "output"},
     "report": {"output", "core"},
 }

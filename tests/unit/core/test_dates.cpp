@@ -4,6 +4,9 @@
 
 #include "test_support.hpp"
 
+#include <climits>
+#include <stdexcept>
+
 using namespace peerctl;
 using peerctl::test::ymd;
 
@@ -36,6 +39,64 @@ TEST_CASE("add_months") {
         CHECK(add_months(ymd(2024, 1, 15), -13) == ymd(2022, 12, 15));
         CHECK(add_months(ymd(2025, 6, 1), -12) == ymd(2024, 6, 1));
     }
+}
+
+TEST_CASE("add_months stays in 0001-01-01 .. 9999-12-31") {
+    SUBCASE("up to the last month, then nothing") {
+        CHECK(add_months(ymd(9999, 1, 31), 11) == ymd(9999, 12, 31));
+        CHECK(add_months(ymd(9998, 12, 31), 12) == ymd(9999, 12, 31));
+        CHECK_FALSE(add_months(ymd(9999, 12, 31), 1));
+        CHECK_FALSE(add_months(ymd(9999, 12, 1), 1));
+        CHECK_FALSE(add_months(ymd(9999, 1, 1), 12));
+    }
+    SUBCASE("down to the first month, then nothing") {
+        CHECK(add_months(ymd(1, 2, 28), -1) == ymd(1, 1, 28));
+        CHECK_FALSE(add_months(ymd(1, 1, 1), -1));
+        CHECK_FALSE(add_months(ymd(1, 12, 31), -12));
+    }
+    SUBCASE("a long period times many renewals never wraps the year") {
+        // 1200 months x 100 renewals from 2024: year 12024, not a wrapped 16-bit year.
+        CHECK_FALSE(add_months(ymd(2024, 1, 15), 1200LL * 100));
+        CHECK_FALSE(add_months(ymd(2024, 1, 15), 1200LL * 1000000));
+        CHECK_FALSE(add_months(ymd(2024, 1, 15), LLONG_MAX));
+        CHECK_FALSE(add_months(ymd(2024, 1, 15), LLONG_MIN));
+        CHECK(add_months(ymd(2024, 1, 15), 7975 * 12 + 11) == ymd(9999, 12, 15));
+    }
+    SUBCASE("a date outside the range gives nothing") {
+        CHECK_FALSE(add_months(ymd(0, 6, 1), 12));
+        CHECK_FALSE(add_months(ymd(10000, 1, 1), -1));
+    }
+}
+
+TEST_CASE("add_days stays in 0001-01-01 .. 9999-12-31") {
+    CHECK(add_days(ymd(9999, 12, 30), 1) == ymd(9999, 12, 31));
+    CHECK_FALSE(add_days(ymd(9999, 12, 31), 1));
+    CHECK(add_days(ymd(1, 1, 2), -1) == ymd(1, 1, 1));
+    CHECK_FALSE(add_days(ymd(1, 1, 1), -1));
+    CHECK(add_days(ymd(1, 1, 1), 3652058) == ymd(9999, 12, 31));
+    CHECK_FALSE(add_days(ymd(1, 1, 1), 3652059));
+    CHECK_FALSE(add_days(ymd(2024, 1, 1), LLONG_MAX));
+    CHECK_FALSE(add_days(ymd(2024, 1, 1), LLONG_MIN));
+    CHECK_FALSE(add_days(ymd(0, 12, 31), 1));
+}
+
+TEST_CASE("in_range") {
+    CHECK(in_range(first_date));
+    CHECK(in_range(last_date));
+    CHECK_FALSE(in_range(ymd(0, 12, 31)));
+    CHECK_FALSE(in_range(ymd(10000, 1, 1)));
+    CHECK_FALSE(in_range(Date{}));
+}
+
+TEST_CASE("month_span: the fewest and most days a number of months can last") {
+    // Worked out by brute force over every day of a 400-year cycle.
+    auto span = [](int months) { DaySpan s = month_span(months); return std::pair{s.shortest, s.longest}; };
+    CHECK(span(1) == std::pair{28, 31});   // Jan 31 -> Feb 28; Jan 1 -> Feb 1
+    CHECK(span(2) == std::pair{59, 62});
+    CHECK(span(12) == std::pair{365, 366});
+    CHECK(span(36) == std::pair{1095, 1096});
+    CHECK(span(48) == std::pair{1460, 1461});  // across 2100, which has no Feb 29
+    CHECK(span(1200) == std::pair{36524, 36525});
 }
 
 TEST_CASE("add_days") {
@@ -96,6 +157,12 @@ TEST_CASE("parse_date") {
         CHECK_FALSE(parse_date(" 2025-01-01"));
         CHECK_FALSE(parse_date("2025-01-01T10:00:00"));
     }
+    SUBCASE("year 0000, which TOML allows, is before the calendar") {
+        CHECK_FALSE(parse_date("0000-01-01"));
+        CHECK_FALSE(parse_date("0000-12-31"));
+        CHECK(parse_date("0001-01-01") == ymd(1, 1, 1));
+        CHECK(parse_date("9999-12-31") == ymd(9999, 12, 31));
+    }
     SUBCASE("other shapes") {
         for (std::string_view bad : {"", "2025/01/01", "20250101", "2025-01-3a", "-025-01-01", "abcd-ef-gh"}) {
             CAPTURE(std::string(bad));
@@ -107,6 +174,17 @@ TEST_CASE("parse_date") {
 TEST_CASE("to_string(Date)") {
     CHECK(to_string(ymd(2026, 4, 1)) == "2026-04-01");
     CHECK(to_string(ymd(2024, 12, 31)) == "2024-12-31");
+    SUBCASE("always four digits, two and two") {
+        CHECK(to_string(ymd(1, 1, 1)) == "0001-01-01");
+        CHECK(to_string(ymd(999, 2, 3)) == "0999-02-03");
+        CHECK(to_string(ymd(9999, 12, 31)) == "9999-12-31");
+    }
+    SUBCASE("a date outside the calendar is never printed") {
+        CHECK_THROWS_AS(to_string(ymd(10000, 1, 31)), std::out_of_range);  // was "10000-01-31"
+        CHECK_THROWS_AS(to_string(ymd(-32411, 1, 31)), std::out_of_range);
+        CHECK_THROWS_AS(to_string(ymd(0, 1, 1)), std::out_of_range);
+        CHECK_THROWS_AS(to_string(Date{}), std::out_of_range);
+    }
     SUBCASE("round trip through parse_date") {
         auto d = parse_date(to_string(ymd(2024, 2, 29)));
         REQUIRE(d);

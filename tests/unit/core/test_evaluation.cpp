@@ -200,6 +200,72 @@ TEST_CASE("nth_expiry") {
     }
 }
 
+TEST_CASE("nth_expiry at the end of the calendar") {
+    Credential c = test::make_credential("t-year", period12);
+    SUBCASE("9999-12-31 is the last expiry; one more period is none") {
+        HeldCredential h = held("t-year", ymd(9998, 12, 31));
+        CHECK(nth_expiry(c, h, 0) == ymd(9999, 12, 31));
+        CHECK_FALSE(nth_expiry(c, h, 1));
+    }
+    SUBCASE("an expiry printed as 9999-12-31 plus a renewal is none, not 10000-12-31") {
+        CHECK_FALSE(nth_expiry(c, held("t-year", ymd(2020, 1, 1), {}, ymd(9999, 12, 31)), 1));
+    }
+    SUBCASE("a long period times many renewals is none, never a wrapped year") {
+        Credential longest = test::make_credential("t-long", "[period]\nanchor = \"issue-date\"\nmonths = 1200\n");
+        HeldCredential h = held("t-long", ymd(2024, 1, 31));
+        CHECK(nth_expiry(longest, h, 78) == ymd(9924, 1, 31));  // 79 x 100 years
+        CHECK_FALSE(nth_expiry(longest, h, 79));
+        CHECK_FALSE(nth_expiry(longest, h, 400));  // year 42124; was -32411 once int16 wrapped
+        CHECK_FALSE(nth_expiry(longest, h, 1000000000));
+    }
+    SUBCASE("calendar year issued in 9999: the first expiry would be in 10000") {
+        Credential cal = test::make_credential("t-cal", "[period]\nanchor = \"calendar-year\"\n");
+        CHECK(nth_expiry(cal, held("t-cal", ymd(9998, 6, 1)), 0) == ymd(9999, 12, 31));
+        CHECK_FALSE(nth_expiry(cal, held("t-cal", ymd(9999, 6, 1)), 0));
+    }
+}
+
+TEST_CASE("evaluate: no date outside the calendar, no inverted window") {
+    // The record loader refuses these records; evaluated anyway, they show no certification
+    // rather than a date no one can print.
+    const CredentialSet set = set_of({test::make_credential("t-year", period12 + "[ce]\nhours = 10\n")});
+    SUBCASE("9999-12-31 plus a renewal") {
+        Record rec = holding({held("t-year", ymd(2020, 1, 1), {}, ymd(9999, 12, 31))});
+        rec.renewals = {renewal("t-year", ymd(2026, 1, 1))};
+        CredentialStatus s = status(rec, set, ymd(2026, 11, 23));
+        CHECK_FALSE(s.certification);
+        CHECK(s.problems == std::vector<std::string>{"the expiry of t-year cannot be computed (run peerctl validate)"});
+    }
+    SUBCASE("a renewal whose expiry is before the one it renews") {
+        Record rec = holding({held("t-year", ymd(2024, 1, 1))});  // expires 2025-01-01
+        rec.renewals = {renewal("t-year", ymd(2024, 12, 1), ymd(2024, 12, 31))};
+        CredentialStatus s = status(rec, set, ymd(2024, 12, 15));
+        CHECK_FALSE(s.certification);
+        CHECK(s.problems.size() == 1);
+    }
+    SUBCASE("the last day that leaves room for the next is fine") {
+        Record rec = holding({held("t-year", ymd(9998, 12, 30))});
+        CHECK(cert_of(status(rec, set, ymd(9999, 1, 1))).expires == ymd(9999, 12, 30));
+    }
+    SUBCASE("a look-back before 0001-01-01 counts everything") {
+        const CredentialSet recent = set_of({test::make_credential(
+            "t-recent", period12 + "[training]\nhours = 10\nwithin_months = 1200\n")});
+        Record rec = holding({held("t-recent", ymd(50, 6, 1))});
+        rec.training = {training(ymd(1, 1, 1), hrs(10))};
+        CHECK(status(rec, recent, ymd(60, 1, 1)).training->completed == hrs(10));
+    }
+    SUBCASE("an exam deadline past 9999-12-31 has not passed") {
+        const CredentialSet deadline = set_of({test::make_credential(
+            "t-deadline", period12 + "[training]\nhours = 10\n[exam]\nwithin_months_of_training = 1200\n")});
+        Record rec = holding({held("t-deadline")});
+        rec.training = {training(ymd(9900, 1, 1), hrs(10))};  // + 1200 months: 10000-01-01
+        rec.exams = {exam("t-deadline", ymd(9999, 12, 31), ExamResult::Passed)};
+        CredentialStatus s = status(rec, deadline, ymd(9999, 12, 31));
+        CHECK(s.problems.empty());
+        CHECK(s.state == State::Eligible);
+    }
+}
+
 TEST_CASE("evaluate: state on and around the expiry day") {
     const CredentialSet set = set_of({test::make_credential("t-basic", basic_rule)});
     // Issued 2024-03-10 + 12 months = expires 2025-03-10.

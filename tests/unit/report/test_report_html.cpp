@@ -79,6 +79,7 @@ TEST_CASE("render_html is self-contained") {
 TEST_CASE("render_html says so when a table is empty") {
     Document doc;
     doc.title = "Roster";
+    doc.as_of = ymd(2026, 11, 23);
     Section sec;
     sec.table.columns = {{"ID"}};
     sec.empty = "No specialists in this workspace.";

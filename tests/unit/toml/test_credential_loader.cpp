@@ -473,6 +473,92 @@ TEST_CASE("load_credential checks levels and the ladder after expiry") {
     }
 }
 
+// Each of these loaded without a word before, and gave statuses no rule could mean.
+TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
+    SUBCASE("an experience minimum with no kinds: no hour could ever count") {
+        // line 9: k1 i2 n3 d4 s5 ' '6 =7 ' '8 [9
+        Loaded l = load_body(std::string(period12) + "[[experience]]\nkinds = []\nhours = 10\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:9:9: error: 'kinds' must name at least one experience kind (work, volunteer, supervision)\n");
+        Loaded level = load_body(std::string(period12) + "[[level]]\nid = \"full\"\n[[level.experience]]\nkinds = []\nhours = 1\n");
+        CHECK(level.text() == "c.toml:11:9: error: 'kinds' must name at least one experience kind (work, volunteer, supervision)\n");
+    }
+    SUBCASE("two levels with one id") {
+        // line 11: i1 d2 ' '3 =4 ' '5 "6
+        Loaded l = load_body(std::string(period12) + "[[level]]\nid = \"full\"\n[[level]]\nid = \"full\"\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:11:6: error: duplicate [[level]] id 'full'\n");
+    }
+    SUBCASE("a level id that is not an id") {
+        for (std::string_view bad : {"Full", "full time", "../full", "-full", "\\u001b[2J"}) {
+            CAPTURE(std::string(bad));
+            Loaded l = load_body(std::string(period12) + "[[level]]\nid = \"" + std::string(bad) + "\"\n");
+            CHECK_FALSE(l.credential);
+            CHECK(l.text() == "c.toml:9:6: error: 'id' must match [a-z0-9][a-z0-9_-]{0,63}\n");
+        }
+    }
+    SUBCASE("a domain id that is not an id") {
+        Loaded l = load_body("domains = [\"Peer Support\"]\n" + std::string(period12));
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml: error: domain id 'Peer Support' must match [a-z0-9][a-z0-9_-]{0,63}\n");
+    }
+    SUBCASE("a renewal due on or before the day its period starts") {
+        auto submit = [](std::string_view period, int days) {
+            return load_body(std::string(period) + "[ce]\nhours = 10\nsubmit_before_days = " + std::to_string(days) + "\n");
+        };
+        // line 10: s1 ... s18 ' '19 =20 ' '21, the number at 22
+        CHECK(submit(period12, 365).text() ==
+              "c.toml:10:22: error: 'submit_before_days' must be shorter than the period (got 365 days; a period can be as short as 365 days)\n");
+        CHECK(submit(period12, 400).text() ==
+              "c.toml:10:22: error: 'submit_before_days' must be shorter than the period (got 400 days; a period can be as short as 365 days)\n");
+        CHECK(submit(period12, 364).text().empty());
+        const std::string one_month = "[period]\nanchor = \"issue-date\"\nmonths = 1\n";
+        CHECK(submit(one_month, 28).text() ==
+              "c.toml:10:22: error: 'submit_before_days' must be shorter than the period (got 28 days; a period can be as short as 28 days)\n");
+        CHECK(submit(one_month, 27).text().empty());
+        // A level's own, shorter validity counts: 12 months inside a 24-month period.
+        Loaded level = load_body("[period]\nanchor = \"issue-date\"\nmonths = 24\n[[level]]\nid = \"provisional\"\nmonths = 12\n"
+                                 "[ce]\nhours = 10\nsubmit_before_days = 400\n");
+        CHECK(level.text() ==
+              "c.toml:13:22: error: 'submit_before_days' must be shorter than the period (got 400 days; a period can be as short as 365 days)\n");
+    }
+    SUBCASE("a level's own months under a calendar-year period, which ignores them") {
+        // line 10: m1 o2 n3 t4 h5 s6 ' '7 =8 ' '9, 6 at 10
+        Loaded l = load_body("[period]\nanchor = \"calendar-year\"\n[[level]]\nid = \"provisional\"\nmonths = 6\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:9:10: error: a [[level]] cannot have its own 'months': calendar-year periods are 12 months long\n");
+    }
+    SUBCASE("a grace rung that ends on or before the rung above it could never apply") {
+        auto ladder = [](std::string_view rungs) { return load_body(std::string(period12) + std::string(rungs)); };
+        // line 10: d1 a2 y3 s4 ' '5 =6 ' '7, the number at 8
+        const std::string message = "error: [[after_expiry]] must end after the rung before it: rungs run in order, longest last\n";
+        CHECK(ladder("[[after_expiry]]\ndays = 31\n[[after_expiry]]\ndays = 15\n").text() == "c.toml:11:8: " + message);
+        CHECK(ladder("[[after_expiry]]\ndays = 15\n[[after_expiry]]\ndays = 15\n").text() == "c.toml:11:8: " + message);
+        CHECK(ladder("[[after_expiry]]\nmonths = 6\n[[after_expiry]]\nmonths = 3\n").text() == "c.toml:11:10: " + message);
+        // 6 months are at least 181 days
+        CHECK(ladder("[[after_expiry]]\nmonths = 6\n[[after_expiry]]\ndays = 181\n").text() == "c.toml:11:8: " + message);
+        CHECK(ladder("[[after_expiry]]\nmonths = 6\n[[after_expiry]]\ndays = 182\n").text().empty());
+        CHECK(ladder("[[after_expiry]]\ndays = 15\n[[after_expiry]]\ndays = 31\n").text().empty());
+        // A month is 28 to 31 days: after 30 days it sometimes ends later, after 31 never.
+        CHECK(ladder("[[after_expiry]]\ndays = 30\n[[after_expiry]]\nmonths = 1\n").text().empty());
+        CHECK(ladder("[[after_expiry]]\ndays = 31\n[[after_expiry]]\nmonths = 1\n").text() == "c.toml:11:10: " + message);
+    }
+    SUBCASE("a provider minimum counting entries, which only topic minimums count") {
+        // line 12: e1 ... s7 ' '8 =9 ' '10, 1 at 11
+        Loaded l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
+                             "[ce]\nhours = 10\n[[ce.minimum]]\nproviders = [\"GMHCN\"]\nentries = 1\nhours = 2\n");
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:13:11: error: 'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'\n");
+    }
+    SUBCASE("rules that end before they begin") {
+        // line 5: effective_to is 12 characters, ' '13 =14 ' '15, the date at 16
+        Loaded l = load_body("effective_to = 2019-12-31\n" + std::string(period12));
+        CHECK_FALSE(l.credential);
+        CHECK(l.text() == "c.toml:5:16: error: 'effective_to' must not be before 'effective_from'\n");
+        CHECK(load_body("effective_to = 2020-01-01\n" + std::string(period12)).text().empty());
+    }
+}
+
 TEST_CASE("load_credential warns about unknown keys") {
     SUBCASE("top level, with a suggestion") {
         Loaded l = load_body("isuer = \"X\"\n" + std::string(period12));

@@ -492,6 +492,10 @@ TEST_CASE("load_record checks dates") {
         CHECK(one_error(ce_entry("date = \"2025-02-30\"", "hours = 1")) ==
               "jdoe.toml:8:8: error: 'date' must be a date such as 2025-03-14 (got a string)");
     }
+    SUBCASE("year 0000, which TOML allows") {
+        CHECK(one_error(ce_entry("date = 0000-01-05", "hours = 1")) ==
+              "jdoe.toml:8:8: error: 'date' must be between 0001-01-01 and 9999-12-31");
+    }
     SUBCASE("a number") {
         CHECK(one_error(ce_entry("date = 20240105", "hours = 1")) ==
               "jdoe.toml:8:8: error: 'date' must be a date such as 2025-03-14 (got an integer)");
@@ -620,6 +624,11 @@ date = 2026-03-15
     SUBCASE("renewal of a credential the record does not hold") {
         CHECK(one_error("[[renewal]]\ncredential = \"ny-crpa\"\ndate = 2026-03-15\n") ==
               "jdoe.toml:8:14: error: [[renewal]] names credential 'ny-crpa', which the record does not hold or pursue");
+    }
+    SUBCASE("renewal whose expiry is before the one it renews") {
+        // issued 2023-04-01 + 36 months = 2026-04-01; line 9: e1 ... =9 ' '10 2 11
+        CHECK(one_error("[[renewal]]\ndate = 2026-03-15\nexpires = 2026-03-31\n") ==
+              "jdoe.toml:9:11: error: 'expires' (2026-03-31) must be after the expiry it renews (2026-04-01)");
     }
     SUBCASE("renewal without a date") {
         CHECK(one_error("[[renewal]]\nexpires = 2029-04-01\n") ==
