@@ -142,6 +142,8 @@ def nagios(p, what, lines):
 
 def json_out(p, what):
     safe(p, what, out_allowed="\n")
+    if p.returncode != 0 and not p.stdout:
+        return  # the input was refused (its error went through `safe` on stderr); no JSON to read
     try:
         json.loads(p.stdout)
     except ValueError as e:
