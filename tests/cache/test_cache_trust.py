@@ -14,7 +14,6 @@ usage: test_cache_trust.py PEERCTL EXAMPLE_WORKSPACE
 """
 import glob
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -75,11 +74,22 @@ def snapshot(path):
     return out
 
 
+def wait_until_settled(paths):
+    """Waits until none of `paths` has changed within the racy window: before, check would
+    cache nothing, and the forgery would have nothing to forge."""
+    newest = max(max(st.st_mtime, st.st_ctime) for st in map(os.stat, paths))
+    time.sleep(max(0.0, newest + RACY - time.time()))
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        ws = os.path.join(tmp, "ws")
-        shutil.copytree(EXAMPLE, ws)
-        time.sleep(RACY)  # the copies are fresh: nothing would be cached yet
+        # check only reads the workspace (its cache is under XDG_CACHE_HOME), so it reads the
+        # example where it is: a copy would have to wait out the racy window, the clone's files
+        # have as a rule long done so.
+        ws = EXAMPLE
+        inputs = [PEERCTL] + [os.path.join(d, f) for top in (EXAMPLE, os.path.join(EXAMPLE, "..", "credentials"))
+                              for d, _, files in os.walk(top) for f in files]
+        wait_until_settled(inputs)
         want = run(ws, os.path.join(tmp, "unused"), "--no-cache")
         check(want[2] == "", "--no-cache writes nothing on stderr", want[2])
 

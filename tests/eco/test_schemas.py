@@ -188,7 +188,9 @@ def taplo_lint(taplo, paths, schema):
     return failed, run.stdout + run.stderr
 
 
-def check_toml(peerctl, source, taplo, tmp, checks):
+def check_toml(peerctl, source, taplo, tmp, checks, also=()):
+    """Also lints the files `also` with the schema of their kind, in the same run of Taplo as the
+    fixtures of that kind (Taplo takes seconds to start); returns the files Taplo rejected."""
     env = env_for(tmp)
     files = toml_files(source)
     with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
@@ -196,7 +198,7 @@ def check_toml(peerctl, source, taplo, tmp, checks):
     linted = {f: lintable(f, tmp) for f, _ in files}
     rejected = set()
     for kind, schema in SCHEMAS.items():
-        paths = [linted[f] for f, _ in files if kind_of(f) == kind]
+        paths = [linted[f] for f, _ in files if kind_of(f) == kind] + [p for p in also if kind_of(p) == kind]
         rejected |= taplo_lint(taplo, paths, source / "schemas" / schema)[0]
     catches = [linted[f] for f, _ in files if f.relative_to(source).as_posix() in SCHEMA_CATCHES]
     unparsable = taplo_lint(taplo, catches, None)[0]
@@ -225,6 +227,7 @@ def check_toml(peerctl, source, taplo, tmp, checks):
     for rel in list(SCHEMA_CATCHES) + list(SCHEMA_CANNOT):
         checks.check(rel in seen, f"{rel}: listed in tests/eco/test_schemas.py but not found")
     print(f"toml: {len(files)} files judged by peerctl and Taplo")
+    return rejected
 
 
 def check_schema_lines(source, taplo, tmp, checks):
@@ -265,9 +268,10 @@ def literal_after(page, lead):
     return m.group(1).replace("\\e", "\\") + "\n" if m else None
 
 
-def check_man_examples(peerctl, source, taplo, tmp, checks):
+def man_examples(peerctl, source, tmp, checks):
     """The examples in peerctl-records(5) and peerctl-credentials(5) are valid, for peerctl and
-    for the schemas: a workspace is made of them and validated."""
+    for the schemas: a workspace is made of them and validated by peerctl here; returns its files
+    for check_toml to lint and check_man_examples to judge."""
     records = (source / "man" / "peerctl-records.5").read_text()
     credentials = (source / "man" / "peerctl-credentials.5").read_text()
     ws = tmp / "man-examples"
@@ -277,17 +281,21 @@ def check_man_examples(peerctl, source, taplo, tmp, checks):
     for rel, text in files.items():
         checks.check(text is not None, f"the man page example for {rel} is not found")
         if text is None:
-            return
+            return {}
         (ws / rel).parent.mkdir(parents=True, exist_ok=True)
         (ws / rel).write_text(text)
     run = subprocess.run([peerctl, "--dir", str(ws), "--as-of", AS_OF, "validate"], env=env_for(tmp),
                          capture_output=True, text=True)
     checks.check(run.returncode == 0 and "0 errors, 0 warnings" in run.stderr,
                  f"peerctl validate on the man pages' examples:\n{run.stderr}")
-    for rel in files:
-        path = (ws / rel).resolve()
-        rejected, output = taplo_lint(taplo, [path], source / "schemas" / SCHEMAS[kind_of(path)])
-        checks.check(not rejected, f"the man page example {rel} fails its schema:\n{output}")
+    return {rel: (ws / rel).resolve() for rel in files}
+
+
+def check_man_examples(examples, rejected, source, taplo, checks):
+    for rel, path in examples.items():
+        ok = path not in rejected
+        output = "" if ok else taplo_lint(taplo, [path], source / "schemas" / SCHEMAS[kind_of(path)])[1]
+        checks.check(ok, f"the man page example {rel} fails its schema:\n{output}")
 
 
 def check_json_outputs(peerctl, source, tmp, checks):
@@ -338,9 +346,10 @@ def main():
         tmp = Path(t)
         check_json_outputs(peerctl, source, tmp, checks)
         check_schema_lines(source, taplo, tmp, checks)
-        check_toml(peerctl, source, taplo, tmp, checks)
+        examples = man_examples(peerctl, source, tmp, checks)
+        rejected = check_toml(peerctl, source, taplo, tmp, checks, also=examples.values())
+        check_man_examples(examples, rejected, source, taplo, checks)
         check_config(source, taplo, tmp, checks)
-        check_man_examples(peerctl, source, taplo, tmp, checks)
     print(f"{checks.passed} passed, {len(checks.failed)} failed")
     return 1 if checks.failed else 0
 

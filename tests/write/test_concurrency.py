@@ -30,6 +30,28 @@ initial = read_bytes(path)
 results = {}  # (writer, n) -> (rc, stderr)
 
 
+def held_lock(held_ws, out):
+    """A lock held by another live process: `log` waits, then gives up with exit 1 and a clear
+    message. peerctl waits seconds for a lock, so this runs in a workspace of its own, alongside
+    the rest; `out` gets what the checks at the end look at."""
+    path = record_file(held_ws, "jdoe")
+    out["before"] = read_bytes(path)
+    with open(os.path.join(os.path.dirname(path), ".jdoe.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        t0 = time.monotonic()
+        out["locked"] = s.run("log", "ce", "jdoe", "--date", "2025-07-01", "--hours", "1", "--title", "while locked",
+                              ws=held_ws, timeout=60)
+        out["waited"] = time.monotonic() - t0
+    out["after"] = read_bytes(path)
+    out["unlocked"] = s.run("log", "ce", "jdoe", "--date", "2025-07-01", "--hours", "1", "--title", "after unlock",
+                            ws=held_ws)
+
+
+held = {}
+held_thread = threading.Thread(target=held_lock, args=(s.workspace("held"), held))
+held_thread.start()
+
+
 def writer(w, ident, count):
     start.wait()
     for n in range(count):
@@ -97,19 +119,14 @@ for round_ in range(5):
             f"add {ident}: the record is the winner's", doc)
 s.check(leftovers(specialists) == [], "no temporary file is left after the racing adds", leftovers(specialists))
 
-# A lock held by another live process: `log` waits, then gives up with exit 1 and a clear message.
-lock_path = os.path.join(specialists, ".jdoe.lock")
-before = read_bytes(path)
-with open(lock_path, "a") as lock:
-    fcntl.flock(lock, fcntl.LOCK_EX)
-    t0 = time.monotonic()
-    p = s.run("log", "ce", "jdoe", "--date", "2025-07-01", "--hours", "1", "--title", "while locked", ws=ws, timeout=60)
-    waited = time.monotonic() - t0
+held_thread.join()
+if not s.check("unlocked" in held, "the case of a held lock ran to its end"):
+    s.abort("the case of a held lock stopped (its exception is above)")
+p = held["locked"]
 s.expect(p, 1, "log while another process holds the lock")
 s.check(LOCK_TIMEOUT_TEXT in p.stderr, "the lock time-out says another peerctl is writing", p.stderr)
-s.check(1 <= waited <= 30, f"it waited a while for the lock, then gave up ({waited:.1f} s)")
-s.check(read_bytes(path) == before, "the record is byte-identical after the lock time-out")
-p = s.run("log", "ce", "jdoe", "--date", "2025-07-01", "--hours", "1", "--title", "after unlock", ws=ws)
-s.expect(p, 0, "log once the lock is released")
+s.check(1 <= held["waited"] <= 30, f"it waited a while for the lock, then gave up ({held['waited']:.1f} s)")
+s.check(held["after"] == held["before"], "the record is byte-identical after the lock time-out")
+s.expect(held["unlocked"], 0, "log once the lock is released")
 
 s.finish()
