@@ -1,6 +1,9 @@
 #include "completion.hpp"
 
+#include "record.hpp"
+
 #include <algorithm>
+#include <span>
 #include <string_view>
 
 namespace peerctl::cli {
@@ -16,11 +19,18 @@ constexpr std::pair<std::string_view, std::string_view> option_values[] = {
     {"id", "@ids"},
     {"topic", "@topics"},
     {"domain", "@topics"},
-    {"result", "passed,failed,scheduled"},
-    {"kind", "work,volunteer,supervision"},
-    {"delivery", "in-person,live-online,self-study"},
-    {"state", "in-training,eligible,active,grace,lapsed"},
 };
+
+// Options whose values are a record's words, as lib spells them (`log exam --result`, ...).
+std::string record_words(std::string_view option) {
+    std::span<const std::string_view> names;
+    if (option == "result") names = exam_result_names();
+    else if (option == "kind") names = experience_kind_names();
+    else if (option == "delivery") names = delivery_names();
+    std::string out;
+    for (auto name : names) out += (out.empty() ? "" : ",") + std::string(name);
+    return out;
+}
 
 // Positionals whose meaning depends on the command, then those named alike everywhere.
 constexpr std::pair<std::string_view, std::string_view> positional_values_in[] = {
@@ -59,8 +69,10 @@ std::string member_words(const std::string& type_name) {
 ValueKind option_kind(const CLI::Option& opt) {
     if (std::string words = member_words(opt.get_type_name()); !words.empty()) return words;
     bool found = false;
-    for (const auto& name : opt.get_lnames())
+    for (const auto& name : opt.get_lnames()) {
         if (auto v = lookup(option_values, name, found); found) return std::string(v);
+        if (std::string words = record_words(name); !words.empty()) return words;
+    }
     return "";
 }
 

@@ -7,7 +7,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace peerctl {
@@ -15,6 +17,12 @@ namespace peerctl {
 enum class ExamResult { Passed, Failed, Scheduled };
 enum class ExperienceKind { Work, Volunteer, Supervision };
 enum class Delivery { InPerson, LiveOnline, SelfStudy };
+
+// The word records spell each value with, in the enum's order: to_string and the parse_
+// functions read these, and so does anything that lists the choices (shell completion).
+std::span<const std::string_view> exam_result_names();
+std::span<const std::string_view> experience_kind_names();
+std::span<const std::string_view> delivery_names();
 
 std::string to_string(ExamResult r);
 std::string to_string(ExperienceKind k);

@@ -1,0 +1,52 @@
+// Tests for lib/core/record.cpp: the words each enum is spelled with, one list for printing, parsing
+// and completion alike.
+
+#include "record.hpp"
+
+#include "test_support.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+using namespace peerctl;
+
+namespace {
+
+template <class Enum, class Parse>
+void check_round_trip(std::span<const std::string_view> names, Parse parse) {
+    REQUIRE_FALSE(names.empty());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        auto value = static_cast<Enum>(i);
+        CHECK(to_string(value) == names[i]);
+        auto parsed = parse(names[i]);
+        REQUIRE(parsed.has_value());
+        CHECK(*parsed == value);
+    }
+    CHECK_FALSE(parse("").has_value());
+    CHECK_FALSE(parse(std::string(names[0]) + " ").has_value());
+}
+
+std::vector<std::string> words(std::span<const std::string_view> names) {
+    return {names.begin(), names.end()};
+}
+
+} // namespace
+
+TEST_CASE("Each enum's names are what records spell") {
+    CHECK(words(exam_result_names()) == std::vector<std::string>{"passed", "failed", "scheduled"});
+    CHECK(words(experience_kind_names()) == std::vector<std::string>{"work", "volunteer", "supervision"});
+    CHECK(words(delivery_names()) == std::vector<std::string>{"in-person", "live-online", "self-study"});
+}
+
+TEST_CASE("to_string and parse read the same names") {
+    check_round_trip<ExamResult>(exam_result_names(), parse_exam_result);
+    check_round_trip<ExperienceKind>(experience_kind_names(), parse_experience_kind);
+    check_round_trip<Delivery>(delivery_names(), parse_delivery);
+}
+
+TEST_CASE("Parsing is exact") {
+    CHECK_FALSE(parse_exam_result("Passed").has_value());
+    CHECK_FALSE(parse_experience_kind("volunteering").has_value());
+    CHECK_FALSE(parse_delivery("in person").has_value());
+}
