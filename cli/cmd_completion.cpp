@@ -5,11 +5,10 @@
 #include "commands.hpp"
 
 #include "completion.hpp"
+#include "record_files.hpp"
 #include "validation.hpp"
 
 #include <fmt/core.h>
-
-#include <algorithm>
 
 namespace fs = std::filesystem;
 
@@ -25,11 +24,7 @@ struct CompletionOptions {
 // Specialist ids are the record files' names: listing them reads no record.
 std::vector<std::string> record_ids(const fs::path& root) {
     std::vector<std::string> out;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(root / "specialists", ec))
-        if (entry.path().extension() == ".toml" && is_valid_id(entry.path().stem().string()))
-            out.push_back(entry.path().stem().string());
-    std::sort(out.begin(), out.end());
+    for (const auto& file : list_record_directory(root / "specialists").records) out.push_back(file.stem().string());
     return out;
 }
 

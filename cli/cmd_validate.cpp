@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 
+#include "record_files.hpp"
 #include "record_loader.hpp"
 
 #include <fmt/core.h>
@@ -37,7 +38,8 @@ std::vector<fs::path> expand(const std::vector<std::string>& paths, Diagnostics&
         if (fs::is_directory(path, ec) && path.extension() != ".toml") {
             std::vector<fs::path> inside;
             for (const auto& e : fs::directory_iterator(path, ec))
-                if (e.path().extension() == ".toml") inside.push_back(e.path());
+                if (e.path().extension() == ".toml" && !is_ignored_file_name(e.path().filename().native()))
+                    inside.push_back(e.path());
             std::sort(inside.begin(), inside.end());
             if (inside.empty()) diags.warning(p, {}, "no .toml files in this directory");
             out.insert(out.end(), inside.begin(), inside.end());
@@ -57,7 +59,10 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
             ctx.flush_diagnostics();
             return exit_data;
         }
-        records = record_files(*ctx.workspace());
+        RecordListing listing = list_record_directory(ctx.workspace()->root / "specialists");
+        records = std::move(listing.records);
+        for (const auto& stray : listing.strays)
+            diags.warning(display_path(ctx.workspace(), stray), {}, std::string(stray_reason(stray)));
         // peerctl.toml, and the workspace's own credential files (not the built-ins)
         files = 1 + workspace_credential_files(*ctx.workspace()).size();
     } else {

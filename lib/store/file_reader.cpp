@@ -18,13 +18,16 @@ struct Fd {
 } // namespace
 
 std::optional<std::string> read_text_file(const std::filesystem::path& path, const std::string& shown,
-                                          std::size_t max_bytes, Diagnostics& diags) {
+                                          std::size_t max_bytes, Diagnostics& diags, Symlinks symlinks) {
     // O_NONBLOCK so that opening a FIFO returns at once instead of waiting for a writer.
-    Fd f{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
+    int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (symlinks == Symlinks::Refuse ? O_NOFOLLOW : 0);
+    Fd f{::open(path.c_str(), flags)};
     if (f.fd < 0) {
         int err = errno;
         struct stat st{};
-        if (err == ENOENT && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+        if (symlinks == Symlinks::Refuse && err == ELOOP && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+            diags.error(shown, {}, "the file is a symbolic link: peerctl reads records only from regular files");
+        else if (err == ENOENT && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
             diags.error(shown, {}, "cannot read the file: it is a symbolic link to nothing");
         else
             diags.error(shown, {}, fmt::format("cannot read the file: {}", std::strerror(err)));

@@ -11,8 +11,13 @@
 
 namespace peerctl {
 
+// Records refuse symbolic links: anyone who may edit specialists/ could otherwise point root's
+// cron at /etc/shadow or at another workspace's records. The user's own config may be a link.
+enum class Symlinks { Follow, Refuse };
+
 // `shown` is the name used in diagnostics.
 std::optional<std::string> read_text_file(const std::filesystem::path& path, const std::string& shown,
-                                          std::size_t max_bytes, Diagnostics& diags);
+                                          std::size_t max_bytes, Diagnostics& diags,
+                                          Symlinks symlinks = Symlinks::Follow);
 
 } // namespace peerctl

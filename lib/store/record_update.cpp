@@ -122,7 +122,7 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
     load_options.expected_id = id;
     load_options.limits = ws.limits;
     if (!options.create) {
-        auto text = read_text_file(path, shown, ws.limits.max_bytes, diags);
+        auto text = read_text_file(path, shown, ws.limits.max_bytes, diags, Symlinks::Refuse);
         if (!text) return result;
         original = std::move(*text);
         Diagnostics check;

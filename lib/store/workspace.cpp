@@ -2,6 +2,7 @@
 
 #include "file_reader.hpp"
 #include "credential_loader.hpp"
+#include "record_files.hpp"
 #include "record_loader.hpp"
 #include "settings_loader.hpp"
 #include "validation.hpp"
@@ -106,7 +107,8 @@ std::vector<fs::path> toml_files(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return out;
     for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.path().extension() == ".toml") out.push_back(entry.path());
+        if (entry.path().extension() == ".toml" && !is_ignored_file_name(entry.path().filename().native()))
+            out.push_back(entry.path());
     // By name: in one directory, the same order as comparing paths, without splitting them.
     std::sort(out.begin(), out.end(), [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
     return out;
@@ -129,7 +131,7 @@ CredentialSet load_credentials(const fs::path& builtin_dir, const Workspace* ws,
 
 std::vector<fs::path> workspace_credential_files(const Workspace& ws) { return toml_files(ws.root / "credentials"); }
 
-std::vector<fs::path> record_files(const Workspace& ws) { return toml_files(ws.root / "specialists"); }
+std::vector<fs::path> record_files(const Workspace& ws) { return list_record_directory(ws.root / "specialists").records; }
 
 fs::path user_cache_dir(const Environment& env) {
     if (env.xdg_cache_home && !env.xdg_cache_home->empty() && fs::path(*env.xdg_cache_home).is_absolute())
@@ -169,7 +171,7 @@ VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* 
         for (std::size_t k = next++; k < count; k = next++) {
             std::size_t i = only ? only->at(k) : k;
             std::string shown = display_path(ws, files[i]);
-            auto text = read_text_file(files[i], shown, base.limits.max_bytes, diag_slots[i]);
+            auto text = read_text_file(files[i], shown, base.limits.max_bytes, diag_slots[i], Symlinks::Refuse);
             if (!text) continue;
             opts.expected_id = files[i].stem().string();
             std::optional<Record> rec = load_record(*text, shown, credentials, opts, diag_slots[i]);

@@ -60,11 +60,12 @@ CredentialSet load_credentials(const std::filesystem::path& builtin_dir, const W
 std::optional<Credential> load_credential_file(const std::filesystem::path& path, const std::string& shown,
                                                Diagnostics& diags);
 
-// The .toml files of a directory, sorted by name (none if it is not a directory).
+// The .toml files of a directory, sorted by name (none if it is not a directory), but for hidden
+// files and editors' leftovers (record_files.hpp).
 std::vector<std::filesystem::path> toml_files(const std::filesystem::path& dir);
 // The workspace's own credential files, sorted by name.
 std::vector<std::filesystem::path> workspace_credential_files(const Workspace& ws);
-// The record files of a workspace, sorted by name.
+// The record files of a workspace, specialists/<id>.toml, sorted by name (record_files.hpp).
 std::vector<std::filesystem::path> record_files(const Workspace& ws);
 // How a file is named in messages: relative to the workspace root where it is inside it.
 std::string display_path(const Workspace* ws, const std::filesystem::path& path);
