@@ -3,6 +3,8 @@
 #include "commands.hpp"
 
 #include "evaluation.hpp"
+#include "evidence_files.hpp"
+#include "evidence_path.hpp"
 #include "record_update.hpp"
 #include "toml_text.hpp"
 #include "write_support.hpp"
@@ -82,6 +84,15 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
         return exit_data;
     }
     const Workspace& ws = *ctx.workspace();
+    if (table == "ce" && !opts.evidence.empty()) {
+        std::string problem = evidence_path_problem(opts.evidence);
+        if (problem.empty() && !evidence_stays_inside(ws.root, opts.evidence)) problem = evidence_link_problem;
+        if (!problem.empty()) {
+            ctx.diags().error("peerctl", {}, evidence_rule("--evidence", problem) + "; nothing was written");
+            ctx.flush_diagnostics();
+            return exit_data;
+        }
+    }
     std::string entry = entry_text(table, fields);
     UpdateOptions update;
     update.dry_run = opts.dry_run;
@@ -145,7 +156,7 @@ Runner setup_log(CLI::App& sub) {
     ce->add_option("--topic", o.topics, "Topic id (repeatable)");
     ce->add_option("--delivery", o.delivery, "in-person, live-online or self-study");
     ce->add_option("--approval", o.approval, "Provider approval number");
-    ce->add_option("--evidence", o.evidence, "Certificate file, relative to the workspace");
+    ce->add_option("--evidence", o.evidence, "Certificate file, relative to the workspace and inside it");
 
     CLI::App* renewal = sub.add_subcommand("renewal", "Log a granted renewal");
     common(renewal, o);

@@ -5,6 +5,7 @@
 
 #include "atomic_file.hpp"
 #include "evaluation.hpp"
+#include "evidence_files.hpp"
 #include "report_stream.hpp"
 #include "report_layout.hpp"
 #include "report_render_csv.hpp"
@@ -214,10 +215,7 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
         }
 
     fs::path root = ws.root;
-    EvidenceProbe probe = [root](const std::string& path) {
-        std::error_code ec;
-        return fs::is_regular_file(root / path, ec);
-    };
+    EvidenceProbe probe = [root](const std::string& path) { return evidence_on_file(root, path); };
 
     std::string text;
     Document doc;

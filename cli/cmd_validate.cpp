@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 
+#include "evidence_files.hpp"
 #include "record_files.hpp"
 #include "record_loader.hpp"
 
@@ -92,14 +93,17 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
             }
         }
     }
-    // Records are checked and dropped one by one; only their warnings are kept.
-    std::vector<Diagnostics> future(records.size());
+    // Records are checked and dropped one by one; only their diagnostics are kept.
+    std::vector<Diagnostics> per_record(records.size());
     VisitSummary summary = visit_records(records, opts.paths.empty() ? ctx.workspace() : nullptr, ctx.credentials(),
                                          ctx.options().jobs,
-                                         [&](std::size_t i, const Record& r) { warn_future_entries(r, ctx.as_of(), future[i]); });
+                                         [&](std::size_t i, const Record& r) {
+                                             warn_future_entries(r, ctx.as_of(), per_record[i]);
+                                             if (ctx.workspace()) evidence_link_errors(r, ctx.workspace()->root, per_record[i]);
+                                         });
     files += summary.files;
     diags.append(summary.diags);
-    for (const auto& d : future) diags.append(d);
+    for (const auto& d : per_record) diags.append(d);
 
     // A credential file named on the command line inside the workspace is read twice: say it once.
     Diagnostics unique;

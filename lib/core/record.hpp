@@ -75,7 +75,8 @@ struct CeEntry {
     std::vector<std::string> topics;
     std::optional<Delivery> delivery;
     std::string approval;
-    std::string evidence;
+    std::string evidence;  // relative to the workspace, never leaving it (evidence_path.hpp)
+    Position evidence_pos;
 };
 
 struct RenewalEntry {

@@ -1,5 +1,6 @@
 #include "record_loader.hpp"
 
+#include "evidence_path.hpp"
 #include "expiry_chain.hpp"
 #include "fast_toml.hpp"
 #include "toml_reader.hpp"
@@ -177,6 +178,9 @@ private:
         if (auto d = r.choice("delivery", {"in-person", "live-online", "self-study"})) e.delivery = parse_delivery(*d);
         e.approval = r.string("approval").value_or("");
         e.evidence = r.string("evidence").value_or("");
+        e.evidence_pos = r.pos("evidence");
+        if (std::string problem = evidence_path_problem(e.evidence); !problem.empty())
+            diags_.error(file_, e.evidence_pos, evidence_rule("'evidence'", problem));
         r.string("note");
         r.warn_unknown({"date", "hours", "title", "provider", "topics", "delivery", "approval", "evidence", "note"});
         return e;

@@ -4,10 +4,13 @@ edit the workspace could plant them:
 
 - only specialists/<id>.toml is a record: an editor's lock, backup, swap or autosave file is ignored
   by every command, and other stray files are warnings of `validate` only;
-- a record that is a symbolic link is not read (it could point root's cron at another file).
+- a record that is a symbolic link is not read (it could point root's cron at another file);
+- evidence paths stay inside the workspace: absolute, `..` and symlinked escapes are errors at their
+  line, `log --evidence` refuses them, and the transcript never calls such a file present.
 
 usage: test_files.py PEERCTL [--time-limit SECONDS]
 """
+import json
 import os
 import re
 import sys
@@ -113,5 +116,56 @@ p = s.run("log", "ce", "x", "--hours", "1", "--title", "t", "--date", "2026-02-0
 s.check(p.returncode == 1 and read(os.path.join(outside, "x.toml")) == before
         and os.path.islink(os.path.join(ws, "specialists", "x.toml")),
         "symlinked record: log refuses it and changes neither the link nor its target", text(p))
+
+# --- 4. Evidence stays inside the workspace --------------------------------------------------------------
+ws = s.workspace("evidence")
+rec = os.path.join(ws, "specialists", "jdoe.toml")
+secret_dir = os.path.join(s.tmp, "secret-dir")
+write(os.path.join(secret_dir, "certificate.pdf"), "%PDF secret")
+write(os.path.join(ws, "evidence", "jdoe", "ok.pdf"), "%PDF")
+os.symlink(secret_dir, os.path.join(ws, "evidence", "out"))
+secret_rel = os.path.relpath(os.path.join(secret_dir, "certificate.pdf"), ws)  # ../secret-dir/certificate.pdf
+ENTRY = '\n[[ce]]\ndate = 2026-01-0{n}\nhours = 1\ntitle = "Course {n}"\nevidence = "{path}"\n'
+base = VALID.format(id="jdoe") + ENTRY.format(n=1, path="evidence/jdoe/ok.pdf")
+for label, path in (("absolute", os.path.join(secret_dir, "certificate.pdf")), ("absolute /etc", "/etc/passwd"),
+                    ("dot-dot", secret_rel), ("dot-dot inside first", "evidence/../../x")):
+    write(rec, base + ENTRY.format(n=2, path=path))
+    for args, rc in ((["validate"], 1), (["status", "jdoe"], 1), (["check"], 3), (["report", "transcript", "jdoe"], 1)):
+        what = f"evidence {label}: peerctl {' '.join(args)}"
+        p = s.run(*args, ws=ws)
+        s.check(p.returncode == rc, f"{what}: exit {p.returncode}, expected {rc}", text(p))
+        s.check(re.search(rb"^specialists/jdoe\.toml:16:12: error: 'evidence' must be a path relative to the workspace "
+                          rb"and inside it", p.stderr, re.M), f"{what}: an error at the evidence line", p.stderr)
+# Through a symbolic link: the text is fine, the file is elsewhere.
+write(rec, base + ENTRY.format(n=2, path="evidence/out/certificate.pdf"))
+p = s.run("validate", ws=ws)
+s.check(p.returncode == 1 and re.search(rb"^specialists/jdoe\.toml:16:12: error: .*a symbolic link leads out of the "
+                                        rb"workspace$", p.stderr, re.M), "evidence through a link: validate", p.stderr)
+p = s.run("report", "transcript", "jdoe", "--format", "json", "--period", "all", ws=ws)
+s.check(p.returncode == 0, "evidence through a link: the transcript runs", text(p))
+try:
+    entries = [e for sec in json.loads(p.stdout)["specialist"]["sections"] for e in sec["entries"]]
+except (ValueError, KeyError, TypeError):
+    entries = []
+states = {e.get("evidence"): e.get("evidence_status") for e in entries}
+s.check(states == {"evidence/jdoe/ok.pdf": "present", "evidence/out/certificate.pdf": "missing"},
+        "evidence through a link: the transcript calls the file inside present and the one outside missing", states)
+
+# log --evidence refuses them all and writes nothing.
+write(rec, base)
+original = read(rec)
+for path in (os.path.join(secret_dir, "certificate.pdf"), "/etc/shadow", secret_rel, "../../x",
+             "evidence/out/certificate.pdf", "evidence/out/../../x"):
+    for extra in ((), ("--dry-run",)):
+        what = f"log --evidence {path} {' '.join(extra)}".strip()
+        p = s.run("log", "ce", "jdoe", "--hours", "1", "--title", "t", "--date", "2026-02-01", "--evidence", path, *extra,
+                  ws=ws)
+        s.check(p.returncode == 1, f"{what}: exit {p.returncode}, expected 1", text(p))
+        s.check(b"error: --evidence must be a path relative to the workspace and inside it" in p.stderr,
+                f"{what}: says why", p.stderr)
+        s.check(read(rec) == original and not p.stdout, f"{what}: nothing written or printed", text(p))
+p = s.run("log", "ce", "jdoe", "--hours", "1", "--title", "t", "--date", "2026-02-01", "--evidence", "evidence/jdoe/2.pdf",
+          ws=ws)
+s.check(p.returncode == 0, "log --evidence inside the workspace works", text(p))
 
 s.finish()

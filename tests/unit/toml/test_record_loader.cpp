@@ -609,6 +609,28 @@ TEST_CASE("load_record checks experience kinds and CE delivery") {
     }
 }
 
+TEST_CASE("load_record keeps CE evidence inside the workspace") {
+    // line 11: e1 ... e8 ' '9 =10 ' '11 "12
+    SUBCASE("an absolute path") {
+        CHECK(one_error(ce_entry("date = 2024-01-05", "hours = 1") + "evidence = \"/etc/shadow\"\n") ==
+              "jdoe.toml:11:12: error: 'evidence' must be a path relative to the workspace and inside it (such as "
+              "evidence/jdoe/certificate.pdf): it is an absolute path");
+    }
+    SUBCASE("a path that climbs out") {
+        CHECK(one_error(ce_entry("date = 2024-01-05", "hours = 1") + "evidence = \"evidence/../../x\"\n") ==
+              "jdoe.toml:11:12: error: 'evidence' must be a path relative to the workspace and inside it (such as "
+              "evidence/jdoe/certificate.pdf): '..' leads out of the workspace");
+    }
+    SUBCASE("a path inside, with its position") {
+        Loaded l = load(std::string(header) + "\n" + ce_entry("date = 2024-01-05", "hours = 1") + "evidence = \"evidence/x.pdf\"\n");
+        REQUIRE(l.record);
+        REQUIRE(l.record->ce.size() == 1);
+        CHECK(l.record->ce[0].evidence == "evidence/x.pdf");
+        CHECK(l.record->ce[0].evidence_pos.line == 11);
+        CHECK(l.record->ce[0].evidence_pos.column == 12);
+    }
+}
+
 TEST_CASE("load_record checks renewals") {
     SUBCASE("renewal of a credential not issued") {
         Loaded l = load(R"(id = "jdoe"
