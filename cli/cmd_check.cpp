@@ -44,7 +44,12 @@ int unknown(Context& ctx, const CheckOptions& opts, const std::string& reason) {
 
 int run_check(Context& ctx, const CheckOptions& opts) {
     std::int64_t start = realtime_now_ns();  // before anything is read (check_cache.hpp)
-    if (!ctx.open_workspace()) return unknown(ctx, opts, ctx.workspace() ? "invalid credential rules (run peerctl validate)" : "no usable workspace");
+    if (!ctx.open_workspace()) {
+        // The user config's errors stop every command, whatever else loaded: name it, not what it stopped.
+        if (ctx.user_config_broken())
+            return unknown(ctx, opts, fmt::format("invalid user config {}", user_config_path(ctx.env()).string()));
+        return unknown(ctx, opts, ctx.workspace() ? "invalid credential rules (run peerctl validate)" : "no usable workspace");
+    }
     const Workspace& ws = *ctx.workspace();
     CheckResult result;
     result.thresholds.warn_days = opts.warn.value_or(ws.warn_days);

@@ -86,7 +86,7 @@ int run_export(Context& ctx, const ExportOptions& opts) {
         return exit_ok;
     }
     if (std::string err = write_file_atomic(opts.output, calendar); !err.empty()) {
-        print_error(fmt::format("{}: {}", opts.output, err));
+        print_error(fmt::format("error: cannot write {}: {}", opts.output, err));
         return exit_data;
     }
     return exit_ok;

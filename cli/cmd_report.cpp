@@ -280,7 +280,7 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
         return stdout_result();
     }
     if (std::string err = write_file_atomic(o.output, text); !err.empty()) {
-        print_error(err);
+        print_error(fmt::format("error: cannot write {}: {}", o.output, err));
         return exit_data;
     }
     return exit_ok;

@@ -54,7 +54,10 @@ Context::Context(GlobalOptions options) : options_(std::move(options)) {
     } else {
         as_of_ = local_today();
     }
-    user_config_ = load_user_config(env_, diags_);
+    Diagnostics config;
+    user_config_ = load_user_config(env_, config);
+    user_config_broken_ = config.has_errors();
+    diags_.append(config);
 }
 
 Style Context::out_style() const {

@@ -35,6 +35,8 @@ public:
     Style out_style() const;
     const Environment& env() const { return env_; }
     const UserConfig& user_config() const { return user_config_; }
+    // The user config exists but has errors (already in diags()); commands stop on them too.
+    bool user_config_broken() const { return user_config_broken_; }
 
     // Finds and loads the workspace and the credentials in force; reports and returns false when
     // either cannot be used.
@@ -52,6 +54,7 @@ private:
     GlobalOptions options_;
     Environment env_;
     UserConfig user_config_;
+    bool user_config_broken_ = false;
     Date as_of_;
     std::optional<Workspace> workspace_;
     CredentialSet credentials_;

@@ -48,6 +48,13 @@ std::string backup_name(const fs::path& target) {
 
 } // namespace
 
+bool is_read_only(const fs::path& path) {
+    struct stat st{};
+    if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    if ((st.st_mode & 0222) == 0) return true;
+    return ::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS | AT_SYMLINK_NOFOLLOW) != 0 && errno == EACCES;
+}
+
 std::vector<fs::path> leftover_temp_files(const fs::path& target) {
     std::vector<fs::path> out;
     std::error_code ec;
@@ -66,12 +73,16 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
 
     mode_t mode = options.create_mode;
     std::optional<std::pair<uid_t, gid_t>> owner;
-    const char* unchanged = options.must_not_exist ? "nothing was created" : "the file is unchanged";
+    // Reasons start with the system's own words ("No space left on device"), so that a caller's
+    // "cannot write FILE: " reads on.
+    const char* unchanged = "nothing was created";
     struct stat st{};
     if (::lstat(path.c_str(), &st) == 0) {
+        unchanged = "the file is unchanged";
         if (S_ISLNK(st.st_mode)) return "refusing to write through a symbolic link";
         if (!S_ISREG(st.st_mode)) return "not a regular file";
         if (options.must_not_exist) return "already exists";
+        if (is_read_only(path)) return fmt::format("the file is read-only (mode {:04o}); {}", st.st_mode & 07777, unchanged);
         mode = st.st_mode & 07777;
         owner = std::pair{st.st_uid, st.st_gid};
     } else if (errno != ENOENT) {
@@ -79,20 +90,20 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
     }
 
     int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir_fd < 0) return fmt::format("cannot open the directory: {}", errno_text(errno));
+    if (dir_fd < 0) return fmt::format("{} (opening the directory)", errno_text(errno));
 
     std::string tmp = temp_name(path);
     int fd = ::openat(dir_fd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) {
         int err = errno;
         ::close(dir_fd);
-        return fmt::format("cannot create a temporary file: {}", errno_text(err));
+        return fmt::format("{} (creating a temporary file); {}", errno_text(err), unchanged);
     }
     auto fail = [&](std::string_view step, int err) {
         ::close(fd);
         ::unlinkat(dir_fd, tmp.c_str(), 0);
         ::close(dir_fd);
-        return fmt::format("{} failed: {}; {}", step, errno_text(err), unchanged);
+        return fmt::format("{} ({}); {}", errno_text(err), step, unchanged);
     };
     int err = 0;
     // fchmod, not the open mode: the umask must not widen or narrow what we promise.
@@ -108,7 +119,7 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
         err = errno;
         ::unlinkat(dir_fd, tmp.c_str(), 0);
         ::close(dir_fd);
-        return fmt::format("close failed: {}; {}", errno_text(err), unchanged);
+        return fmt::format("{} (close); {}", errno_text(err), unchanged);
     }
     fd = -1;
     // Keep the original reachable until the new content is durable, so that a failed directory
@@ -121,7 +132,7 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
                 err = errno;
                 ::unlinkat(dir_fd, tmp.c_str(), 0);
                 ::close(dir_fd);
-                return fmt::format("link failed: {}; {}", errno_text(err), unchanged);
+                return fmt::format("{} (link); {}", errno_text(err), unchanged);
             }
             backup.clear();  // no original: nothing to keep
         }
@@ -132,7 +143,7 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
             err = errno;
             ::unlinkat(dir_fd, tmp.c_str(), 0);
             ::close(dir_fd);
-            return err == EEXIST ? std::string("already exists") : fmt::format("link failed: {}; {}", errno_text(err), unchanged);
+            return err == EEXIST ? std::string("already exists") : fmt::format("{} (link); {}", errno_text(err), unchanged);
         }
         ::unlinkat(dir_fd, tmp.c_str(), 0);
     } else if (::renameat(dir_fd, tmp.c_str(), dir_fd, path.filename().c_str()) != 0) {
@@ -140,7 +151,7 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
         ::unlinkat(dir_fd, tmp.c_str(), 0);
         if (!backup.empty()) ::unlinkat(dir_fd, backup.c_str(), 0);
         ::close(dir_fd);
-        return fmt::format("rename failed: {}; {}", errno_text(err), unchanged);
+        return fmt::format("{} (rename); {}", errno_text(err), unchanged);
     }
     if (::fsync(dir_fd) != 0) {
         err = errno;
@@ -148,8 +159,8 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
                                        : ::renameat(dir_fd, backup.c_str(), dir_fd, path.filename().c_str()) == 0;
         ::close(dir_fd);
         if (!restored)
-            return fmt::format("fsync of the directory failed: {}; the change is in place but may not survive a crash", errno_text(err));
-        return fmt::format("fsync of the directory failed: {}; {}", errno_text(err), unchanged);
+            return fmt::format("{} (fsync of the directory); the change is in place but may not survive a crash", errno_text(err));
+        return fmt::format("{} (fsync of the directory); {}", errno_text(err), unchanged);
     }
     if (!backup.empty()) ::unlinkat(dir_fd, backup.c_str(), 0);
     ::close(dir_fd);

@@ -23,7 +23,13 @@ struct AtomicWriteOptions {
 // removed while holding the record's lock: the target itself is always whole (rename is atomic).
 std::vector<std::filesystem::path> leftover_temp_files(const std::filesystem::path& target);
 
-// Returns an empty string on success, else the reason (the caller names the file).
+// Whether an existing file was made read-only for us: no write permission for this user, or, for
+// root (whom permissions do not stop), no write bit at all. Replacing the file by rename would
+// get round that, so writers refuse instead.
+bool is_read_only(const std::filesystem::path& path);
+
+// Returns an empty string on success, else the reason (the caller names the file). A read-only
+// target (is_read_only) is refused.
 std::string write_file_atomic(const std::filesystem::path& path, std::string_view content,
                               const AtomicWriteOptions& options = {});
 

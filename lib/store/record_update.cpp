@@ -104,6 +104,11 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
         diags.error(shown, {}, fmt::format("no record for '{}' (create it with 'peerctl add')", id));
         return result;
     }
+    // Before the lock file is made: a refused write writes nothing at all.
+    if (exists && is_read_only(path)) {
+        diags.error(shown, {}, fmt::format("the record is read-only (mode {:04o}); nothing was written", st.st_mode & 07777));
+        return result;
+    }
 
     FileLock lock;
     if (!options.dry_run) {

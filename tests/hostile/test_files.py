@@ -6,7 +6,8 @@ edit the workspace could plant them:
   by every command, and other stray files are warnings of `validate` only;
 - a record that is a symbolic link is not read (it could point root's cron at another file);
 - evidence paths stay inside the workspace: absolute, `..` and symlinked escapes are errors at their
-  line, `log --evidence` refuses them, and the transcript never calls such a file present.
+  line, `log --evidence` refuses them, and the transcript never calls such a file present;
+- a broken user config is reported as itself, by `check` too.
 
 usage: test_files.py PEERCTL [--time-limit SECONDS]
 """
@@ -167,5 +168,21 @@ for path in (os.path.join(secret_dir, "certificate.pdf"), "/etc/shadow", secret_
 p = s.run("log", "ce", "jdoe", "--hours", "1", "--title", "t", "--date", "2026-02-01", "--evidence", "evidence/jdoe/2.pdf",
           ws=ws)
 s.check(p.returncode == 0, "log --evidence inside the workspace works", text(p))
+
+# --- 5. A broken user config names itself ------------------------------------------------------------------
+ws = s.workspace("config")
+write(os.path.join(ws, "specialists", "jdoe.toml"), VALID.format(id="jdoe"))
+config = os.path.join(s.tmp, "config", "peerctl", "config.toml")
+write(config, "me = \n")
+p = s.run("check", ws=ws)
+s.check(p.returncode == 3, f"broken config: check exit {p.returncode}, expected 3", text(p))
+s.check(p.stdout == f"PEERCTL UNKNOWN - invalid user config {config}\n".encode(),
+        "broken config: check's UNKNOWN names the config, not the credential rules", p.stdout)
+s.check(re.search(rb"^" + re.escape(config.encode()) + rb":1:\d+: error: ", p.stderr, re.M),
+        "broken config: the error is at its place in the config", p.stderr)
+p = s.run("check", "--format", "json", ws=ws)
+s.check(p.returncode == 3 and b'"summary": "invalid user config ' in p.stdout, "broken config: check --format json",
+        p.stdout)
+os.unlink(config)
 
 s.finish()

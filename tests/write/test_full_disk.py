@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A real full disk: a 64 KiB tmpfs holding the workspace, filled up. `peerctl log` must exit 1 with
 the reason, leave the record byte-identical and leave no temporary file, whether no byte fits or
-only part of the new file does; once there is room again, it works.
+only part of the new file does; once there is room again, it works. `report -o` and `export -o`
+name the file they could not write.
 
 Needs to mount a tmpfs: as root, or in a user namespace (`unshare -Urm`) where the system allows
 one. Elsewhere it prints SKIP and exits 77.
@@ -83,6 +84,15 @@ s.expect(p, 1, "add on a full disk")
 s.check(os.strerror(errno.ENOSPC).encode() in p.stderr, "add gives the reason: no space left on device", p.stderr)
 s.check(not os.path.lexists(record_file(ws, "newp")), "add on a full disk creates no record")
 s.check(leftovers(specialists) == [], "no temporary file is left after add", leftovers(specialists))
+# A report or calendar written with -o onto the full disk names its file.
+for args, name in ((("report", "renewals"), "renewals.html"), (("export", "ics"), "renewals.ics")):
+    out = os.path.join(ws, name)
+    p = s.run(*args, "-o", out, ws=ws)
+    what = f"{' '.join(args)} -o on a full disk"
+    s.expect(p, 1, what)
+    s.check(f"error: cannot write {out}: {os.strerror(errno.ENOSPC)}".encode() in p.stderr,
+            f"{what}: 'cannot write FILE: {os.strerror(errno.ENOSPC)}'", p.stderr)
+    s.check(not [n for n in os.listdir(ws) if name in n], f"{what}: leaves no file, temporary or not", sorted(os.listdir(ws)))
 os.unlink(os.path.join(ws, "fill-1"))
 
 # 2. One page free: the new file starts to be written, then the disk is full.

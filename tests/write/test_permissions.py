@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """File modes whatever the umask: `init` makes peerctl.toml 0600 and its directories 0700, `add`
 makes records 0600 (0640 in a workspace with `group = true`), and `log` keeps an existing record's
-mode, owner and group.
+mode, owner and group, but refuses a record made read-only.
 
 usage: test_permissions.py PEERCTL
 """
@@ -11,7 +11,7 @@ import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from support import Suite, read_bytes, record_file, write_bytes  # noqa: E402
+from support import Suite, read_bytes, record_file, snapshot, snapshot_diff, write_bytes  # noqa: E402
 
 s = Suite("permissions")
 
@@ -43,10 +43,24 @@ for umask in (0o000, 0o077, 0o022):
     check_mode(rec, 0o600, f"{u}: the record after log")
 
     # An existing record's mode is kept, whatever it is.
-    for kept in (0o644, 0o640, 0o604, 0o400):
+    for kept in (0o644, 0o640, 0o604):
         os.chmod(rec, kept)
         s.expect(s.log_ce(ws, "jdoe", f"kept {kept:04o}"), 0, f"{u}: log to a {kept:04o} record")
         check_mode(rec, kept, f"{u}: a {kept:04o} record after log")
+    # A record made read-only is refused, even to root, and nothing at all is written: not even
+    # the lock file, were it missing.
+    os.unlink(os.path.join(ws, "specialists", ".jdoe.lock"))
+    for read_only in (0o400, 0o444):
+        os.chmod(rec, read_only)
+        before = snapshot(ws)
+        for extra in ((), ("--dry-run",), ("--force",)):
+            what = f"{u}: log {' '.join(extra)} to a {read_only:04o} record".replace("  ", " ")
+            p = s.log_ce(ws, "jdoe", f"read-only {read_only:04o}", extra=extra)
+            s.expect(p, 1, what)
+            s.check(b"specialists/jdoe.toml: error: the record is read-only" in p.stderr, f"{what}: says why", p.stderr)
+            s.check(not p.stdout, f"{what}: prints nothing on stdout", p.stdout)
+            s.check(snapshot(ws) == before, f"{what}: nothing in the workspace changed",
+                    snapshot_diff(before, snapshot(ws)))
     os.chmod(rec, 0o600)
 
     # A workspace for a group, made by init --group.
