@@ -38,9 +38,12 @@ class Suite:
             print(f"usage: {sys.argv[0]} PEERCTL [--time-limit SECONDS]", file=sys.stderr)
             sys.exit(2)
         self.peerctl = os.path.abspath(args[0])
-        self.tmp = tempfile.mkdtemp(prefix=f"peerctl-{name}-")
-        os.chmod(self.tmp, 0o755)  # some cases run peerctl as another user
+        # Always under the system's temporary directory, whatever TMPDIR says: some cases run
+        # peerctl as another user, who must be able to reach the workspaces.
+        self.tmp = tempfile.mkdtemp(prefix=f"peerctl-{name}-", dir="/tmp")
+        os.chmod(self.tmp, 0o755)
         atexit.register(lambda: shutil.rmtree(self.tmp, ignore_errors=True))
+        self.as_user = {}  # uid -> (binary, extra environment), see runnable_as
         self.passed = 0
         self.failed = 0
         self.timings = []  # (what, seconds)
@@ -64,12 +67,57 @@ class Suite:
             f.write(f'name = "{name}"\n{settings}')
         return ws
 
+    def runnable_as(self, uid):
+        """Whether peerctl can run as `uid` (root only), with workspaces under self.tmp; None if it can,
+        else the reason. The build may sit where that user cannot go (a clone in a 0700 `mktemp -d`):
+        then a copy of the binary and of its built-in credentials, in a directory of our own that
+        anyone may read, runs instead."""
+        if uid in self.as_user:
+            return None
+        probe_ws = self.workspace(f"probe-as-{uid}")
+        for path, mode in ((probe_ws, 0o755), (os.path.join(probe_ws, "specialists"), 0o755),
+                           (os.path.join(probe_ws, "peerctl.toml"), 0o644)):
+            os.chmod(path, mode)  # whatever the umask
+        self.as_user[uid] = (self.peerctl, {})
+        reason = self._probe(uid, probe_ws)
+        if reason is None:
+            return None
+        copy = os.path.join(self.tmp, f"peerctl-for-{uid}")
+        os.makedirs(copy)
+        os.chmod(copy, 0o755)
+        shutil.copy(self.peerctl, os.path.join(copy, "peerctl"))
+        os.chmod(os.path.join(copy, "peerctl"), 0o755)
+        data = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "credentials")
+        shutil.copytree(data, os.path.join(copy, "data", "credentials"))
+        for dirpath, dirnames, filenames in os.walk(os.path.join(copy, "data")):
+            os.chmod(dirpath, 0o755)
+            for f in filenames:
+                os.chmod(os.path.join(dirpath, f), 0o644)
+        self.as_user[uid] = (os.path.join(copy, "peerctl"), {"PEERCTL_DATA_DIR": os.path.join(copy, "data")})
+        copied = self._probe(uid, probe_ws)
+        if copied is None:
+            print(f"note: the build cannot be run as uid {uid} ({reason}); a copy in {copy} runs instead")
+            return None
+        del self.as_user[uid]
+        return f"{reason}; a copy of the binary cannot run either: {copied}"
+
+    def _probe(self, uid, ws):
+        p = self.run("validate", ws=ws, user=uid)
+        return None if p.returncode == 0 else f"exit {p.returncode}: {show(p.stderr, 200).strip()}"
+
     def run(self, *args, ws=None, user=None, timeout=30):
-        """Runs peerctl (as `user`, a uid, when given); returns the process with `.seconds`."""
-        argv = [self.peerctl] + (["--dir", ws] if ws else []) + ["--as-of", AS_OF, "--color", "never"] + list(args)
+        """Runs peerctl (as `user`, a uid, when given: call runnable_as first); returns the process
+        with `.seconds`."""
+        binary, extra = self.as_user.get(user, (self.peerctl, {})) if user is not None else (self.peerctl, {})
+        argv = [binary] + (["--dir", ws] if ws else []) + ["--as-of", AS_OF, "--color", "never"] + list(args)
+        env = dict(self.env, **extra)
+        if user is not None:  # check's cache: where that user may write, never the build tree
+            env["XDG_CACHE_HOME"] = os.path.join(self.tmp, f"cache-{user}")
         start = time.monotonic()
         try:
-            p = subprocess.run(argv, env=self.env, capture_output=True, timeout=timeout, user=user)
+            p = subprocess.run(argv, env=env, capture_output=True, timeout=timeout, user=user)
+        except OSError as e:  # the binary cannot be executed by that user at all
+            p = subprocess.CompletedProcess(argv, -998, b"", f"cannot run {binary} as {user}: {e}".encode())
         except subprocess.TimeoutExpired as e:
             p = subprocess.CompletedProcess(argv, -999, e.stdout or b"", (e.stderr or b"") + b"\n(timed out)")
         p.seconds = time.monotonic() - start
