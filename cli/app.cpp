@@ -21,10 +21,13 @@ int run(int argc, char** argv) {
     app.add_option("--color", global.color, "Colour: auto, always or never (NO_COLOR is honoured)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("-j,--jobs", global.jobs, "Files to load in parallel (default: one per core)");
-    app.add_flag_callback("--version", [] {
-        fmt::print("peerctl {}\n", PEERCTL_VERSION);
-        throw CLI::Success();
-    }, "Print the version and exit");
+    app.add_flag_callback(
+        "--version",
+        [] {
+            fmt::print("peerctl {}\n", PEERCTL_VERSION);
+            throw CLI::Success();
+        },
+        "Print the version and exit");
 
     std::map<CLI::App*, Runner> runners;
     for (const auto& spec : commands) {

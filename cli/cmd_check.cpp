@@ -29,8 +29,10 @@ std::string cache_inputs(const Context& ctx, const Workspace& ws, std::int64_t s
     std::error_code ec;
     out += input_line(fs::read_symlink("/proc/self/exe", ec), start, racy);
     out += input_line(ws.root / "peerctl.toml", start, racy);
-    for (const auto& f : toml_files(builtin_credentials_dir())) out += input_line(f, start, racy);
-    for (const auto& f : workspace_credential_files(ws)) out += input_line(f, start, racy);
+    for (const auto& f : toml_files(builtin_credentials_dir()))
+        out += input_line(f, start, racy);
+    for (const auto& f : workspace_credential_files(ws))
+        out += input_line(f, start, racy);
     return out;
 }
 
@@ -43,7 +45,7 @@ int unknown(Context& ctx, const CheckOptions& opts, const std::string& reason) {
 }
 
 int run_check(Context& ctx, const CheckOptions& opts) {
-    std::int64_t start = realtime_now_ns();  // before anything is read (check_cache.hpp)
+    std::int64_t start = realtime_now_ns(); // before anything is read (check_cache.hpp)
     if (!ctx.open_workspace()) {
         // The user config's errors stop every command, whatever else loaded: name it, not what it stopped.
         if (ctx.user_config_broken())
@@ -55,7 +57,9 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     result.thresholds.warn_days = opts.warn.value_or(ws.warn_days);
     result.thresholds.crit_days = opts.crit.value_or(ws.crit_days);
     if (result.thresholds.crit_days > result.thresholds.warn_days)
-        return unknown(ctx, opts, fmt::format("--crit ({}) must not be more than --warn ({})", result.thresholds.crit_days, result.thresholds.warn_days));
+        return unknown(ctx, opts,
+                       fmt::format("--crit ({}) must not be more than --warn ({})", result.thresholds.crit_days,
+                                   result.thresholds.warn_days));
 
     std::vector<fs::path> files = record_files(ws);
     CheckCacheSettings cache;
@@ -68,7 +72,8 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     }
     CheckScan scan = scan_for_check(files, ws, ctx.credentials(), ctx.as_of(), ctx.options().jobs, cache);
     for (const auto& items : scan.items)
-        for (const auto& item : items) tally(item, ctx.as_of(), result);
+        for (const auto& item : items)
+            tally(item, ctx.as_of(), result);
     Diagnostics diags = std::move(scan.diags);
     std::size_t bad = std::max<std::size_t>(scan.invalid, 1);
     save_check_cache(std::move(scan), files, cache);
@@ -92,7 +97,8 @@ int run_check(Context& ctx, const CheckOptions& opts) {
 
 Runner setup_check(CLI::App& sub) {
     auto opts = std::make_shared<CheckOptions>();
-    sub.add_option("--warn", opts->warn, "WARNING when a deadline is within this many days (default: peerctl.toml warn_days, else 60)")
+    sub.add_option("--warn", opts->warn,
+                   "WARNING when a deadline is within this many days (default: peerctl.toml warn_days, else 60)")
         ->check(CLI::Range(0, 3650));
     sub.add_option("--crit", opts->crit, "CRITICAL when a deadline is within this many days (default: crit_days, else 14)")
         ->check(CLI::Range(0, 3650));

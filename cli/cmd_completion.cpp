@@ -24,7 +24,8 @@ struct CompletionOptions {
 // Specialist ids are the record files' names: listing them reads no record.
 std::vector<std::string> record_ids(const fs::path& root) {
     std::vector<std::string> out;
-    for (const auto& file : list_record_directory(root / "specialists").records) out.push_back(file.stem().string());
+    for (const auto& file : list_record_directory(root / "specialists").records)
+        out.push_back(file.stem().string());
     return out;
 }
 

@@ -36,7 +36,9 @@ std::string period_words(const Credential& c) {
 int run_list(Context& ctx) {
     if (!load(ctx)) return exit_data;
     Style style = ctx.out_style();
-    std::string out = style.bold(fmt::format("{:<10} {:<50} {:<14} {:>6}  {:<10} {}", "ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE")) + "\n";
+    std::string out =
+        style.bold(fmt::format("{:<10} {:<50} {:<14} {:>6}  {:<10} {}", "ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE")) +
+        "\n";
     for (const auto& [id, c] : ctx.credentials().all()) {
         std::string ce = c.ce ? c.ce->hours.str() + " h" : "-";
         out += fmt::format("{:<10} {:<50} {:<14} {:>6}  {:<10} {}\n", printable(id), printable(c.name), period_words(c), ce,
@@ -48,7 +50,8 @@ int run_list(Context& ctx) {
 
 std::string hours_list(const std::vector<ExperienceKind>& kinds) {
     std::string out;
-    for (auto k : kinds) out += (out.empty() ? "" : " or ") + to_string(k);
+    for (auto k : kinds)
+        out += (out.empty() ? "" : " or ") + to_string(k);
     return out;
 }
 
@@ -71,33 +74,42 @@ int run_show(Context& ctx, const CredentialsOptions& opts) {
     line("confidence", printable(c->confidence) + (c->confidence_note.empty() ? "" : ": " + printable(c->confidence_note)));
     if (c->training) {
         std::string domains;
-        for (const auto& d : c->training->domains) domains += fmt::format("{}{} {} h", domains.empty() ? "" : ", ", printable(d.domain), d.hours.str());
+        for (const auto& d : c->training->domains)
+            domains += fmt::format("{}{} {} h", domains.empty() ? "" : ", ", printable(d.domain), d.hours.str());
         line("training", c->training->hours.str() + " h" + (domains.empty() ? "" : " (" + domains + ")"));
     }
-    for (const auto& e : c->experience) line("experience", fmt::format("{} h {}", e.hours.str(), hours_list(e.kinds)));
+    for (const auto& e : c->experience)
+        line("experience", fmt::format("{} h {}", e.hours.str(), hours_list(e.kinds)));
     if (c->exam) {
         std::string exam = c->exam->required ? "required" : "optional";
         if (c->exam->max_attempts) exam += fmt::format(", at most {} attempts", *c->exam->max_attempts);
         if (c->exam->retest_wait_days) exam += fmt::format(", {} days between attempts", *c->exam->retest_wait_days);
-        if (c->exam->within_months_of_training) exam += fmt::format(", within {} months of training", *c->exam->within_months_of_training);
+        if (c->exam->within_months_of_training)
+            exam += fmt::format(", within {} months of training", *c->exam->within_months_of_training);
         line("exam", exam);
     }
-    line("period", period_words(*c) + (c->period.anchor == Anchor::IssueDate ? " from the issue date" : ", from the January after certification"));
+    line("period", period_words(*c) + (c->period.anchor == Anchor::IssueDate ? " from the issue date"
+                                                                             : ", from the January after certification"));
     for (const auto& l : c->levels) {
         std::string desc = l.months ? fmt::format("valid {} months", *l.months) : "standard period";
         if (!l.renewable) desc += ", not renewable";
-        for (const auto& e : l.experience) desc += fmt::format(", needs {} h {}", e.hours.str(), hours_list(e.kinds));
+        for (const auto& e : l.experience)
+            desc += fmt::format(", needs {} h {}", e.hours.str(), hours_list(e.kinds));
         line("level " + printable(l.id), desc);
     }
     if (c->ce) {
         line("CE", c->ce->hours.str() + " h per period");
         for (const auto& m : c->ce->minimums) {
-            if (m.kind == MinimumKind::TopicEntries) line("  minimum", fmt::format("{} {} entr{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies"));
-            else if (m.kind == MinimumKind::ProviderHours) line("  minimum", fmt::format("{} h from {}", m.hours.str(), printable(fmt::format("{}", fmt::join(m.providers, " or ")))));
+            if (m.kind == MinimumKind::TopicEntries)
+                line("  minimum", fmt::format("{} {} entr{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies"));
+            else if (m.kind == MinimumKind::ProviderHours)
+                line("  minimum",
+                     fmt::format("{} h from {}", m.hours.str(), printable(fmt::format("{}", fmt::join(m.providers, " or ")))));
             else line("  minimum", fmt::format("{} h {}", m.hours.str(), printable(m.topic)));
         }
         for (const auto& cap : c->ce->caps)
-            line("  cap", fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : printable(cap.topic)));
+            line("  cap",
+                 fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : printable(cap.topic)));
         if (c->ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", c->ce->max_entry_hours->str()));
         line("  carry-over", c->ce->carry_over_max.is_zero() ? "none" : "up to " + c->ce->carry_over_max.str() + " h");
         if (c->ce->submit_before_days) line("  submit by", fmt::format("{} days before expiry", *c->ce->submit_before_days));
@@ -108,7 +120,8 @@ int run_show(Context& ctx, const CredentialsOptions& opts) {
         std::string fee = r.fee_cents ? fmt::format(", fee {}", Hours::from_centi(*r.fee_cents).str()) : "";
         line("after expiry", fmt::format("grace for {}{}{}", span, fee, r.note.empty() ? "" : " (" + printable(r.note) + ")"));
     }
-    for (const auto& s : c->sources) line("source", fmt::format("[{}] {}", printable(s.key), printable(s.url)));
+    for (const auto& s : c->sources)
+        line("source", fmt::format("[{}] {}", printable(s.key), printable(s.url)));
     print_page(out, style);
     return exit_ok;
 }

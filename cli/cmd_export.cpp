@@ -70,7 +70,8 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     ics.calendar_name = ws.name;
     std::vector<std::filesystem::path> files;
     if (opts.ids.empty()) files = record_files(ws);
-    for (const auto& id : opts.ids) files.push_back(ws.root / "specialists" / (id + ".toml"));
+    for (const auto& id : opts.ids)
+        files.push_back(ws.root / "specialists" / (id + ".toml"));
     LoadedRecords loaded = load_records(files, &ws, ctx.credentials(), ctx.options().jobs);
     ctx.diags().append(loaded.diags);
     if (ctx.diags().has_errors()) {
@@ -79,7 +80,8 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     }
     ctx.flush_diagnostics();
     std::vector<SpecialistStatus> statuses;
-    for (const auto& r : loaded.records) statuses.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
+    for (const auto& r : loaded.records)
+        statuses.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
     std::string calendar = ics_calendar(statuses, ics);
     if (opts.output.empty() || opts.output == "-") {
         fmt::print("{}", calendar);

@@ -27,7 +27,8 @@ struct LogOptions {
 Date date_option(const std::string& name, const std::string& value, Date fallback) {
     if (value.empty()) return fallback;
     auto d = parse_date(value);
-    if (!d) throw UsageError{fmt::format("--{} must be a date such as 2026-03-14 (got '{}')", name, printable(value.substr(0, 32)))};
+    if (!d)
+        throw UsageError{fmt::format("--{} must be a date such as 2026-03-14 (got '{}')", name, printable(value.substr(0, 32)))};
     return *d;
 }
 
@@ -39,7 +40,9 @@ void add_text(std::vector<Field>& fields, const char* key, const std::string& va
 
 void add_hours(std::vector<Field>& fields, const std::string& value) {
     auto h = parse_hours(value);
-    if (!h) throw UsageError{fmt::format("--hours must be a number of hours such as 2 or 1.5, to 0.01 h (got '{}')", printable(value.substr(0, 32)))};
+    if (!h)
+        throw UsageError{fmt::format("--hours must be a number of hours such as 2 or 1.5, to 0.01 h (got '{}')",
+                                     printable(value.substr(0, 32)))};
     fields.push_back({"hours", h->str()});
 }
 
@@ -64,7 +67,8 @@ std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Dat
         add_text(f, "title", o.title);
         add_text(f, "provider", o.provider);
         if (!o.topics.empty()) {
-            for (const auto& t : o.topics) require_utf8("--topic", t);
+            for (const auto& t : o.topics)
+                require_utf8("--topic", t);
             f.push_back({"topics", toml_string_array(o.topics)});
         }
         add_text(f, "delivery", o.delivery);
@@ -164,8 +168,11 @@ Runner setup_log(CLI::App& sub) {
     renewal->add_option("--expires", o.expires, "New expiry printed on the certificate (default: one period on)");
 
     return [opts, training, exam, experience, ce](Context& ctx) {
-        std::string table = training->parsed() ? "training" : exam->parsed() ? "exam" : experience->parsed() ? "experience"
-                            : ce->parsed() ? "ce" : "renewal";
+        std::string table = training->parsed()     ? "training"
+                            : exam->parsed()       ? "exam"
+                            : experience->parsed() ? "experience"
+                            : ce->parsed()         ? "ce"
+                                                   : "renewal";
         return run_log(ctx, table, *opts);
     };
 }

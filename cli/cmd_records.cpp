@@ -39,7 +39,7 @@ int run_init(Context&, const InitOptions& opts) {
             print_error(fmt::format("cannot create {}: {}", d.string(), std::strerror(errno)));
             return exit_data;
         }
-        ::chmod(d.c_str(), dir_mode);  // whatever the umask
+        ::chmod(d.c_str(), dir_mode); // whatever the umask
     }
     std::string name = opts.name;
     if (name.empty()) name = fs::absolute(root, ec).lexically_normal().filename().string();
@@ -47,7 +47,8 @@ int run_init(Context&, const InitOptions& opts) {
     require_utf8("--name", name);
     std::string text = "# A peerctl workspace: one record per specialist in specialists/<id>.toml,\n"
                        "# the organisation's own credential rules (if any) in credentials/<id>.toml.\n"
-                       "name = " + toml_string(name) + "\n";
+                       "name = " +
+                       toml_string(name) + "\n";
     if (opts.group) text += "group = true  # new records are readable by the group (0640)\n";
     AtomicWriteOptions write;
     write.create_mode = opts.group ? 0640 : 0600;
@@ -68,7 +69,7 @@ struct AddOptions {
 };
 
 int run_add(Context& ctx, const AddOptions& opts) {
-    std::string id = target_id(ctx, opts.id);  // required: never defaults to 'me'
+    std::string id = target_id(ctx, opts.id); // required: never defaults to 'me'
     require_utf8("--name", opts.name);
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
@@ -83,7 +84,8 @@ int run_add(Context& ctx, const AddOptions& opts) {
     update.create = true;
     update.dry_run = opts.dry_run;
     UpdateResult result = update_record(
-        *ctx.workspace(), ctx.credentials(), id, [&](std::string_view, Diagnostics&) -> std::optional<std::string> { return text; },
+        *ctx.workspace(), ctx.credentials(), id,
+        [&](std::string_view, Diagnostics&) -> std::optional<std::string> { return text; },
         [](const Record&, const Record&) { return std::vector<std::string>{}; }, update, ctx.diags());
     ctx.flush_diagnostics();
     if (!result.ok) return exit_data;
@@ -161,7 +163,8 @@ int run_certify(Context& ctx, const CertifyOptions& opts) {
     if (!result.ok) return exit_data;
     if (opts.dry_run) {
         std::string text;
-        for (const auto& f : fields) text += f.key + " = " + f.value + "\n";
+        for (const auto& f : fields)
+            text += f.key + " = " + f.value + "\n";
         print_page(text);
         return exit_ok;
     }

@@ -57,7 +57,8 @@ std::string pick_format(const ReportOptions& o) {
     if (!o.format.empty()) return o.format;
     if (o.output.empty() || o.output == "-") return "table";
     std::string ext = fs::path(o.output).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (ext == ".csv") return "csv";
     if (ext == ".json") return "json";
     if (ext == ".md" || ext == ".markdown") return "md";
@@ -96,12 +97,14 @@ ReportFilter make_filter(Context& ctx, const ReportOptions& o, Kind kind) {
     for (const auto& s : o.states)
         if (kind == Kind::Renewals && std::find(renewal_states.begin(), renewal_states.end(), s) == renewal_states.end())
             throw UsageError{fmt::format("renewals lists certified specialists (active, due, grace, lapsed); "
-                                         "for '{}', use 'peerctl report roster --state {}'", s, s)};
+                                         "for '{}', use 'peerctl report roster --state {}'",
+                                         s, s)};
     f.states = o.states;
     if (!o.credential.empty()) {
         if (!ctx.credentials().find(o.credential)) {
             std::string known;
-            for (const auto& id : ctx.credentials().ids()) known += (known.empty() ? "" : ", ") + id;
+            for (const auto& id : ctx.credentials().ids())
+                known += (known.empty() ? "" : ", ") + id;
             throw UsageError{fmt::format("unknown credential '{}' (in force: {})", printable(o.credential), known)};
         }
         f.credential = o.credential;
@@ -229,48 +232,52 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
         text = stream->finish();
         stream.reset();
     } else switch (kind) {
-    case Kind::Renewals: {
-        RenewalsReport r = renewals_report(std::move(renewal_slots), filter);
-        if (format == "json") text = renewals_json(r, rc);
-        else doc = renewals_document(r, rc, format == "csv" ? Parts::Flat : Parts::Sections);
-        break;
-    }
-    case Kind::Roster: {
-        RosterReport r = roster_report(std::move(roster_slots), filter);
-        if (format == "json") text = roster_json(r, rc);
-        else doc = roster_document(r, rc, format == "csv" ? Parts::Flat : Parts::Sections);
-        break;
-    }
-    case Kind::Transcript:
-    case Kind::Audit: {
-        std::vector<fs::path> wanted;
-        AuditSelection selection;
-        if (kind == Kind::Audit) {
-            selection = audit_select(statuses, o.percent, seed, filter.credential);
-            for (std::size_t i : selection.picked) wanted.push_back(status_files[i]);
-        } else {
-            wanted = status_files;
+        case Kind::Renewals: {
+            RenewalsReport r = renewals_report(std::move(renewal_slots), filter);
+            if (format == "json") text = renewals_json(r, rc);
+            else doc = renewals_document(r, rc, format == "csv" ? Parts::Flat : Parts::Sections);
+            break;
         }
-        LoadedRecords loaded = load_records(wanted, &ws, ctx.credentials(), ctx.options().jobs);
-        if (loaded.diags.has_errors() || loaded.records.size() != wanted.size()) {
-            print_diagnostics(loaded.diags);
-            fmt::print(stderr, "peerctl: a record changed while the report was being made; run it again\n");
-            return exit_data;
+        case Kind::Roster: {
+            RosterReport r = roster_report(std::move(roster_slots), filter);
+            if (format == "json") text = roster_json(r, rc);
+            else doc = roster_document(r, rc, format == "csv" ? Parts::Flat : Parts::Sections);
+            break;
         }
-        std::vector<SpecialistStatus> picked;
-        for (const auto& r : loaded.records) picked.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
-        if (kind == Kind::Transcript) {
-            Transcript t = transcript_report(loaded.records.at(0), picked.at(0), o.period == "all", filter.credential, rc.as_of, probe);
-            if (format == "json") text = transcript_json(t, rc);
-            else doc = transcript_document(t, rc);
-        } else {
-            AuditSample a = audit_sample(selection.population, loaded.records, picked, o.percent, seed, filter.credential, rc.as_of, probe);
-            if (format == "json") text = audit_json(a, rc);
-            else doc = audit_document(a, rc);
+        case Kind::Transcript:
+        case Kind::Audit: {
+            std::vector<fs::path> wanted;
+            AuditSelection selection;
+            if (kind == Kind::Audit) {
+                selection = audit_select(statuses, o.percent, seed, filter.credential);
+                for (std::size_t i : selection.picked)
+                    wanted.push_back(status_files[i]);
+            } else {
+                wanted = status_files;
+            }
+            LoadedRecords loaded = load_records(wanted, &ws, ctx.credentials(), ctx.options().jobs);
+            if (loaded.diags.has_errors() || loaded.records.size() != wanted.size()) {
+                print_diagnostics(loaded.diags);
+                fmt::print(stderr, "peerctl: a record changed while the report was being made; run it again\n");
+                return exit_data;
+            }
+            std::vector<SpecialistStatus> picked;
+            for (const auto& r : loaded.records)
+                picked.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
+            if (kind == Kind::Transcript) {
+                Transcript t =
+                    transcript_report(loaded.records.at(0), picked.at(0), o.period == "all", filter.credential, rc.as_of, probe);
+                if (format == "json") text = transcript_json(t, rc);
+                else doc = transcript_document(t, rc);
+            } else {
+                AuditSample a = audit_sample(selection.population, loaded.records, picked, o.percent, seed, filter.credential,
+                                             rc.as_of, probe);
+                if (format == "json") text = audit_json(a, rc);
+                else doc = audit_document(a, rc);
+            }
+            break;
         }
-        break;
-    }
-    }
+        }
     if (format != "json" && !streamed) {
         TableOptions table{to_file ? Style{false} : ctx.out_style(), table_width(o, to_file)};
         text = render(doc, format, table);
@@ -317,7 +324,8 @@ Runner setup_report(CLI::App& sub) {
     add_output_options(sub, *opts);
     add_renewal_options(sub, *opts);
 
-    CLI::App* renewals = sub.add_subcommand("renewals", "Certified specialists by expiry: CE counted, what is missing, deadlines");
+    CLI::App* renewals =
+        sub.add_subcommand("renewals", "Certified specialists by expiry: CE counted, what is missing, deadlines");
     add_output_options(*renewals, *opts);
     add_renewal_options(*renewals, *opts);
 
@@ -328,7 +336,8 @@ Runner setup_report(CLI::App& sub) {
         ->check(CLI::IsMember(all_states));
     add_credential_option(*roster, *opts);
 
-    CLI::App* transcript = sub.add_subcommand("transcript", "One specialist's CE entries for the current period, with evidence and totals");
+    CLI::App* transcript =
+        sub.add_subcommand("transcript", "One specialist's CE entries for the current period, with evidence and totals");
     transcript->add_option("id", opts->id, "The specialist's id")->required();
     transcript->add_option("--period", opts->period, "current (default) or all")->check(CLI::IsMember({"current", "all"}));
     add_credential_option(*transcript, *opts);

@@ -52,9 +52,10 @@ int run_status(Context& ctx, const StatusOptions& opts) {
     }
     // Evaluated on the workers; the records themselves are dropped as they go.
     std::vector<std::optional<SpecialistStatus>> slots(files.size());
-    VisitSummary summary = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs,
-                                         [&](std::size_t i, const Record& r) { slots[i] = evaluate(r, ctx.credentials(), ctx.as_of()); },
-                                         /*fast=*/true);
+    VisitSummary summary = visit_records(
+        files, &ws, ctx.credentials(), ctx.options().jobs,
+        [&](std::size_t i, const Record& r) { slots[i] = evaluate(r, ctx.credentials(), ctx.as_of()); },
+        /*fast=*/true);
     ctx.diags().append(summary.diags);
     std::vector<SpecialistStatus> statuses;
     for (auto& slot : slots)
@@ -67,7 +68,8 @@ int run_status(Context& ctx, const StatusOptions& opts) {
     } else {
         Style style = ctx.out_style();
         std::string out;
-        for (const auto& s : statuses) out += (out.empty() ? "" : "\n") + status_text(s, ctx.as_of(), style);
+        for (const auto& s : statuses)
+            out += (out.empty() ? "" : "\n") + status_text(s, ctx.as_of(), style);
         if (statuses.empty() && !failed) out = "no specialists in this workspace (add one with 'peerctl add')\n";
         print_page(out, style);
     }

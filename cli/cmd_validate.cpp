@@ -83,12 +83,10 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
                 }
                 break;
             }
-            case FileKind::Credential:
-                load_credential_file(path, path.string(), diags);
-                break;
+            case FileKind::Credential: load_credential_file(path, path.string(), diags); break;
             case FileKind::Record:
                 records.push_back(path);
-                --files;  // counted below with the records
+                --files; // counted below with the records
                 break;
             }
         }
@@ -96,14 +94,14 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
     // Records are checked and dropped one by one; only their diagnostics are kept.
     std::vector<Diagnostics> per_record(records.size());
     VisitSummary summary = visit_records(records, opts.paths.empty() ? ctx.workspace() : nullptr, ctx.credentials(),
-                                         ctx.options().jobs,
-                                         [&](std::size_t i, const Record& r) {
+                                         ctx.options().jobs, [&](std::size_t i, const Record& r) {
                                              warn_future_entries(r, ctx.as_of(), per_record[i]);
                                              if (ctx.workspace()) evidence_link_errors(r, ctx.workspace()->root, per_record[i]);
                                          });
     files += summary.files;
     diags.append(summary.diags);
-    for (const auto& d : per_record) diags.append(d);
+    for (const auto& d : per_record)
+        diags.append(d);
 
     // A credential file named on the command line inside the workspace is read twice: say it once.
     Diagnostics unique;
@@ -112,7 +110,8 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
     for (const auto& d : diags.items())
         if (seen.insert(format(d)).second) unique.add(d);
     std::size_t errors = 0, warnings = 0;
-    for (const auto& d : unique.items()) (d.severity == Severity::Error ? errors : warnings)++;
+    for (const auto& d : unique.items())
+        (d.severity == Severity::Error ? errors : warnings)++;
     print_diagnostics(unique);
     ctx.diags() = Diagnostics();
     if (!opts.quiet)

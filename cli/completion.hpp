@@ -15,18 +15,18 @@ namespace peerctl::cli {
 using ValueKind = std::string;
 
 struct CompletionOption {
-    std::vector<std::string> names;  // "-o", "--output"
+    std::vector<std::string> names; // "-o", "--output"
     std::string help;
     bool takes_value = false;
     ValueKind values;
 };
 
 struct CompletionCommand {
-    std::string path;  // "" for peerctl itself, "log training" for a nested command
+    std::string path; // "" for peerctl itself, "log training" for a nested command
     std::string help;
     std::vector<CompletionOption> options;
-    std::vector<std::pair<std::string, std::string>> subcommands;  // name, help
-    std::vector<ValueKind> positionals;                            // in order
+    std::vector<std::pair<std::string, std::string>> subcommands; // name, help
+    std::vector<ValueKind> positionals;                           // in order
     bool last_positional_repeats = false;
 };
 

@@ -23,7 +23,8 @@ namespace {
 // POSIX shells: 'text', with ' written as '\''.
 std::string sh_quote(const std::string& text) {
     std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : text)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
 
@@ -39,7 +40,8 @@ std::string fish_quote(const std::string& text) {
 
 std::string joined(const std::vector<std::string>& words, std::string_view sep = " ") {
     std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : std::string(sep)) + w;
+    for (const auto& w : words)
+        out += (out.empty() ? "" : std::string(sep)) + w;
     return out;
 }
 
@@ -82,7 +84,8 @@ std::string value_function(const std::vector<CompletionCommand>& tree) {
     for (const auto& cmd : tree) {
         if (cmd.positionals.empty()) continue;
         std::vector<std::string> kinds;
-        for (const auto& k : cmd.positionals) kinds.push_back(sh_quote(k));
+        for (const auto& k : cmd.positionals)
+            kinds.push_back(sh_quote(k));
         out += fmt::format("        {}) kinds=({}); repeats={} ;;\n", sh_quote(cmd.path), joined(kinds),
                            cmd.last_positional_repeats ? 1 : 0);
     }
@@ -97,13 +100,15 @@ std::string bash_completion(const std::vector<CompletionCommand>& tree, const st
     for (const auto& cmd : tree) {
         if (cmd.subcommands.empty()) continue;
         std::vector<std::string> names;
-        for (const auto& [name, help] : cmd.subcommands) names.push_back(name);
+        for (const auto& [name, help] : cmd.subcommands)
+            names.push_back(name);
         out += fmt::format("        {}) echo {} ;;\n", sh_quote(cmd.path), sh_quote(joined(names)));
     }
     out += "    esac\n}\n\n# The options of a command path.\n_peerctl_options() {\n    case $1 in\n";
     for (const auto& cmd : tree) {
         std::vector<std::string> names;
-        for (const auto& o : cmd.options) names.insert(names.end(), o.names.begin(), o.names.end());
+        for (const auto& o : cmd.options)
+            names.insert(names.end(), o.names.begin(), o.names.end());
         out += fmt::format("        {}) echo {} ;;\n", sh_quote(cmd.path), sh_quote(joined(names)));
     }
     out += "    esac\n}\n\n";
@@ -113,18 +118,20 @@ std::string bash_completion(const std::vector<CompletionCommand>& tree, const st
 
 std::string zsh_completion(const std::vector<CompletionCommand>& tree, const std::string& version) {
     std::string out = "# The subcommands of a command path ('' is peerctl itself), as name:description lines.\n"
-           "_peerctl_subcommands() {\n    case $1 in\n";
+                      "_peerctl_subcommands() {\n    case $1 in\n";
     for (const auto& cmd : tree) {
         if (cmd.subcommands.empty()) continue;
         std::vector<std::string> lines;
-        for (const auto& [name, help] : cmd.subcommands) lines.push_back(sh_quote(name + ":" + help));
+        for (const auto& [name, help] : cmd.subcommands)
+            lines.push_back(sh_quote(fmt::format("{}:{}", name, help)));
         out += fmt::format("        {}) print -rl -- {} ;;\n", sh_quote(cmd.path), joined(lines, " \\\n            "));
     }
     out += "    esac\n}\n\n# The options of a command path, as name:description lines.\n_peerctl_options() {\n    case $1 in\n";
     for (const auto& cmd : tree) {
         std::vector<std::string> lines;
         for (const auto& o : cmd.options)
-            for (const auto& n : o.names) lines.push_back(sh_quote(n + ":" + o.help));
+            for (const auto& n : o.names)
+                lines.push_back(sh_quote(n + ":" + o.help));
         out += fmt::format("        {}) print -rl -- {} ;;\n", sh_quote(cmd.path), joined(lines, " \\\n            "));
     }
     out += "    esac\n}\n\n";
@@ -133,11 +140,13 @@ std::string zsh_completion(const std::vector<CompletionCommand>& tree, const std
 }
 
 std::string fish_completion(const std::vector<CompletionCommand>& tree, const std::string& version) {
-    std::string tables = "# The subcommands of a command path ('' is peerctl itself).\nfunction __peerctl_subcommands -a path\n    switch $path\n";
+    std::string tables =
+        "# The subcommands of a command path ('' is peerctl itself).\nfunction __peerctl_subcommands -a path\n    switch $path\n";
     for (const auto& cmd : tree) {
         if (cmd.subcommands.empty()) continue;
         std::vector<std::string> names;
-        for (const auto& [name, help] : cmd.subcommands) names.push_back(name);
+        for (const auto& [name, help] : cmd.subcommands)
+            names.push_back(name);
         tables += fmt::format("        case {}\n            printf '%s\\n' {}\n", fish_quote(cmd.path), joined(names));
     }
     tables += "    end\nend\n\n# Succeeds when option $opt of command path $path takes a value.\n"
@@ -146,7 +155,8 @@ std::string fish_completion(const std::vector<CompletionCommand>& tree, const st
     for (const auto& cmd : tree)
         for (const auto& o : cmd.options)
             if (o.takes_value)
-                for (const auto& n : o.names) valued.push_back(fish_quote(cmd.path + "|" + n));
+                for (const auto& n : o.names)
+                    valued.push_back(fish_quote(cmd.path + "|" + n));
     if (!valued.empty()) tables += fmt::format("        case {}\n            return 0\n", joined(valued));
     tables += "    end\n    return 1\nend\n\n";
     auto arguments = [](const ValueKind& kind) -> std::string {
@@ -167,7 +177,8 @@ std::string fish_completion(const std::vector<CompletionCommand>& tree, const st
                                name, fish_quote(help));
         for (const auto& o : cmd.options) {
             std::string names;
-            for (const auto& n : o.names) names += n.rfind("--", 0) == 0 ? " -l " + n.substr(2) : " -s " + n.substr(1);
+            for (const auto& n : o.names)
+                names += n.rfind("--", 0) == 0 ? " -l " + n.substr(2) : " -s " + n.substr(1);
             out += fmt::format("complete -c peerctl -n {}{}{} -d {}\n", fish_quote("__peerctl_in " + fish_quote(cmd.path)), names,
                                o.takes_value ? " " + arguments(o.values) : "", fish_quote(o.help));
         }
@@ -178,7 +189,7 @@ std::string fish_completion(const std::vector<CompletionCommand>& tree, const st
             std::string cond = fmt::format("__peerctl_pos {} {}{}", fish_quote(cmd.path), i, more ? " +" : "");
             std::string args = arguments(kind);
             if (kind == "@file") args = "-F";
-            else args = args.substr(3);  // a positional: no -x
+            else args = args.substr(3); // a positional: no -x
             out += fmt::format("complete -c peerctl -n {} {}\n", fish_quote(cond), args);
         }
     }

@@ -12,13 +12,8 @@ namespace {
 
 // Values named by an option's long name. Options checked with CLI::IsMember list their own words.
 constexpr std::pair<std::string_view, std::string_view> option_values[] = {
-    {"dir", "@dir"},
-    {"output", "@file"},
-    {"evidence", "@file"},
-    {"credential", "@credentials"},
-    {"id", "@ids"},
-    {"topic", "@topics"},
-    {"domain", "@topics"},
+    {"dir", "@dir"}, {"output", "@file"},  {"evidence", "@file"}, {"credential", "@credentials"},
+    {"id", "@ids"},  {"topic", "@topics"}, {"domain", "@topics"},
 };
 
 // Options whose values are a record's words, as lib spells them (`log exam --result`, ...).
@@ -28,13 +23,14 @@ std::string record_words(std::string_view option) {
     else if (option == "kind") names = experience_kind_names();
     else if (option == "delivery") names = delivery_names();
     std::string out;
-    for (auto name : names) out += (out.empty() ? "" : ",") + std::string(name);
+    for (auto name : names)
+        out += (out.empty() ? "" : ",") + std::string(name);
     return out;
 }
 
 // Positionals whose meaning depends on the command, then those named alike everywhere.
 constexpr std::pair<std::string_view, std::string_view> positional_values_in[] = {
-    {"add id", ""},  // a new id: nothing to offer
+    {"add id", ""}, // a new id: nothing to offer
     {"credentials show id", "@credentials"},
 };
 constexpr std::pair<std::string_view, std::string_view> positional_values[] = {
@@ -60,8 +56,8 @@ std::string member_words(const std::string& type_name) {
     if (open == std::string::npos || close == std::string::npos) return "";
     std::string words = type_name.substr(open + 1, close - open - 1);
     bool plain = std::all_of(words.begin(), words.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-               c == '.' || c == ',';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+               c == ',';
     });
     return plain ? words : "";
 }
@@ -89,24 +85,28 @@ void walk(const CLI::App& app, const std::string& path, std::vector<CompletionCo
     cmd.path = path;
     cmd.help = app.get_description();
     for (const CLI::Option* opt : app.get_options()) {
-        if (opt->get_group().empty()) continue;  // hidden
+        if (opt->get_group().empty()) continue; // hidden
         if (opt->get_positional() && !opt->nonpositional()) {
             cmd.positionals.push_back(positional_kind(path, *opt));
             cmd.last_positional_repeats = opt->get_items_expected_max() > 1;
             continue;
         }
         CompletionOption o;
-        for (const auto& s : opt->get_snames()) o.names.push_back("-" + s);
-        for (const auto& l : opt->get_lnames()) o.names.push_back("--" + l);
+        for (const auto& s : opt->get_snames())
+            o.names.push_back("-" + s);
+        for (const auto& l : opt->get_lnames())
+            o.names.push_back("--" + l);
         o.help = opt->get_description();
         o.takes_value = opt->get_items_expected_max() > 0;
         if (o.takes_value) o.values = option_kind(*opt);
         cmd.options.push_back(std::move(o));
     }
     std::vector<const CLI::App*> subs = app.get_subcommands([](const CLI::App* a) { return !a->get_group().empty(); });
-    for (const CLI::App* sub : subs) cmd.subcommands.emplace_back(sub->get_name(), sub->get_description());
+    for (const CLI::App* sub : subs)
+        cmd.subcommands.emplace_back(sub->get_name(), sub->get_description());
     out.push_back(std::move(cmd));
-    for (const CLI::App* sub : subs) walk(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), out);
+    for (const CLI::App* sub : subs)
+        walk(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), out);
 }
 
 } // namespace

@@ -37,7 +37,8 @@ void print_page(std::string_view text, const Style& style) {
 void print_error(std::string_view message) { fmt::print(stderr, "peerctl: {}\n", printable(message)); }
 
 void print_diagnostics(const Diagnostics& diags) {
-    for (const auto& d : diags.items()) fmt::print(stderr, "{}\n", printable(format(d)));
+    for (const auto& d : diags.items())
+        fmt::print(stderr, "{}\n", printable(format(d)));
 }
 
 Context::Context(GlobalOptions options) : options_(std::move(options)) {
@@ -72,7 +73,8 @@ Style Context::out_style() const {
 bool Context::open_workspace() {
     auto root = discover_workspace(options_.dir, env_, user_config_);
     if (!root) {
-        diags_.error("peerctl", {}, "no workspace found: use --dir DIR, set PEERCTL_DIR, or run inside a directory with a peerctl.toml");
+        diags_.error("peerctl", {},
+                     "no workspace found: use --dir DIR, set PEERCTL_DIR, or run inside a directory with a peerctl.toml");
         return false;
     }
     workspace_ = load_workspace(*root, diags_);
@@ -81,9 +83,7 @@ bool Context::open_workspace() {
     return !diags_.has_errors();
 }
 
-void Context::load_credentials_only() {
-    credentials_ = load_credentials(builtin_credentials_dir(), nullptr, diags_);
-}
+void Context::load_credentials_only() { credentials_ = load_credentials(builtin_credentials_dir(), nullptr, diags_); }
 
 void Context::flush_diagnostics() {
     print_diagnostics(diags_);

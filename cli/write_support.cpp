@@ -27,12 +27,15 @@ std::string standing(const SpecialistStatus& s) {
         if (cs.certification && cs.ce) {
             part += fmt::format("CE {}/{} h", cs.ce->counted.str(), cs.ce->required.str());
             for (const auto& r : cs.ce->requirements) {
-                if (r.kind == MinimumKind::TopicHours) part += fmt::format(", {} {}/{} h", r.topic, r.counted.str(), r.required.str());
-                else if (r.kind == MinimumKind::TopicEntries) part += fmt::format(", {} {}/{} entries", r.topic, r.entries_counted, r.entries_required);
+                if (r.kind == MinimumKind::TopicHours)
+                    part += fmt::format(", {} {}/{} h", r.topic, r.counted.str(), r.required.str());
+                else if (r.kind == MinimumKind::TopicEntries)
+                    part += fmt::format(", {} {}/{} entries", r.topic, r.entries_counted, r.entries_required);
                 else part += fmt::format(", from {} {}/{} h", r.providers.front(), r.counted.str(), r.required.str());
             }
             int d = cs.certification->days_left;
-            part += d >= 0 ? fmt::format(", {} day{} left", d, d == 1 ? "" : "s") : fmt::format(", {} ({} days after expiry)", to_string(cs.state), -d);
+            part += d >= 0 ? fmt::format(", {} day{} left", d, d == 1 ? "" : "s")
+                           : fmt::format(", {} ({} days after expiry)", to_string(cs.state), -d);
         } else if (cs.certification) {
             part += fmt::format("{}, expires {}", to_string(cs.state), to_string(cs.certification->expires));
         } else {

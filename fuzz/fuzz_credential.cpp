@@ -20,9 +20,12 @@ const std::string file = "fuzz.toml";
 // The record, holding `id` wherever it held a credential.
 Record holding(const Record& r, const std::string& id) {
     Record out = r;
-    for (auto& c : out.credentials) c.id = id;
-    for (auto& e : out.exams) e.credential = id;
-    for (auto& e : out.renewals) e.credential = id;
+    for (auto& c : out.credentials)
+        c.id = id;
+    for (auto& e : out.exams)
+        e.credential = id;
+    for (auto& e : out.renewals)
+        e.credential = id;
     return out;
 }
 

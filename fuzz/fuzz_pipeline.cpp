@@ -65,19 +65,21 @@ void every_format(const Document& doc) {
 void json_laid_out(const std::string& text) {
     fuzz::json_safe(text, "report JSON is not terminal-safe");
     // (with DEL, C1 and bidi controls escaped, as json_dump does to every report)
-    fuzz::require(json_dump(nlohmann::ordered_json::parse(text), 2) + "\n" == text, "JSON laid out otherwise than nlohmann does", text);
+    fuzz::require(json_dump(nlohmann::ordered_json::parse(text), 2) + "\n" == text, "JSON laid out otherwise than nlohmann does",
+                  text);
 }
 
 // The same report made a row at a time, as `report` makes it for a registry.
 std::string streamed(TeamReport kind, StreamFormat format, const std::vector<SpecialistStatus>& statuses,
                      const ReportContext& ctx, const ReportFilter& filter) {
     TeamReportStream stream(kind, format, statuses.size(), ctx, filter);
-    for (std::size_t i = 0; i < statuses.size(); ++i) stream.add(i, statuses[i]);
+    for (std::size_t i = 0; i < statuses.size(); ++i)
+        stream.add(i, statuses[i]);
     return stream.finish();
 }
 
 void reports(const Record& record, const SpecialistStatus& s) {
-    ReportContext ctx{s.name, fuzz::as_of(), 60};  // a workspace name is data too
+    ReportContext ctx{s.name, fuzz::as_of(), 60}; // a workspace name is data too
     std::vector<SpecialistStatus> statuses{s, s};
     statuses[1].id += "-2";
     EvidenceProbe probe = [](const std::string& path) { return path.size() % 2 == 0; };

@@ -28,7 +28,8 @@ std::string describe(const Record& r) {
     for (const auto& e : r.ce) {
         out += fmt::format("ce {} {} '{}' '{}' {} '{}' '{}' topics", to_string(e.date), e.hours.str(), e.title, e.provider,
                            e.delivery ? to_string(*e.delivery) : "-", e.approval, e.evidence);
-        for (const auto& t : e.topics) out += " '" + t + "'";
+        for (const auto& t : e.topics)
+            out += " '" + t + "'";
         out += "\n";
     }
     for (const auto& e : r.renewals)
@@ -37,7 +38,8 @@ std::string describe(const Record& r) {
 }
 
 void printed_diagnostics_safe(const Diagnostics& diags) {
-    for (const auto& d : diags.items()) terminal_safe(printable(format(d)), "a printed diagnostic is not terminal-safe");
+    for (const auto& d : diags.items())
+        terminal_safe(printable(format(d)), "a printed diagnostic is not terminal-safe");
 }
 
 void outputs_safe(const std::vector<SpecialistStatus>& statuses) {
@@ -47,7 +49,8 @@ void outputs_safe(const std::vector<SpecialistStatus>& statuses) {
         terminal_safe(status_text(s, as_of, Style{false}), "status text is not terminal-safe");
         terminal_safe(status_text(s, as_of, Style{true}), "coloured status text is not terminal-safe", true);
         check_specialist(s, as_of, check);
-        require(is_nagios_safe(check_unknown_text(s.name), 1), "an UNKNOWN reason broke the Nagios line", check_unknown_text(s.name));
+        require(is_nagios_safe(check_unknown_text(s.name), 1), "an UNKNOWN reason broke the Nagios line",
+                check_unknown_text(s.name));
     }
     finish_check(check);
     std::string nagios = check_text(check);

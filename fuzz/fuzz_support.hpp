@@ -41,7 +41,8 @@ inline void require(bool ok, std::string_view what, std::string_view detail = {}
 
 inline std::string dump(const Diagnostics& diags) {
     std::string out;
-    for (const auto& d : diags.items()) out += format(d) + "\n";
+    for (const auto& d : diags.items())
+        out += format(d) + "\n";
     return out;
 }
 

@@ -23,8 +23,8 @@ std::optional<std::string> distrust(const struct stat& st, mode_t type) {
     if (st.st_mode & (S_IWGRP | S_IWOTH))
         return fmt::format("it is writable by {} (mode {:04o})",
                            (st.st_mode & S_IWGRP) && (st.st_mode & S_IWOTH) ? "group and others"
-                           : st.st_mode & S_IWGRP                          ? "its group"
-                                                                           : "others",
+                           : st.st_mode & S_IWGRP                           ? "its group"
+                                                                            : "others",
                            st.st_mode & 07777);
     return std::nullopt;
 }
@@ -32,7 +32,7 @@ std::optional<std::string> distrust(const struct stat& st, mode_t type) {
 // Why `name` in `dir_fd` could not be opened, when the reason is that it is not to be trusted
 // (a link, someone else's, ...) rather than an ordinary failure.
 std::optional<std::string> distrust_at(int dir_fd, const char* name, mode_t type) {
-    struct stat st{};
+    struct stat st {};
     if (::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
     return distrust(st, type);
 }
@@ -65,8 +65,8 @@ CacheDir::~CacheDir() {
 
 void CacheDir::refuse(const fs::path& what, const std::string& why) {
     if (!refusal_)
-        refusal_ = Diagnostic{Severity::Warning, what.string(), {},
-                              "not used as peerctl's cache, neither read nor written: " + why};
+        refusal_ =
+            Diagnostic{Severity::Warning, what.string(), {}, "not used as peerctl's cache, neither read nor written: " + why};
 }
 
 CacheDir::Open CacheDir::open_dir(bool create) {
@@ -84,7 +84,7 @@ CacheDir::Open CacheDir::open_dir(bool create) {
     int fd = ::openat(parent_fd, leaf.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     bool missing = fd < 0 && errno == ENOENT;
     std::optional<std::string> why;
-    struct stat st{};
+    struct stat st {};
     bool checked = false;
     if (fd < 0) {
         if (!missing) why = distrust_at(parent_fd, leaf.c_str(), S_IFDIR);
@@ -107,7 +107,7 @@ std::optional<std::string> CacheDir::read(const std::string& name, std::size_t m
     // O_NONBLOCK: a FIFO put in its place must not hang the run (it is refused below).
     int fd = ::openat(fd_, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     std::optional<std::string> why;
-    struct stat st{};
+    struct stat st {};
     if (fd < 0) {
         if (errno != ENOENT) why = distrust_at(fd_, name.c_str(), S_IFREG);
     } else if (::fstat(fd, &st) == 0) {
@@ -144,7 +144,7 @@ bool CacheDir::write(const std::string& name, std::string_view content) {
     if (open_dir(true) != Open::Ok) return false;
     // What is there now is replaced only if it is ours as well (read() refuses it otherwise, but
     // it may have come since).
-    struct stat st{};
+    struct stat st {};
     if (::fstatat(fd_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
         if (auto why = distrust(st, S_IFREG)) {
             refuse(dir_ / name, *why);

@@ -90,8 +90,8 @@ bool parse_stamp(const std::vector<std::string_view>& f, std::size_t at, FileSta
 // record NAME size mtime ctime inode device ID LINE COLUMN ITEMS
 // item CREDENTIAL STATE DEADLINE SUBMIT_BY CE_REMAINING_CENTI MISSING
 void append_record(std::string& out, std::string_view name, const CachedRecord& r) {
-    out += fmt::format("record\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(name), stamp_fields(r.stamp), escaped(r.id),
-                                  r.id_pos.line, r.id_pos.column, r.items.size());
+    out += fmt::format("record\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(name), stamp_fields(r.stamp), escaped(r.id), r.id_pos.line,
+                       r.id_pos.column, r.items.size());
     for (const auto& item : r.items)
         out += fmt::format("item\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(item.credential), to_string(item.state),
                            to_string(item.deadline), item.deadline_is_submit_by ? 1 : 0, item.ce_remaining.centi(),
@@ -129,13 +129,13 @@ FileStamp stamp_from(const struct stat& st) {
 } // namespace
 
 std::optional<FileStamp> stamp_of(const fs::path& path) {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return std::nullopt;
     return stamp_from(st);
 }
 
 std::optional<FileStamp> stamp_at(int dir_fd, const char* name) {
-    struct stat st{};
+    struct stat st {};
     if (::fstatat(dir_fd, name, &st, 0) != 0) return std::nullopt;
     return stamp_from(st);
 }
@@ -160,7 +160,8 @@ std::string check_cache_name(const fs::path& workspace_root) {
     // FNV-1a of the workspace's path: one file per workspace. A collision only costs a rebuild,
     // since the inputs (which name the workspace) must match too.
     std::uint64_t h = 14695981039346656037ull;
-    for (char c : workspace_root.string()) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    for (char c : workspace_root.string())
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     return fmt::format("check-{:016x}.cache", h);
 }
 
@@ -175,7 +176,8 @@ void CheckCache::put(std::string name, CachedRecord record) { records_.emplace_b
 std::string CheckCache::serialize() const {
     std::string out = header(inputs_);
     std::vector<const std::pair<std::string, CachedRecord>*> order;
-    for (const auto& entry : records_) order.push_back(&entry);
+    for (const auto& entry : records_)
+        order.push_back(&entry);
     std::sort(order.begin(), order.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
     for (std::size_t i = 0; i < order.size(); ++i)
         if (i == 0 || order[i - 1]->first != order[i]->first) append(out, order[i]->first, order[i]->second);
@@ -193,7 +195,7 @@ std::optional<CheckCache> CheckCache::parse(std::string_view text, const std::st
     CheckCache cache(inputs);
     while (!text.empty()) {
         std::size_t nl = text.find('\n');
-        if (nl == std::string_view::npos) return std::nullopt;  // cut short
+        if (nl == std::string_view::npos) return std::nullopt; // cut short
         auto f = fields(text.substr(0, nl));
         text.remove_prefix(nl + 1);
         CachedRecord r;

@@ -68,7 +68,7 @@ public:
 
 private:
     std::string inputs_;
-    std::vector<std::pair<std::string, CachedRecord>> records_;  // by name
+    std::vector<std::pair<std::string, CachedRecord>> records_; // by name
 };
 
 // The line describing an input file for CheckCache's `inputs`: its path and stamp ("missing"

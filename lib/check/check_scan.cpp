@@ -21,8 +21,8 @@ std::string_view name_of(const fs::path& file) {
 
 } // namespace
 
-CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws, const CredentialSet& credentials,
-                         Date as_of, unsigned jobs, const CheckCacheSettings& settings) {
+CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws, const CredentialSet& credentials, Date as_of,
+                         unsigned jobs, const CheckCacheSettings& settings) {
     CheckScan out;
     out.files = files.size();
     out.items.resize(files.size());
@@ -60,13 +60,16 @@ CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws
         to_read.push_back(i);
     }
     if (dir_fd >= 0) ::close(dir_fd);
-    cache = CheckCache(settings.inputs);  // its items are moved out; the rest is not needed
+    cache = CheckCache(settings.inputs); // its items are moved out; the rest is not needed
 
-    VisitSummary summary = visit_records(files, &ws, credentials, jobs, [&](std::size_t i, const Record& r) {
-        out.items[i] = check_items(evaluate(r, credentials, as_of));
-        out.ids[i] = r.id;
-        out.id_positions[i] = r.id_pos;
-    }, /*fast=*/true, &to_read);
+    VisitSummary summary = visit_records(
+        files, &ws, credentials, jobs,
+        [&](std::size_t i, const Record& r) {
+            out.items[i] = check_items(evaluate(r, credentials, as_of));
+            out.ids[i] = r.id;
+            out.id_positions[i] = r.id_pos;
+        },
+        /*fast=*/true, &to_read);
     out.read_now = to_read.size();
     out.invalid = summary.files - summary.loaded;
     out.diags = std::move(summary.diags);

@@ -68,7 +68,8 @@ void tally(const CheckItem& item, Date as_of, CheckResult& result) {
 }
 
 void check_specialist(const SpecialistStatus& s, Date as_of, CheckResult& result) {
-    for (const auto& item : check_items(s)) tally(item, as_of, result);
+    for (const auto& item : check_items(s))
+        tally(item, as_of, result);
 }
 
 void merge_check(CheckResult& result, CheckResult&& part) {
@@ -78,7 +79,8 @@ void merge_check(CheckResult& result, CheckResult&& part) {
     result.lapsed += part.lapsed;
     if (part.min_days_left && (!result.min_days_left || *part.min_days_left < *result.min_days_left))
         result.min_days_left = part.min_days_left;
-    for (auto& item : part.items) result.items.push_back(std::move(item));
+    for (auto& item : part.items)
+        result.items.push_back(std::move(item));
 }
 
 void finish_check(CheckResult& result) {
@@ -87,7 +89,8 @@ void finish_check(CheckResult& result) {
         return std::tie(a.id, a.credential) < std::tie(b.id, b.credential);
     });
     result.state = CheckState::Ok;
-    for (const auto& item : result.items) result.state = std::max(result.state, item.level);
+    for (const auto& item : result.items)
+        result.state = std::max(result.state, item.level);
 }
 
 namespace {
@@ -106,7 +109,8 @@ std::string summary(const CheckResult& r) {
     if (r.grace) parts.push_back(fmt::format("{} in grace", r.grace));
     if (r.lapsed) parts.push_back(fmt::format("{} lapsed", r.lapsed));
     std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
+    for (const auto& p : parts)
+        out += (out.empty() ? "" : ", ") + p;
     return out;
 }
 
@@ -123,8 +127,10 @@ std::string days(int n, std::string_view after) { return fmt::format("{} day{} {
 
 std::string item_line(const CheckItem& i) {
     std::string when;
-    if (i.state == State::Grace) when = fmt::format("in grace, expired {} ({})", to_string(i.deadline), days(-i.days_left, "ago"));
-    else if (i.state == State::Lapsed) when = fmt::format("lapsed, expired {} ({})", to_string(i.deadline), days(-i.days_left, "ago"));
+    if (i.state == State::Grace)
+        when = fmt::format("in grace, expired {} ({})", to_string(i.deadline), days(-i.days_left, "ago"));
+    else if (i.state == State::Lapsed)
+        when = fmt::format("lapsed, expired {} ({})", to_string(i.deadline), days(-i.days_left, "ago"));
     else if (i.deadline_is_submit_by) when = fmt::format("submit by {} ({})", to_string(i.deadline), days(i.days_left, "left"));
     else when = fmt::format("expires {} ({})", to_string(i.deadline), days(i.days_left, "left"));
     // Ids, topics and providers come from files others edit: none may add a line or perfdata.
@@ -136,7 +142,8 @@ std::string item_line(const CheckItem& i) {
 
 std::string check_text(const CheckResult& r) {
     std::string out = fmt::format("PEERCTL {} - {} | {}\n", to_string(r.state), summary(r), perfdata(r));
-    for (const auto& i : r.items) out += item_line(i) + "\n";
+    for (const auto& i : r.items)
+        out += item_line(i) + "\n";
     return out;
 }
 

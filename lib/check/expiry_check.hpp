@@ -22,22 +22,22 @@ struct CheckItem {
     std::string credential;
     State state = State::Active;
     CheckState level = CheckState::Ok;
-    Date deadline;           // submit-by where the credential has one, else the expiry
+    Date deadline; // submit-by where the credential has one, else the expiry
     bool deadline_is_submit_by = false;
-    int days_left = 0;       // to the deadline
+    int days_left = 0; // to the deadline
     Hours ce_remaining;
-    std::string missing;     // in words, e.g. "ethics 3 h, 14.5 h total"
+    std::string missing; // in words, e.g. "ethics 3 h, 14.5 h total"
 };
 
 struct CheckResult {
     CheckState state = CheckState::Ok;
     CheckThresholds thresholds;
     int active = 0;
-    int due = 0;      // certified and within the warning window (or critical window)
+    int due = 0; // certified and within the warning window (or critical window)
     int grace = 0;
     int lapsed = 0;
     std::optional<int> min_days_left;
-    std::vector<CheckItem> items;  // the affected ones, most urgent first
+    std::vector<CheckItem> items; // the affected ones, most urgent first
 };
 
 // One specialist's certified credentials as check items, before any threshold applies (level and

@@ -31,7 +31,8 @@ const Credential* CredentialSet::find(std::string_view id) const {
 
 std::vector<std::string> CredentialSet::ids() const {
     std::vector<std::string> out;
-    for (const auto& [id, c] : by_id_) out.push_back(id);
+    for (const auto& [id, c] : by_id_)
+        out.push_back(id);
     return out;
 }
 

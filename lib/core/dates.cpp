@@ -20,8 +20,8 @@ bool in_range(Date d) { return d.ok() && d >= first_date && d <= last_date; }
 std::string to_string(Date d) {
     if (!in_range(d)) throw std::out_of_range("a date outside 0001-01-01 to 9999-12-31 reached the output");
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
     return buf;
 }
 
@@ -55,16 +55,14 @@ std::optional<Date> add_months(Date d, long long months) {
 
 std::optional<Date> add_days(Date d, long long days) {
     if (!in_range(d)) return std::nullopt;
-    constexpr long long calendar_days = 3652059;  // 0001-01-01 to 9999-12-31
+    constexpr long long calendar_days = 3652059; // 0001-01-01 to 9999-12-31
     if (days > calendar_days || days < -calendar_days) return std::nullopt;
     Date out{date::sys_days{d} + date::days{static_cast<int>(days)}};
     if (!in_range(out)) return std::nullopt;
     return out;
 }
 
-int days_between(Date a, Date b) {
-    return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count());
-}
+int days_between(Date a, Date b) { return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count()); }
 
 DaySpan month_span(int months) {
     // From day k of a month of length L to the same day `months` later (clamped to the target
@@ -77,9 +75,7 @@ DaySpan month_span(int months) {
             date::year_month from{date::year{y}, date::month{m}};
             date::year_month to = from + date::months{months};
             int between = static_cast<int>((date::sys_days{to / 1} - date::sys_days{from / 1}).count());
-            auto length = [](date::year_month ym) {
-                return static_cast<int>(static_cast<unsigned>((ym / date::last).day()));
-            };
+            auto length = [](date::year_month ym) { return static_cast<int>(static_cast<unsigned>((ym / date::last).day())); };
             int shortest = between + std::min(0, length(to) - length(from));
             if (first || shortest < span.shortest) span.shortest = shortest;
             if (first || between > span.longest) span.longest = between;

@@ -40,8 +40,10 @@ namespace {
 // Optimal string alignment distance: a swap of two neighbouring letters ("titel") is one edit.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[0][j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i)
         for (std::size_t j = 1; j <= b.size(); ++j) {
             d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0u : 1u)});
@@ -72,8 +74,9 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
 
 std::string utf8_prefix(std::string_view text, std::size_t max) {
     if (text.size() <= max) return std::string(text);
-    std::size_t n = max;  // text[n] is the first byte left out: back up to the start of its sequence
-    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    std::size_t n = max; // text[n] is the first byte left out: back up to the start of its sequence
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80)
+        --n;
     return std::string(text.substr(0, n));
 }
 

@@ -52,7 +52,8 @@ Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kin
 
 std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date as_of) {
     std::vector<ExperienceProgress> out;
-    for (const auto& r : rules) out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of)});
+    for (const auto& r : rules)
+        out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of)});
     return out;
 }
 
@@ -66,7 +67,8 @@ TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, 
     std::optional<Date> earliest;
     // Nothing before the calendar's first day: then every entry is recent enough.
     if (rule.within_months) earliest = add_months(reference, -*rule.within_months);
-    for (const auto& d : rule.domains) p.domains.push_back({d.domain, d.hours, Hours()});
+    for (const auto& d : rule.domains)
+        p.domains.push_back({d.domain, d.hours, Hours()});
     for (const auto& e : rec.training) {
         if (e.date > reference || (earliest && e.date < *earliest)) continue;
         p.completed += e.hours;
@@ -88,7 +90,8 @@ std::optional<Date> training_completed_on(const Record& rec, Hours required) {
         return last;
     }
     std::vector<const TrainingEntry*> sorted;
-    for (const auto& e : rec.training) sorted.push_back(&e);
+    for (const auto& e : rec.training)
+        sorted.push_back(&e);
     std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->date < b->date; });
     Hours sum;
     for (const auto* e : sorted) {
@@ -115,7 +118,7 @@ ExamProgress exam_progress(const Record& rec, const Credential& rule, Date as_of
     std::stable_sort(attempts.begin(), attempts.end(), [](auto* a, auto* b) { return a->date < b->date; });
     std::optional<Date> last_failure;
     for (const auto* a : attempts) {
-        if (p.passed) break;  // attempts after a pass do not count against the limit
+        if (p.passed) break; // attempts after a pass do not count against the limit
         ++p.attempts;
         if (last_failure && er.retest_wait_days) {
             int waited = days_between(*last_failure, a->date);
@@ -144,8 +147,9 @@ ExamProgress exam_progress(const Record& rec, const Credential& rule, Date as_of
                 problems.push_back(fmt::format("exam passed on {}, after the deadline of {} ({} months after training)",
                                                to_string(*p.last_date), to_string(deadline), *er.within_months_of_training));
             else if (!p.passed && as_of > deadline)
-                problems.push_back(fmt::format("the exam deadline {} ({} months after training) has passed; the training must be repeated",
-                                               to_string(deadline), *er.within_months_of_training));
+                problems.push_back(
+                    fmt::format("the exam deadline {} ({} months after training) has passed; the training must be repeated",
+                                to_string(deadline), *er.within_months_of_training));
         }
     }
     return p;
@@ -162,7 +166,8 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
     for (const auto& e : rec.ce)
         if (e.date >= start && e.date <= last) entries.push_back(&e);
     std::stable_sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->date < b->date; });
-    for (const auto& c : rule.caps) p.caps.push_back({c.topic, c.delivery, c.hours, Hours(), Hours()});
+    for (const auto& c : rule.caps)
+        p.caps.push_back({c.topic, c.delivery, c.hours, Hours(), Hours()});
     for (const auto& m : rule.minimums)
         p.requirements.push_back({m.kind, m.topic, m.providers, m.hours, Hours(), m.entries, 0});
     for (const CeEntry* e : entries) {
@@ -188,7 +193,8 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
                 if (has_topic(*e, r.topic)) ++r.entries_counted;
                 break;
             case MinimumKind::ProviderHours:
-                if (std::any_of(r.providers.begin(), r.providers.end(), [&](const auto& name) { return same_provider(name, e->provider); }))
+                if (std::any_of(r.providers.begin(), r.providers.end(),
+                                [&](const auto& name) { return same_provider(name, e->provider); }))
                     r.counted += e->hours;
                 break;
             }
@@ -233,7 +239,7 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     } else {
         out.state = State::Lapsed;
         for (const auto& rung : rule.after_expiry) {
-            std::optional<Date> end = grace_end(rung, expires);  // in the calendar: expiry_chain checked it
+            std::optional<Date> end = grace_end(rung, expires); // in the calendar: expiry_chain checked it
             if (end && as_of <= *end) {
                 out.state = State::Grace;
                 cert.grace_until = end;
@@ -283,7 +289,7 @@ SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials
     s.file = record.file;
     for (const auto& held : record.credentials) {
         const Credential* rule = credentials.find(held.id);
-        if (!rule) continue;  // the loader has already reported it
+        if (!rule) continue; // the loader has already reported it
         CredentialStatus cs;
         cs.rule = rule;
         Date reference = held.issued && *held.issued <= as_of ? *held.issued : as_of;

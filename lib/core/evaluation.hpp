@@ -59,8 +59,8 @@ struct CapApplied {
     std::string topic;
     std::optional<Delivery> delivery;
     Hours limit;
-    Hours logged;   // what entries under the cap add up to
-    Hours counted;  // what the cap let through
+    Hours logged;  // what entries under the cap add up to
+    Hours counted; // what the cap let through
 };
 
 struct CeProgress {
@@ -84,7 +84,7 @@ struct Certification {
     int days_left = 0;
     int renewals = 0;
     std::optional<Date> submit_by;
-    std::optional<Date> grace_until;  // end of the current grace rung
+    std::optional<Date> grace_until; // end of the current grace rung
     std::optional<std::int64_t> late_fee_cents;
 };
 

@@ -23,8 +23,7 @@ std::optional<Date> first_expiry(const Credential& rule, const HeldCredential& h
 }
 
 std::optional<Date> first_window_start(const Credential& rule, const HeldCredential& held) {
-    if (rule.period.anchor == Anchor::CalendarYear)
-        return add_months(Date{held.issued->year(), date::January, date::day{1}}, 12);
+    if (rule.period.anchor == Anchor::CalendarYear) return add_months(Date{held.issued->year(), date::January, date::day{1}}, 12);
     return *held.issued;
 }
 
@@ -48,15 +47,13 @@ std::optional<Date> grace_end(const LapseRung& rung, Date expires) {
 std::optional<Date> nth_expiry(const Credential& rule, const HeldCredential& held, long long renewals) {
     std::optional<Date> first = first_expiry(rule, held);
     if (!first || renewals == 0) return first;
-    if (held.expires || rule.period.anchor == Anchor::CalendarYear)
-        return add_months(*first, renewals * rule.period.months);
+    if (held.expires || rule.period.anchor == Anchor::CalendarYear) return add_months(*first, renewals * rule.period.months);
     // Counted from the issue date, not chained, so a clamped month end does not drift
     // (issued Jan 31: Feb 28, then Mar 31).
     return add_months(*held.issued, period_months(rule, held) + renewals * rule.period.months);
 }
 
-ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held,
-                         const std::vector<const RenewalEntry*>& renewals) {
+ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, const std::vector<const RenewalEntry*>& renewals) {
     ExpiryChain chain;
     auto fail = [&](ChainFault fault, std::size_t step, std::optional<Date> expires) {
         chain.fault = fault;
@@ -78,7 +75,7 @@ ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held,
         return chain;
     }
     chain.periods.push_back({*start, *expires});
-    std::optional<Date> anchor;  // the last explicit expiry, from which later periods count
+    std::optional<Date> anchor; // the last explicit expiry, from which later periods count
     long long since_anchor = 0;
     for (std::size_t step = 1; step <= renewals.size(); ++step) {
         const RenewalEntry& r = *renewals[step - 1];
@@ -118,7 +115,8 @@ std::string chain_message(const Credential& rule, const ExpiryChain& chain, cons
     switch (chain.fault) {
     case ChainFault::ExpiryPastCalendar:
         if (renewal)
-            return fmt::format("this renewal would move the expiry of '{}' past {}, the last date peerctl handles", rule.id, last);
+            return fmt::format("this renewal would move the expiry of '{}' past {}, the last date peerctl handles", rule.id,
+                               last);
         return fmt::format("'{}' would expire after {}, the last date peerctl handles", rule.id, last);
     case ChainFault::NoNextDay:
         return fmt::format("the expiry of '{}' ({}) must be before {}, the last date peerctl handles", rule.id, at, last);
@@ -126,8 +124,9 @@ std::string chain_message(const Credential& rule, const ExpiryChain& chain, cons
         return fmt::format("the grace period after the expiry of '{}' ({}) would end after {}, the last date peerctl handles",
                            rule.id, at, last);
     case ChainFault::SubmitBeforeCalendar:
-        return fmt::format("the renewal of '{}' would be due {} days before its expiry ({}), before {}, the first date peerctl handles",
-                           rule.id, rule.ce ? rule.ce->submit_before_days.value_or(0) : 0, at, first);
+        return fmt::format(
+            "the renewal of '{}' would be due {} days before its expiry ({}), before {}, the first date peerctl handles", rule.id,
+            rule.ce ? rule.ce->submit_before_days.value_or(0) : 0, at, first);
     case ChainFault::NotLater:
         return fmt::format("'expires' ({}) must be after the expiry it renews ({})", at,
                            chain.periods.empty() ? "" : to_string(chain.periods.back().expires));
@@ -143,7 +142,7 @@ void check_expiry_chains(const Record& record, const CredentialSet& credentials,
         const Credential* rule = credentials.find(held.id);
         if (!rule || !held.issued) continue;
         std::vector<const RenewalEntry*> renewals;
-        bool dated = true;  // a missing or wrong date is reported where it is read
+        bool dated = true; // a missing or wrong date is reported where it is read
         for (const auto& r : record.renewals)
             if (r.credential == held.id) {
                 renewals.push_back(&r);
@@ -153,8 +152,9 @@ void check_expiry_chains(const Record& record, const CredentialSet& credentials,
         std::stable_sort(renewals.begin(), renewals.end(), [](auto* a, auto* b) { return a->date < b->date; });
         for (const RenewalEntry* r : renewals) {
             if (r->date < *held.issued)
-                diags.error(record.file, r->date_pos, fmt::format("[[renewal]] dated {} is before '{}' was issued ({})",
-                                                                  to_string(r->date), held.id, to_string(*held.issued)));
+                diags.error(record.file, r->date_pos,
+                            fmt::format("[[renewal]] dated {} is before '{}' was issued ({})", to_string(r->date), held.id,
+                                        to_string(*held.issued)));
             if (r->expires && *r->expires <= r->date)
                 diags.error(record.file, r->expires_pos, "'expires' must be after the renewal's 'date'");
         }

@@ -23,11 +23,11 @@ struct CertPeriod {
 
 enum class ChainFault {
     None,
-    ExpiryPastCalendar,    // the expiry itself would fall after 9999-12-31
-    NoNextDay,             // the expiry is 9999-12-31: no next period (or calendar end date) can follow
-    GracePastCalendar,     // a grace rung would end after 9999-12-31
-    SubmitBeforeCalendar,  // the submit-by date would fall before 0001-01-01
-    NotLater,              // a renewal's own 'expires' is on or before the expiry it renews
+    ExpiryPastCalendar,   // the expiry itself would fall after 9999-12-31
+    NoNextDay,            // the expiry is 9999-12-31: no next period (or calendar end date) can follow
+    GracePastCalendar,    // a grace rung would end after 9999-12-31
+    SubmitBeforeCalendar, // the submit-by date would fall before 0001-01-01
+    NotLater,             // a renewal's own 'expires' is on or before the expiry it renews
 };
 
 struct ExpiryChain {
@@ -35,13 +35,12 @@ struct ExpiryChain {
     // every date (expiry, next day, grace ends, submit-by) lies in the calendar.
     std::vector<CertPeriod> periods;
     ChainFault fault = ChainFault::None;
-    std::size_t fault_step = 0;  // 0: the certification itself; i: the i-th renewal
-    std::optional<Date> fault_expiry;  // the expiry at fault, when it is itself in the calendar
+    std::size_t fault_step = 0;       // 0: the certification itself; i: the i-th renewal
+    std::optional<Date> fault_expiry; // the expiry at fault, when it is itself in the calendar
 };
 
 // `renewals` in the order they apply (by date).
-ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held,
-                         const std::vector<const RenewalEntry*>& renewals);
+ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, const std::vector<const RenewalEntry*>& renewals);
 
 // The end of a grace rung after `expires`; nothing past 9999-12-31.
 std::optional<Date> grace_end(const LapseRung& rung, Date expires);

@@ -57,13 +57,12 @@ std::optional<Hours> parse_hours(std::string_view text) {
     std::string_view whole = text.substr(0, dot);
     std::string_view frac = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
     if (whole.empty() && frac.empty()) return std::nullopt;
-    if (!whole.empty() && (whole[0] < '0' || whole[0] > '9')) return std::nullopt;  // no sign
+    if (!whole.empty() && (whole[0] < '0' || whole[0] > '9')) return std::nullopt; // no sign
     if (frac.size() > 2 || (dot != std::string_view::npos && frac.empty())) return std::nullopt;
     std::int64_t w = 0;
     if (!whole.empty()) {
         auto [p, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), w);
-        if (ec != std::errc() || p != whole.data() + whole.size() || w < 0 || w > max_centi / 100)
-            return std::nullopt;
+        if (ec != std::errc() || p != whole.data() + whole.size() || w < 0 || w > max_centi / 100) return std::nullopt;
     }
     std::int64_t f = 0;
     for (std::size_t i = 0; i < 2; ++i) {

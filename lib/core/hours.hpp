@@ -17,10 +17,17 @@ public:
     constexpr std::int64_t centi() const { return centi_; }
     constexpr bool is_zero() const { return centi_ == 0; }
 
-    constexpr Hours& operator+=(Hours o) { centi_ += o.centi_; return *this; }
-    constexpr Hours& operator-=(Hours o) { centi_ -= o.centi_; return *this; }
+    constexpr Hours& operator+=(Hours o) {
+        centi_ += o.centi_;
+        return *this;
+    }
+    constexpr Hours& operator-=(Hours o) {
+        centi_ -= o.centi_;
+        return *this;
+    }
     friend constexpr Hours operator+(Hours a, Hours b) { return a += b; }
     friend constexpr Hours operator-(Hours a, Hours b) { return a -= b; }
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 flags the literal 0 of the comparison it synthesises
     friend constexpr auto operator<=>(Hours, Hours) = default;
 
     // The shortest decimal form: "60", "42.5", "0.25".
@@ -36,9 +43,7 @@ private:
 constexpr Hours min(Hours a, Hours b) { return a < b ? a : b; }
 constexpr Hours max(Hours a, Hours b) { return a < b ? b : a; }
 // Never below zero: what is still missing of `required`.
-constexpr Hours shortfall(Hours required, Hours counted) {
-    return counted >= required ? Hours() : required - counted;
-}
+constexpr Hours shortfall(Hours required, Hours counted) { return counted >= required ? Hours() : required - counted; }
 
 // Why a number is not a valid amount of hours; empty when it is.
 enum class HoursError { None, NotFinite, NotPositive, TooFine, TooLarge };

@@ -39,7 +39,7 @@ struct HeldCredential {
     std::optional<Date> issued;
     std::optional<std::string> level;
     std::optional<Date> expires;
-    Position issued_pos, expires_pos;  // for errors in the dates computed from them
+    Position issued_pos, expires_pos; // for errors in the dates computed from them
 };
 
 struct TrainingEntry {
@@ -75,7 +75,7 @@ struct CeEntry {
     std::vector<std::string> topics;
     std::optional<Delivery> delivery;
     std::string approval;
-    std::string evidence;  // relative to the workspace, never leaving it (evidence_path.hpp)
+    std::string evidence; // relative to the workspace, never leaving it (evidence_path.hpp)
     Position evidence_pos;
 };
 

@@ -146,7 +146,7 @@ std::string toml_escaped(std::string_view text) {
         CodePoint cp = decode_utf8(text, i);
         char32_t c = cp.value;
         if (!cp.valid) {
-            out += "\\uFFFD";  // callers check for UTF-8 first; never write a byte TOML refuses
+            out += "\\uFFFD"; // callers check for UTF-8 first; never write a byte TOML refuses
         } else if (c == '"' || c == '\\') {
             out += '\\';
             out += static_cast<char>(c);
@@ -173,7 +173,7 @@ std::string ics_escape(std::string_view text) {
         CodePoint cp = decode_utf8(text, i);
         char32_t c = cp.valid ? cp.value : 0xFFFD;
         std::size_t length = cp.length;
-        if (c == '\r' && text.substr(i, 2) == "\r\n") length = 2;  // CRLF is one line break
+        if (c == '\r' && text.substr(i, 2) == "\r\n") length = 2; // CRLF is one line break
         if (c == '\n' || c == '\r') out += "\\n";
         else if (c == '\t') out += ' ';
         else if (c == '\\' || c == ';' || c == ',') {
@@ -182,7 +182,8 @@ std::string ics_escape(std::string_view text) {
         } else if (!cp.valid || is_unsafe(c)) {
             std::string shown;
             append_escape(shown, cp, static_cast<unsigned char>(text[i]));
-            for (char e : shown) out += e == '\\' ? "\\\\" : std::string(1, e);
+            for (char e : shown)
+                out += e == '\\' ? "\\\\" : std::string(1, e);
         } else {
             out.append(text.substr(i, cp.length));
         }

@@ -17,7 +17,8 @@ json date_json(const std::optional<Date>& d) { return d ? json(to_string(*d)) : 
 
 json kinds_json(const std::vector<ExperienceKind>& kinds) {
     json out = json::array();
-    for (auto k : kinds) out.push_back(to_string(k));
+    for (auto k : kinds)
+        out.push_back(to_string(k));
     return out;
 }
 
@@ -102,10 +103,13 @@ json credential_json(const CredentialStatus& cs) {
     if (cs.ce) {
         const CeProgress& ce = *cs.ce;
         json reqs = json::array();
-        for (const auto& r : ce.requirements) reqs.push_back(requirement_json(r));
+        for (const auto& r : ce.requirements)
+            reqs.push_back(requirement_json(r));
         json caps = json::array();
         for (const auto& c : ce.caps) {
-            json cap = {{"max_hours", hours_json(c.limit)}, {"logged_hours", hours_json(c.logged)}, {"counted_hours", hours_json(c.counted)}};
+            json cap = {{"max_hours", hours_json(c.limit)},
+                        {"logged_hours", hours_json(c.logged)},
+                        {"counted_hours", hours_json(c.counted)}};
             if (c.delivery) cap["delivery"] = to_string(*c.delivery);
             else cap["topic"] = c.topic;
             caps.push_back(cap);
@@ -137,14 +141,16 @@ json specialist_json(const SpecialistStatus& s) {
     json problems = json::array();
     for (const auto& cs : s.credentials) {
         creds.push_back(credential_json(cs));
-        for (const auto& p : cs.problems) problems.push_back({{"credential", cs.rule->id}, {"message", p}});
+        for (const auto& p : cs.problems)
+            problems.push_back({{"credential", cs.rule->id}, {"message", p}});
     }
     return {{"id", s.id}, {"name", s.name}, {"file", s.file}, {"credentials", creds}, {"problems", problems}};
 }
 
 std::string status_json(const std::vector<SpecialistStatus>& statuses, Date as_of) {
     json list = json::array();
-    for (const auto& s : statuses) list.push_back(specialist_json(s));
+    for (const auto& s : statuses)
+        list.push_back(specialist_json(s));
     json root = {{"as_of", to_string(as_of)}, {"specialists", list}};
     return json_dump(root, 2) + "\n";
 }

@@ -20,20 +20,20 @@ std::string state_label(State s, const Style& style) {
     return "";
 }
 
-std::string plural(long n, std::string_view one, std::string_view many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-}
+std::string plural(long n, std::string_view one, std::string_view many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
 // "GMHCN or CCAR": any one of the listed providers counts.
 std::string providers_text(const std::vector<std::string>& providers) {
     std::string out;
-    for (const auto& p : providers) out += (out.empty() ? "" : " or ") + p;
+    for (const auto& p : providers)
+        out += (out.empty() ? "" : " or ") + p;
     return out;
 }
 
 std::string kinds_label(const std::vector<ExperienceKind>& kinds) {
     std::string out;
-    for (auto k : kinds) out += (out.empty() ? "" : "+") + to_string(k);
+    for (auto k : kinds)
+        out += (out.empty() ? "" : "+") + to_string(k);
     return out;
 }
 
@@ -49,7 +49,8 @@ public:
         if (display_width(label) >= width) line += ' ';
         if (rest.empty()) line += amount;
         else line += pad_right(amount, amount_width) + std::string(rest);
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         text_ += line + "\n";
     }
     void raw(std::string line) { text_ += line + "\n"; }
@@ -92,7 +93,8 @@ void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
     for (const auto& r : ce.requirements) {
         if (r.kind == MinimumKind::TopicEntries) {
             int missing = std::max(0, r.entries_required - r.entries_counted);
-            page.row(6, printable(r.topic), fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries")),
+            page.row(6, printable(r.topic),
+                     fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries")),
                      missing == 0 ? style.green("done") : style.yellow(plural(missing, "entry", "entries") + " left"));
         } else {
             std::string label = printable(r.kind == MinimumKind::ProviderHours ? "from " + providers_text(r.providers) : r.topic);
@@ -101,16 +103,19 @@ void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
     }
     for (const auto& c : ce.caps)
         if (c.logged > c.counted)
-            page.row(6, c.delivery ? to_string(*c.delivery) : printable(c.topic), fmt::format("{} of {} h", c.counted.str(), c.logged.str()),
+            page.row(6, c.delivery ? to_string(*c.delivery) : printable(c.topic),
+                     fmt::format("{} of {} h", c.counted.str(), c.logged.str()),
                      style.dim(fmt::format("counted (at most {} h)", c.limit.str())));
 }
 
 void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
     if (cs.training) {
         const TrainingProgress& t = *cs.training;
-        page.row(4, "training", fmt::format("{} / {} h", t.completed.str(), t.required.str()), page.left(t.required, t.completed));
+        page.row(4, "training", fmt::format("{} / {} h", t.completed.str(), t.required.str()),
+                 page.left(t.required, t.completed));
         for (const auto& d : t.domains)
-            page.row(6, printable(d.domain), fmt::format("{} / {} h", d.completed.str(), d.required.str()), page.left(d.required, d.completed));
+            page.row(6, printable(d.domain), fmt::format("{} / {} h", d.completed.str(), d.required.str()),
+                     page.left(d.required, d.completed));
     }
     for (const auto& e : cs.experience)
         page.row(4, e.kinds.size() == 1 && e.kinds[0] == ExperienceKind::Supervision ? "supervision" : "experience",
@@ -122,7 +127,8 @@ void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
         if (x.attempts > 0)
             detail = fmt::format("{}, last {}", plural(x.attempts, "attempt", "attempts"), to_string(*x.last_date));
         if (x.scheduled) detail += (detail.empty() ? "" : ", ") + ("scheduled " + to_string(*x.scheduled));
-        if (x.attempts_left && !x.passed) detail += (detail.empty() ? "" : ", ") + plural(*x.attempts_left, "attempt left", "attempts left");
+        if (x.attempts_left && !x.passed)
+            detail += (detail.empty() ? "" : ", ") + plural(*x.attempts_left, "attempt left", "attempts left");
         page.row(4, "exam", x.passed ? style.green("passed") : style.yellow("not passed"), detail);
     }
 }
@@ -139,8 +145,7 @@ std::string missing_in_words(const CredentialStatus& cs) {
             add(fmt::format("{} {}", r.topic, plural(r.entries_required - r.entries_counted, "entry", "entries")));
         else if (r.kind == MinimumKind::ProviderHours)
             add(fmt::format("{} h from {}", shortfall(r.required, r.counted).str(), providers_text(r.providers)));
-        else
-            add(fmt::format("{} {} h", r.topic, shortfall(r.required, r.counted).str()));
+        else add(fmt::format("{} {} h", r.topic, shortfall(r.required, r.counted).str()));
     }
     if (!cs.ce->remaining().is_zero()) add(cs.ce->remaining().str() + " h total");
     return out;
@@ -173,10 +178,12 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
             else page.row(4, "renewable", style.yellow("no"), why);
         } else {
             initial_lines(page, cs, style);
-            page.row(4, "next step", cs.state == State::Eligible ? "record the certification (peerctl certify)"
-                                                                 : "complete the requirements above");
+            page.row(4, "next step",
+                     cs.state == State::Eligible ? "record the certification (peerctl certify)"
+                                                 : "complete the requirements above");
         }
-        for (const auto& p : cs.problems) page.raw("    " + style.red("problem: ") + printable(p));
+        for (const auto& p : cs.problems)
+            page.raw("    " + style.red("problem: ") + printable(p));
     }
     (void)as_of;
     return page.text();

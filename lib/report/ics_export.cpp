@@ -8,7 +8,7 @@ namespace peerctl {
 
 std::string ics_fold(std::string_view line) {
     std::string out;
-    std::size_t limit = 75;  // octets on the first line; 74 after the leading space
+    std::size_t limit = 75; // octets on the first line; 74 after the leading space
     std::size_t used = 0;
     for (std::size_t i = 0; i < line.size();) {
         std::size_t n = decode_utf8(line, i).length;

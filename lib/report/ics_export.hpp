@@ -14,8 +14,8 @@ namespace peerctl {
 
 struct IcsOptions {
     std::vector<int> alarm_days{90, 30, 7};
-    std::string dtstamp;        // "20261123T120000Z"
-    std::string calendar_name;  // the workspace's name
+    std::string dtstamp;       // "20261123T120000Z"
+    std::string calendar_name; // the workspace's name
     std::string version;
 };
 

@@ -45,22 +45,22 @@ struct Table {
 };
 
 struct Section {
-    std::string heading;             // may be empty (a report with one section)
-    std::vector<std::string> intro;  // lines before the table
+    std::string heading;            // may be empty (a report with one section)
+    std::vector<std::string> intro; // lines before the table
     Table table;
-    std::string empty;               // shown instead of the table when it has no rows
+    std::string empty; // shown instead of the table when it has no rows
     std::string totals_heading;
-    Table totals;                    // optional: no columns, no totals
+    Table totals; // optional: no columns, no totals
 };
 
 struct Document {
-    std::string title;      // "Renewals"
-    std::string workspace;  // the workspace's name
+    std::string title;     // "Renewals"
+    std::string workspace; // the workspace's name
     Date as_of;
     std::vector<std::string> summary;
     std::vector<Section> sections;
-    std::vector<std::string> notes;  // after the sections
-    Table flat;                      // CSV: one header row (column headers are the field names)
+    std::vector<std::string> notes; // after the sections
+    Table flat;                     // CSV: one header row (column headers are the field names)
 };
 
 } // namespace peerctl

@@ -53,7 +53,8 @@ std::string filter_words(const ReportFilter& f) {
     }
     if (f.within_days) parts.push_back(fmt::format("deadline within {} days", *f.within_days));
     std::string out;
-    for (const auto& p : parts) out += (out.empty() ? " (" : ", ") + p;
+    for (const auto& p : parts)
+        out += (out.empty() ? " (" : ", ") + p;
     return out.empty() ? out : out + ")";
 }
 
@@ -67,20 +68,44 @@ std::string state_counts(int active, int due, int due_days, int grace, int lapse
 } // namespace
 
 std::vector<Column> renewals_flat_columns() {
-    return {{"id"}, {"name"}, {"credential"}, {"state"}, {"due"}, {"number"}, {"issued"}, {"expires"},
-            {"days_left", Align::Right, 0, true}, {"submit_by"}, {"grace_until"},
-            {"ce_required_hours", Align::Right, 0, true}, {"ce_counted_hours", Align::Right, 0, true},
-            {"ce_remaining_hours", Align::Right, 0, true}, {"missing"}, {"renewable"}, {"note"}};
+    return {{"id"},
+            {"name"},
+            {"credential"},
+            {"state"},
+            {"due"},
+            {"number"},
+            {"issued"},
+            {"expires"},
+            {"days_left", Align::Right, 0, true},
+            {"submit_by"},
+            {"grace_until"},
+            {"ce_required_hours", Align::Right, 0, true},
+            {"ce_counted_hours", Align::Right, 0, true},
+            {"ce_remaining_hours", Align::Right, 0, true},
+            {"missing"},
+            {"renewable"},
+            {"note"}};
 }
 
 std::vector<Cell> renewals_flat_row(const RenewalRow& r) {
     const Certification& c = *r.status.certification;
     const auto& ce = r.status.ce;
-    return {text(r.id), text(r.name), text(r.status.rule->id), text(to_string(r.status.state)),
-            text(yes_no_text(r.due)), text(c.number), text(to_string(c.issued)), text(to_string(c.expires)),
-            text(std::to_string(c.days_left)), text(opt_date(c.submit_by)), text(opt_date(c.grace_until)),
-            text(ce ? ce->required.str() : ""), text(ce ? ce->counted.str() : ""),
-            text(ce ? ce->remaining().str() : ""), text(r.missing), text(yes_no_text(r.status.renewable)),
+    return {text(r.id),
+            text(r.name),
+            text(r.status.rule->id),
+            text(to_string(r.status.state)),
+            text(yes_no_text(r.due)),
+            text(c.number),
+            text(to_string(c.issued)),
+            text(to_string(c.expires)),
+            text(std::to_string(c.days_left)),
+            text(opt_date(c.submit_by)),
+            text(opt_date(c.grace_until)),
+            text(ce ? ce->required.str() : ""),
+            text(ce ? ce->counted.str() : ""),
+            text(ce ? ce->remaining().str() : ""),
+            text(r.missing),
+            text(yes_no_text(r.status.renewable)),
             text(r.note)};
 }
 
@@ -90,12 +115,11 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
     doc.workspace = ctx.workspace;
     doc.as_of = ctx.as_of;
     const RenewalSummary& s = report.summary;
-    if (s.certified == 0)
-        doc.summary.push_back("No certifications" + filter_words(report.filter) + ".");
+    if (s.certified == 0) doc.summary.push_back("No certifications" + filter_words(report.filter) + ".");
     else
-        doc.summary.push_back(fmt::format("{}{}: {}", count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
-                                          filter_words(report.filter),
-                                          state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
+        doc.summary.push_back(
+            fmt::format("{}{}: {}", count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
+                        filter_words(report.filter), state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
 
     bool any_submit_by = std::any_of(report.rows.begin(), report.rows.end(),
                                      [](const RenewalRow& r) { return r.status.certification->submit_by.has_value(); });
@@ -107,18 +131,31 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
                     : "No certified specialists in this workspace.";
     Table& t = sec.table;
     // Short headers and the columns left out first serve narrow terminals (report_render_table).
-    t.columns = {{"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"},
-            {"Expires"}, {"Days left", Align::Right, 0, false, "Days"}, {"CE hours", Align::Left, 0, false, "CE"},
-            {"Missing", Align::Left, 10}, {"Renewable", Align::Left, 0, false, "Renew", 1}};
+    t.columns = {{"ID", Align::Left, 8},
+                 {"Name", Align::Left, 8},
+                 {"Credential", Align::Left, 0, false, "Cred"},
+                 {"State"},
+                 {"Expires"},
+                 {"Days left", Align::Right, 0, false, "Days"},
+                 {"CE hours", Align::Left, 0, false, "CE"},
+                 {"Missing", Align::Left, 10},
+                 {"Renewable", Align::Left, 0, false, "Renew", 1}};
     if (any_submit_by) t.columns.push_back({"Submit by", Align::Left, 0, false, "", 3});
     if (any_grace) t.columns.push_back({"Grace until", Align::Left, 0, false, "Grace to", 2});
     for (const auto& r : section_rows(report.rows, parts)) {
         const Certification& c = *r.status.certification;
-        std::vector<Cell> row = {text(r.id), text(r.name), text(r.status.rule->id), state_cell(r.status.state, r.due),
+        std::vector<Cell> row = {text(r.id),
+                                 text(r.name),
+                                 text(r.status.rule->id),
+                                 state_cell(r.status.state, r.due),
                                  text(to_string(c.expires)),
-                                 text(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad : r.due ? Tone::Warn : Tone::Plain),
+                                 text(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad
+                                                                   : r.due         ? Tone::Warn
+                                                                                   : Tone::Plain),
                                  r.status.ce ? hours_progress_cell(r.status.ce->counted, r.status.ce->required) : text("-"),
-                                 text(r.note.empty() ? r.missing : r.missing.empty() ? r.note : r.note + "; " + r.missing),
+                                 text(r.note.empty()      ? r.missing
+                                      : r.missing.empty() ? r.note
+                                                          : r.note + "; " + r.missing),
                                  yes_no(r.status.renewable)};
         if (any_submit_by) {
             Tone tone = c.submit_by && r.deadline.submit_by && r.deadline.days_left < 0 ? Tone::Bad : Tone::Plain;
@@ -131,7 +168,8 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
     if (parts == Parts::Sections) return doc;
 
     doc.flat.columns = renewals_flat_columns();
-    for (const auto& r : report.rows) doc.flat.rows.push_back(renewals_flat_row(r));
+    for (const auto& r : report.rows)
+        doc.flat.rows.push_back(renewals_flat_row(r));
     return doc;
 }
 
@@ -161,7 +199,9 @@ Cell exam_cell(const CredentialStatus& cs) {
     const ExamProgress& x = *cs.exam;
     if (x.passed) return text("passed " + to_string(*x.last_date), Tone::Good);
     if (certified_without(cs, x.attempts > 0)) return text("not on record", Tone::Muted);
-    std::string out = x.attempts == 0 ? "not taken" : fmt::format("failed ({})", count_of(static_cast<std::size_t>(x.attempts), "attempt", "attempts"));
+    std::string out = x.attempts == 0
+                          ? "not taken"
+                          : fmt::format("failed ({})", count_of(static_cast<std::size_t>(x.attempts), "attempt", "attempts"));
     if (x.scheduled) out += ", scheduled " + to_string(*x.scheduled);
     return text(out, x.attempts > 0 ? Tone::Warn : Tone::Plain);
 }
@@ -169,29 +209,41 @@ Cell exam_cell(const CredentialStatus& cs) {
 } // namespace
 
 std::vector<Column> roster_flat_columns() {
-    return {{"id"}, {"name"}, {"credential"}, {"state"}, {"due"},
-            {"training_required_hours", Align::Right, 0, true}, {"training_completed_hours", Align::Right, 0, true},
-            {"training_remaining_hours", Align::Right, 0, true}, {"training_domains"}, {"exam_required"},
-            {"exam_passed"}, {"exam_attempts", Align::Right, 0, true}, {"exam_last_date"}, {"exam_scheduled"},
-            {"expires"}, {"next"}};
+    return {{"id"},
+            {"name"},
+            {"credential"},
+            {"state"},
+            {"due"},
+            {"training_required_hours", Align::Right, 0, true},
+            {"training_completed_hours", Align::Right, 0, true},
+            {"training_remaining_hours", Align::Right, 0, true},
+            {"training_domains"},
+            {"exam_required"},
+            {"exam_passed"},
+            {"exam_attempts", Align::Right, 0, true},
+            {"exam_last_date"},
+            {"exam_scheduled"},
+            {"expires"},
+            {"next"}};
 }
 
 std::vector<Cell> roster_flat_row(const RosterRow& r) {
     static const std::size_t columns = roster_flat_columns().size();
     std::vector<Cell> row = {text(r.id), text(r.name)};
     if (!r.status) {
-        for (std::size_t i = 2; i + 1 < columns; ++i) row.push_back(text(""));
+        for (std::size_t i = 2; i + 1 < columns; ++i)
+            row.push_back(text(""));
     } else {
         const CredentialStatus& cs = *r.status;
         const auto& tr = cs.training;
         bool exam = cs.exam && cs.exam->required;
-        row.insert(row.end(), {text(cs.rule->id), text(to_string(cs.state)), text(yes_no_text(r.due)),
-                               text(tr ? tr->required.str() : ""), text(tr ? tr->completed.str() : ""),
-                               text(tr ? shortfall(tr->required, tr->completed).str() : ""), text(domains_text(cs, "; ")),
-                               text(yes_no_text(exam)), text(exam ? yes_no_text(cs.exam->passed) : ""),
-                               text(exam ? std::to_string(cs.exam->attempts) : ""),
-                               text(exam ? opt_date(cs.exam->last_date) : ""), text(exam ? opt_date(cs.exam->scheduled) : ""),
-                               text(cs.certification ? to_string(cs.certification->expires) : "")});
+        row.insert(row.end(),
+                   {text(cs.rule->id), text(to_string(cs.state)), text(yes_no_text(r.due)), text(tr ? tr->required.str() : ""),
+                    text(tr ? tr->completed.str() : ""), text(tr ? shortfall(tr->required, tr->completed).str() : ""),
+                    text(domains_text(cs, "; ")), text(yes_no_text(exam)), text(exam ? yes_no_text(cs.exam->passed) : ""),
+                    text(exam ? std::to_string(cs.exam->attempts) : ""), text(exam ? opt_date(cs.exam->last_date) : ""),
+                    text(exam ? opt_date(cs.exam->scheduled) : ""),
+                    text(cs.certification ? to_string(cs.certification->expires) : "")});
     }
     row.push_back(text(r.next));
     return row;
@@ -204,11 +256,12 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx, P
     doc.as_of = ctx.as_of;
     const RosterSummary& s = report.summary;
     if (s.specialists == 0) doc.summary.push_back("No specialists" + filter_words(report.filter) + ".");
-    else doc.summary.push_back(fmt::format("{}, {}{}: {} in training, {} eligible, {}",
-                                      count_of(static_cast<std::size_t>(s.specialists), "specialist", "specialists"),
-                                      count_of(static_cast<std::size_t>(s.credentials), "credential", "credentials"),
-                                      filter_words(report.filter), s.in_training, s.eligible,
-                                      state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
+    else
+        doc.summary.push_back(fmt::format("{}, {}{}: {} in training, {} eligible, {}",
+                                          count_of(static_cast<std::size_t>(s.specialists), "specialist", "specialists"),
+                                          count_of(static_cast<std::size_t>(s.credentials), "credential", "credentials"),
+                                          filter_words(report.filter), s.in_training, s.eligible,
+                                          state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
     bool any_domains = std::any_of(report.rows.begin(), report.rows.end(),
                                    [](const RosterRow& r) { return r.status && !domains_text(*r.status, ", ").empty(); });
     Section sec;
@@ -216,8 +269,8 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx, P
                     ? "No specialist matches."
                     : "No specialists in this workspace (add one with 'peerctl add').";
     Table& t = sec.table;
-    t.columns = {{"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"},
-            {"Training"}};
+    t.columns = {
+        {"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"}, {"Training"}};
     if (any_domains) t.columns.push_back({"Training by domain", Align::Left, 16, false, "Domains", 2});
     t.columns.push_back({"Exam", Align::Left, 12, false, "", 1});
     t.columns.push_back({"Next", Align::Left, 16});
@@ -243,7 +296,8 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx, P
     if (parts == Parts::Sections) return doc;
 
     doc.flat.columns = roster_flat_columns();
-    for (const auto& r : report.rows) doc.flat.rows.push_back(roster_flat_row(r));
+    for (const auto& r : report.rows)
+        doc.flat.rows.push_back(roster_flat_row(r));
     return doc;
 }
 

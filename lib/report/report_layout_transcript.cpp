@@ -13,7 +13,8 @@ Cell text(std::string s, Tone tone = Tone::Plain) { return {std::move(s), tone, 
 
 std::string joined(const std::vector<std::string>& items, std::string_view sep) {
     std::string out;
-    for (const auto& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
+    for (const auto& i : items)
+        out += (out.empty() ? "" : std::string(sep)) + i;
     return out;
 }
 
@@ -55,8 +56,14 @@ std::vector<std::string> section_intro(const TranscriptSection& sec, Date as_of)
 
 Table entries_table(const TranscriptSection& sec) {
     Table t;
-    t.columns = {{"Date"}, {"Title", Align::Left, 16}, {"Provider", Align::Left, 10}, {"Approval", Align::Left, 0, false, "", 2},
-                 {"Hours", Align::Right}, {"Topics", Align::Left, 10, false, "", 1}, {"Evidence", Align::Left, 12}, {"On file"}};
+    t.columns = {{"Date"},
+                 {"Title", Align::Left, 16},
+                 {"Provider", Align::Left, 10},
+                 {"Approval", Align::Left, 0, false, "", 2},
+                 {"Hours", Align::Right},
+                 {"Topics", Align::Left, 10, false, "", 1},
+                 {"Evidence", Align::Left, 12},
+                 {"On file"}};
     for (const auto& te : sec.entries) {
         const CeEntry& e = te.entry;
         t.rows.push_back({text(to_string(e.date)), text(e.title), text(e.provider), text(e.approval), text(e.hours.str()),
@@ -96,8 +103,8 @@ Table totals_table(const TranscriptSection& sec) {
     }
     for (const auto& c : ce.caps)
         if (c.logged > c.counted)
-            t.rows.push_back({text(fmt::format("{} ({} h logged, at most {} h count)", c.delivery ? to_string(*c.delivery) : c.topic,
-                                               c.logged.str(), c.limit.str())),
+            t.rows.push_back({text(fmt::format("{} ({} h logged, at most {} h count)",
+                                               c.delivery ? to_string(*c.delivery) : c.topic, c.logged.str(), c.limit.str())),
                               text(""), text(c.counted.str() + " h"), text(""), text("")});
     return t;
 }
@@ -114,8 +121,20 @@ Section transcript_section(const TranscriptSection& sec, Date as_of, std::string
 }
 
 void flat_columns(Table& f) {
-    f.columns = {{"id"}, {"name"}, {"credential"}, {"window_start"}, {"window_end"}, {"date"}, {"title"}, {"provider"},
-                 {"approval"}, {"delivery"}, {"hours", Align::Right, 0, true}, {"topics"}, {"evidence"}, {"evidence_status"}};
+    f.columns = {{"id"},
+                 {"name"},
+                 {"credential"},
+                 {"window_start"},
+                 {"window_end"},
+                 {"date"},
+                 {"title"},
+                 {"provider"},
+                 {"approval"},
+                 {"delivery"},
+                 {"hours", Align::Right, 0, true},
+                 {"topics"},
+                 {"evidence"},
+                 {"evidence_status"}};
 }
 
 void flat_rows(Table& f, const Transcript& t) {
@@ -131,9 +150,8 @@ void flat_rows(Table& f, const Transcript& t) {
         for (const auto& te : sec.entries) {
             const CeEntry& e = te.entry;
             f.rows.push_back({text(t.id), text(t.name), text(cred), text(start), text(end), text(to_string(e.date)),
-                              text(e.title), text(e.provider), text(e.approval),
-                              text(e.delivery ? to_string(*e.delivery) : ""), text(e.hours.str()),
-                              text(joined(e.topics, ";")), text(e.evidence), text(to_string(te.evidence))});
+                              text(e.title), text(e.provider), text(e.approval), text(e.delivery ? to_string(*e.delivery) : ""),
+                              text(e.hours.str()), text(joined(e.topics, ";")), text(e.evidence), text(to_string(te.evidence))});
         }
     }
 }
@@ -147,7 +165,8 @@ Document transcript_document(const Transcript& t, const ReportContext& ctx) {
     doc.as_of = ctx.as_of;
     doc.summary.push_back(t.all_periods ? "Period: all CE entries on record."
                                         : "Period: the current CE period of each certified credential.");
-    for (const auto& sec : t.sections) doc.sections.push_back(transcript_section(sec, ctx.as_of, ""));
+    for (const auto& sec : t.sections)
+        doc.sections.push_back(transcript_section(sec, ctx.as_of, ""));
     doc.notes = t.notes;
     if (t.sections.empty() && !t.all_periods)
         doc.notes.push_back("No current CE period to list; --period all lists every CE entry on record.");
@@ -179,23 +198,27 @@ Document audit_document(const AuditSample& a, const ReportContext& ctx) {
     Section overview;
     overview.heading = "Sampled specialists";
     overview.empty = "Nobody sampled.";
-    overview.table.columns = {{"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"}, {"CE hours"},
-                              {"Entries", Align::Right}, {"Without evidence", Align::Right, 0, false, "No file"}};
+    overview.table.columns = {
+        {"ID", Align::Left, 8}, {"Name", Align::Left, 8},  {"Credential", Align::Left, 0, false, "Cred"},          {"State"},
+        {"CE hours"},           {"Entries", Align::Right}, {"Without evidence", Align::Right, 0, false, "No file"}};
     for (const auto& t : a.transcripts)
         for (const auto& sec : t.sections) {
             const CredentialStatus& cs = *sec.status;
-            overview.table.rows.push_back({text(t.id), text(t.name), text(cs.rule->id), state_cell(cs.state, false),
-                                           hours_progress_cell(cs.ce->counted, cs.ce->required),
-                                           text(std::to_string(sec.entries.size())),
-                                           text(std::to_string(sec.without_evidence), sec.without_evidence ? Tone::Bad : Tone::Plain)});
+            overview.table.rows.push_back(
+                {text(t.id), text(t.name), text(cs.rule->id), state_cell(cs.state, false),
+                 hours_progress_cell(cs.ce->counted, cs.ce->required), text(std::to_string(sec.entries.size())),
+                 text(std::to_string(sec.without_evidence), sec.without_evidence ? Tone::Bad : Tone::Plain)});
         }
     if (!a.transcripts.empty()) doc.sections.push_back(std::move(overview));
     for (const auto& t : a.transcripts) {
-        for (const auto& sec : t.sections) doc.sections.push_back(transcript_section(sec, ctx.as_of, t.id + " (" + t.name + "), "));
-        for (const auto& n : t.notes) doc.notes.push_back(t.id + ": " + n);
+        for (const auto& sec : t.sections)
+            doc.sections.push_back(transcript_section(sec, ctx.as_of, t.id + " (" + t.name + "), "));
+        for (const auto& n : t.notes)
+            doc.notes.push_back(t.id + ": " + n);
     }
     flat_columns(doc.flat);
-    for (const auto& t : a.transcripts) flat_rows(doc.flat, t);
+    for (const auto& t : a.transcripts)
+        flat_rows(doc.flat, t);
     return doc;
 }
 

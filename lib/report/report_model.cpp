@@ -93,9 +93,7 @@ void count_roster(RosterSummary& sum, State state, bool due) {
     count_state(state, due, sum.active, sum.due, sum.grace, sum.lapsed);
 }
 
-RenewalKey renewal_key(const RenewalRow& row) {
-    return {row.status.certification->expires, row.id, row.status.rule->id};
-}
+RenewalKey renewal_key(const RenewalRow& row) { return {row.status.certification->expires, row.id, row.status.rule->id}; }
 
 std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter) {
     std::vector<RenewalRow> rows;
@@ -119,7 +117,8 @@ RenewalsReport renewals_report(std::vector<std::vector<RenewalRow>> per_speciali
     RenewalsReport report;
     report.filter = filter;
     std::size_t n = 0;
-    for (const auto& rows : per_specialist) n += rows.size();
+    for (const auto& rows : per_specialist)
+        n += rows.size();
     report.rows.reserve(n);
     for (auto& rows : per_specialist) {
         for (auto& row : rows) {
@@ -136,7 +135,8 @@ RenewalsReport renewals_report(std::vector<std::vector<RenewalRow>> per_speciali
 RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
                                const ReportFilter& filter) {
     std::vector<std::vector<RenewalRow>> rows;
-    for (const auto& s : statuses) rows.push_back(renewal_rows(s, ctx, filter));
+    for (const auto& s : statuses)
+        rows.push_back(renewal_rows(s, ctx, filter));
     return renewals_report(std::move(rows), filter);
 }
 
@@ -184,10 +184,10 @@ RosterReport roster_report(std::vector<std::vector<RosterRow>> per_specialist, c
     return report;
 }
 
-RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
-                           const ReportFilter& filter) {
+RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx, const ReportFilter& filter) {
     std::vector<std::vector<RosterRow>> rows;
-    for (const auto& s : statuses) rows.push_back(roster_rows(s, ctx, filter));
+    for (const auto& s : statuses)
+        rows.push_back(roster_rows(s, ctx, filter));
     return roster_report(std::move(rows), filter);
 }
 
@@ -223,7 +223,8 @@ TranscriptSection section_of(const Record& record, std::optional<CredentialStatu
     }
     std::stable_sort(sec.entries.begin(), sec.entries.end(),
                      [](const TranscriptEntry& a, const TranscriptEntry& b) { return a.entry.date < b.entry.date; });
-    for (auto& [topic, total] : topics) sec.topics.push_back(total);
+    for (auto& [topic, total] : topics)
+        sec.topics.push_back(total);
     return sec;
 }
 
@@ -242,7 +243,8 @@ Transcript transcript_report(const Record& record, const SpecialistStatus& statu
     for (const auto& cs : status.credentials) {
         if (credential && cs.rule->id != *credential) continue;
         if (!cs.certification) {
-            t.notes.push_back(fmt::format("{} is not certified yet ({}): no CE period to list", cs.rule->id, to_string(cs.state)));
+            t.notes.push_back(
+                fmt::format("{} is not certified yet ({}): no CE period to list", cs.rule->id, to_string(cs.state)));
             continue;
         }
         if (!cs.ce) {
@@ -307,7 +309,8 @@ AuditSample audit_sample(std::size_t population, const std::vector<Record>& reco
         SpecialistStatus held = statuses[i];
         std::erase_if(held.credentials, [&](const CredentialStatus& cs) { return !auditable(cs, credential); });
         Transcript t = transcript_report(records[i], held, false, credential, as_of, probe);
-        for (const auto& sec : t.sections) out.without_evidence += sec.without_evidence;
+        for (const auto& sec : t.sections)
+            out.without_evidence += sec.without_evidence;
         out.transcripts.push_back(std::move(t));
     }
     return out;

@@ -18,13 +18,13 @@ namespace peerctl {
 struct ReportContext {
     std::string workspace;
     Date as_of;
-    int due_days = 60;  // "due": active with the deadline at most this many days away (warn_days)
+    int due_days = 60; // "due": active with the deadline at most this many days away (warn_days)
 };
 
 // Which credentials a report keeps. Empty members keep everything.
 struct ReportFilter {
-    std::optional<int> within_days;   // deadline at most this many days away; past ones included
-    std::vector<std::string> states;  // state names (in-training ... lapsed) and "due"
+    std::optional<int> within_days;  // deadline at most this many days away; past ones included
+    std::vector<std::string> states; // state names (in-training ... lapsed) and "due"
     std::optional<std::string> credential;
 };
 
@@ -40,16 +40,16 @@ Deadline deadline_of(const Certification& cert, State state, Date as_of);
 struct RenewalRow {
     std::string id;
     std::string name;
-    CredentialStatus status;  // certified: `certification` is set
+    CredentialStatus status; // certified: `certification` is set
     Deadline deadline;
     bool due = false;
-    std::string missing;  // CE still missing, in words ("ethics 3 h, 14.5 h total")
-    std::string note;     // why a level cannot renew ("level provisional is not renewable; move up to full")
+    std::string missing; // CE still missing, in words ("ethics 3 h, 14.5 h total")
+    std::string note;    // why a level cannot renew ("level provisional is not renewable; move up to full")
 };
 
 struct RenewalSummary {
     int certified = 0;
-    int active = 0;  // includes the due ones
+    int active = 0; // includes the due ones
     int due = 0;
     int grace = 0;
     int lapsed = 0;
@@ -57,8 +57,8 @@ struct RenewalSummary {
 
 struct RenewalsReport {
     ReportFilter filter;
-    std::vector<RenewalRow> rows;  // by expiry, then id and credential
-    RenewalSummary summary;        // of the rows
+    std::vector<RenewalRow> rows; // by expiry, then id and credential
+    RenewalSummary summary;       // of the rows
 };
 
 // Counts a row into a summary (a roster row that names a credential).
@@ -90,9 +90,9 @@ RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, co
 struct RosterRow {
     std::string id;
     std::string name;
-    std::optional<CredentialStatus> status;  // none: the record names no credential
+    std::optional<CredentialStatus> status; // none: the record names no credential
     bool due = false;
-    std::string next;  // what comes next, in words ("training 24 h, exam"; "expires 2027-06-15")
+    std::string next; // what comes next, in words ("training 24 h, exam"; "expires 2027-06-15")
 };
 
 struct RosterSummary {
@@ -100,7 +100,7 @@ struct RosterSummary {
     int credentials = 0;
     int in_training = 0;
     int eligible = 0;
-    int active = 0;  // includes the due ones
+    int active = 0; // includes the due ones
     int due = 0;
     int grace = 0;
     int lapsed = 0;
@@ -108,15 +108,14 @@ struct RosterSummary {
 
 struct RosterReport {
     ReportFilter filter;
-    std::vector<RosterRow> rows;  // by id, then credential
+    std::vector<RosterRow> rows; // by id, then credential
     RosterSummary summary;
 };
 
 // As for renewals: one specialist's rows, then the report of every specialist's, in that order.
 std::vector<RosterRow> roster_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter);
 RosterReport roster_report(std::vector<std::vector<RosterRow>> per_specialist, const ReportFilter& filter);
-RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
-                           const ReportFilter& filter);
+RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx, const ReportFilter& filter);
 
 // What is still missing for initial certification, in words: "training 24 h, advocacy 4 h, exam".
 std::string initial_missing_in_words(const CredentialStatus& cs);
@@ -141,10 +140,10 @@ struct TopicTotal {
 // One credential's current CE period, or (with no credential) every CE entry on record.
 struct TranscriptSection {
     std::optional<CredentialStatus> status;
-    std::vector<TranscriptEntry> entries;  // by date
+    std::vector<TranscriptEntry> entries; // by date
     Hours logged;
-    std::vector<TopicTotal> topics;  // logged per topic, by topic id
-    int without_evidence = 0;        // entries with no evidence file, or one that is not there
+    std::vector<TopicTotal> topics; // logged per topic, by topic id
+    int without_evidence = 0;       // entries with no evidence file, or one that is not there
 };
 
 struct Transcript {
@@ -152,7 +151,7 @@ struct Transcript {
     std::string name;
     bool all_periods = false;
     std::vector<TranscriptSection> sections;
-    std::vector<std::string> notes;  // why a credential has no section
+    std::vector<std::string> notes; // why a credential has no section
 };
 
 // CE entries dated after as_of are left out, as in the status.
@@ -163,7 +162,7 @@ Transcript transcript_report(const Record& record, const SpecialistStatus& statu
 // population, in id order), a share picked by report_sampler with `seed`.
 struct AuditSelection {
     std::size_t population = 0;
-    std::vector<std::size_t> picked;  // indices into the statuses, by id
+    std::vector<std::size_t> picked; // indices into the statuses, by id
 };
 AuditSelection audit_select(const std::vector<SpecialistStatus>& statuses, int percent, std::uint64_t seed,
                             const std::optional<std::string>& credential);
@@ -176,7 +175,7 @@ struct AuditSample {
     std::uint64_t seed = 0;
     std::optional<std::string> credential;
     std::size_t population = 0;
-    std::vector<Transcript> transcripts;  // the sample, by id: current period of each such credential
+    std::vector<Transcript> transcripts; // the sample, by id: current period of each such credential
     int without_evidence = 0;
 };
 

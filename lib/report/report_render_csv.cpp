@@ -19,7 +19,8 @@ std::string csv_cell(std::string_view value, bool numeric) {
 
 std::string csv_header(const std::vector<Column>& columns) {
     std::string out;
-    for (std::size_t c = 0; c < columns.size(); ++c) out += (c ? "," : "") + csv_cell(columns[c].header);
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        out += (c ? "," : "") + csv_cell(columns[c].header);
     return out + "\r\n";
 }
 
@@ -35,7 +36,8 @@ std::string csv_row(const std::vector<Column>& columns, const std::vector<Cell>&
 std::string render_csv(const Document& doc) {
     const Table& t = doc.flat;
     std::string out = csv_header(t.columns);
-    for (const auto& row : t.rows) out += csv_row(t.columns, row);
+    for (const auto& row : t.rows)
+        out += csv_row(t.columns, row);
     return out;
 }
 

@@ -81,8 +81,9 @@ std::string cell_html(const Cell& cell) {
         auto [counted, required] = *cell.progress;
         std::int64_t pct = required.centi() <= 0 ? 100 : std::min<std::int64_t>(100, counted.centi() * 100 / required.centi());
         bool done = counted >= required;
-        return fmt::format(R"(<span class="bar{}" role="img" aria-label="{} of {} h, {}%"><span style="width:{}%"></span></span>{})",
-                           done ? " done" : "", counted.str(), required.str(), pct, pct, text);
+        return fmt::format(
+            R"(<span class="bar{}" role="img" aria-label="{} of {} h, {}%"><span style="width:{}%"></span></span>{})",
+            done ? " done" : "", counted.str(), required.str(), pct, pct, text);
     }
     if (cell.tone == Tone::Muted) return R"(<span class="muted">)" + text + "</span>";
     if (cell.tone != Tone::Plain) return R"(<span class="tone )" + tone_class(cell.tone) + "\">" + text + "</span>";
@@ -92,7 +93,8 @@ std::string cell_html(const Cell& cell) {
 void table_html(std::string& out, const Table& t) {
     out += "<table>\n<thead><tr>";
     for (const auto& c : t.columns)
-        out += std::string(c.align == Align::Right ? R"(<th scope="col" class="num">)" : R"(<th scope="col">)") + h(c.header) + "</th>";
+        out += std::string(c.align == Align::Right ? R"(<th scope="col" class="num">)" : R"(<th scope="col">)") + h(c.header) +
+               "</th>";
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& row : t.rows) {
         out += "<tr>";
@@ -119,14 +121,16 @@ std::string render_html(const Document& doc) {
     out += "<p class=\"meta\">Workspace <strong>" + h(doc.workspace) + "</strong> &middot; as of <time datetime=\"" + date +
            "\">" + date + "</time></p>\n</header>\n";
     out += "<section class=\"summary\">\n";
-    for (const auto& line : doc.summary) out += "<p>" + h(line) + "</p>\n";
+    for (const auto& line : doc.summary)
+        out += "<p>" + h(line) + "</p>\n";
     out += "</section>\n";
     for (const auto& sec : doc.sections) {
         out += "<section>\n";
         if (!sec.heading.empty()) out += "<h2>" + h(sec.heading) + "</h2>\n";
         if (!sec.intro.empty()) {
             out += "<ul class=\"intro\">\n";
-            for (const auto& line : sec.intro) out += "<li>" + h(line) + "</li>\n";
+            for (const auto& line : sec.intro)
+                out += "<li>" + h(line) + "</li>\n";
             out += "</ul>\n";
         }
         if (sec.table.rows.empty()) out += "<p class=\"empty\">" + h(sec.empty) + "</p>\n";
@@ -137,8 +141,10 @@ std::string render_html(const Document& doc) {
         }
         out += "</section>\n";
     }
-    for (const auto& n : doc.notes) out += "<p>" + h(n) + "</p>\n";
-    out += "<footer>peerctl report &middot; as of " + date + " &middot; states are written out in words; colours only repeat them</footer>\n";
+    for (const auto& n : doc.notes)
+        out += "<p>" + h(n) + "</p>\n";
+    out += "<footer>peerctl report &middot; as of " + date +
+           " &middot; states are written out in words; colours only repeat them</footer>\n";
     out += "</body>\n</html>\n";
     return out;
 }

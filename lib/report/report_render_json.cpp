@@ -48,14 +48,19 @@ json section_json(const TranscriptSection& sec) {
         j["window_start"] = cred["ce"]["window_start"];
         j["window_end"] = cred["ce"]["window_end"];
     } else {
-        j = {{"credential", nullptr}, {"credential_name", nullptr}, {"state", nullptr},
-             {"window_start", nullptr}, {"window_end", nullptr}};
+        j = {{"credential", nullptr},
+             {"credential_name", nullptr},
+             {"state", nullptr},
+             {"window_start", nullptr},
+             {"window_end", nullptr}};
     }
     json entries = json::array();
-    for (const auto& te : sec.entries) entries.push_back(entry_json(te));
+    for (const auto& te : sec.entries)
+        entries.push_back(entry_json(te));
     j["entries"] = entries;
     json topics = json::array();
-    for (const auto& t : sec.topics) topics.push_back({{"topic", t.topic}, {"entries", t.entries}, {"logged_hours", hours_json(t.hours)}});
+    for (const auto& t : sec.topics)
+        topics.push_back({{"topic", t.topic}, {"entries", t.entries}, {"logged_hours", hours_json(t.hours)}});
     j["totals"] = {{"entries", sec.entries.size()},
                    {"logged_hours", hours_json(sec.logged)},
                    {"without_evidence", sec.without_evidence},
@@ -71,7 +76,8 @@ json section_json(const TranscriptSection& sec) {
 
 json transcript_body(const Transcript& t) {
     json sections = json::array();
-    for (const auto& sec : t.sections) sections.push_back(section_json(sec));
+    for (const auto& sec : t.sections)
+        sections.push_back(section_json(sec));
     return {{"id", t.id}, {"name", t.name}, {"sections", sections}, {"notes", t.notes}};
 }
 
@@ -158,17 +164,23 @@ std::string collected(const std::function<void(const JsonSink&)>& make) {
 json renewals_root(const RenewalSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
     json root = header("renewals", ctx);
     root["filters"] = filters_json(filter);
-    root["summary"] = {{"certifications", s.certified}, {"active", s.active}, {"due", s.due},
-                       {"due_within_days", ctx.due_days}, {"grace", s.grace}, {"lapsed", s.lapsed}};
+    root["summary"] = {{"certifications", s.certified},   {"active", s.active}, {"due", s.due},
+                       {"due_within_days", ctx.due_days}, {"grace", s.grace},   {"lapsed", s.lapsed}};
     return root;
 }
 
 json roster_root(const RosterSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
     json root = header("roster", ctx);
     root["filters"] = filters_json(filter);
-    root["summary"] = {{"specialists", s.specialists}, {"credentials", s.credentials}, {"in_training", s.in_training},
-                       {"eligible", s.eligible}, {"active", s.active}, {"due", s.due},
-                       {"due_within_days", ctx.due_days}, {"grace", s.grace}, {"lapsed", s.lapsed}};
+    root["summary"] = {{"specialists", s.specialists},
+                       {"credentials", s.credentials},
+                       {"in_training", s.in_training},
+                       {"eligible", s.eligible},
+                       {"active", s.active},
+                       {"due", s.due},
+                       {"due_within_days", ctx.due_days},
+                       {"grace", s.grace},
+                       {"lapsed", s.lapsed}};
     return root;
 }
 
@@ -196,7 +208,8 @@ std::string renewal_row_json(const RenewalRow& row) {
 std::string roster_row_json(const RosterRow& row) {
     json out = {{"id", row.id}, {"name", row.name}};
     if (!row.status) {
-        for (const char* key : {"credential", "credential_name", "state", "certification", "training", "exam"}) out[key] = nullptr;
+        for (const char* key : {"credential", "credential_name", "state", "certification", "training", "exam"})
+            out[key] = nullptr;
         out["experience"] = json::array();
         out["due"] = false;
     } else {
@@ -205,7 +218,8 @@ std::string roster_row_json(const RosterRow& row) {
         out["credential_name"] = cred["name"];
         out["state"] = cred["state"];
         out["due"] = row.due;
-        for (const char* key : {"certification", "training", "experience", "exam"}) out[key] = cred[key];
+        for (const char* key : {"certification", "training", "experience", "exam"})
+            out[key] = cred[key];
     }
     out["next"] = row.next;
     return json_dump(out);
@@ -223,13 +237,15 @@ void roster_json(const RosterSummary& summary, const ReportFilter& filter, const
 
 std::string renewals_json(const RenewalsReport& r, const ReportContext& ctx) {
     std::vector<std::string> rows;
-    for (const auto& row : r.rows) rows.push_back(renewal_row_json(row));
+    for (const auto& row : r.rows)
+        rows.push_back(renewal_row_json(row));
     return collected([&](const JsonSink& write) { renewals_json(r.summary, r.filter, ctx, std::move(rows), write); });
 }
 
 std::string roster_json(const RosterReport& r, const ReportContext& ctx) {
     std::vector<std::string> rows;
-    for (const auto& row : r.rows) rows.push_back(roster_row_json(row));
+    for (const auto& row : r.rows)
+        rows.push_back(roster_row_json(row));
     return collected([&](const JsonSink& write) { roster_json(r.summary, r.filter, ctx, std::move(rows), write); });
 }
 
@@ -249,7 +265,8 @@ std::string audit_json(const AuditSample& a, const ReportContext& ctx) {
     root["sample_size"] = a.transcripts.size();
     root["without_evidence"] = a.without_evidence;
     json people = json::array();
-    for (const auto& t : a.transcripts) people.push_back(transcript_body(t));
+    for (const auto& t : a.transcripts)
+        people.push_back(transcript_body(t));
     root["specialists"] = people;
     return finish(root);
 }

@@ -27,9 +27,11 @@ std::string md(std::string_view text) { return markdown_escape(printable(text));
 
 void table(std::string& out, const Table& t) {
     out += "|";
-    for (const auto& c : t.columns) out += " " + md(c.header) + " |";
+    for (const auto& c : t.columns)
+        out += " " + md(c.header) + " |";
     out += "\n|";
-    for (const auto& c : t.columns) out += c.align == Align::Right ? " ---: |" : " --- |";
+    for (const auto& c : t.columns)
+        out += c.align == Align::Right ? " ---: |" : " --- |";
     out += "\n";
     for (const auto& row : t.rows) {
         out += "|";
@@ -46,10 +48,12 @@ void table(std::string& out, const Table& t) {
 std::string render_markdown(const Document& doc) {
     std::string out = "# " + md(doc.title) + "\n\n";
     out += "Workspace: " + md(doc.workspace) + " · as of " + to_string(doc.as_of) + "\n\n";
-    for (const auto& line : doc.summary) out += "**" + md(line) + "**\n\n";
+    for (const auto& line : doc.summary)
+        out += "**" + md(line) + "**\n\n";
     for (const auto& sec : doc.sections) {
         if (!sec.heading.empty()) out += "## " + md(sec.heading) + "\n\n";
-        for (const auto& line : sec.intro) out += "- " + md(line) + "\n";
+        for (const auto& line : sec.intro)
+            out += "- " + md(line) + "\n";
         if (!sec.intro.empty()) out += "\n";
         if (sec.table.rows.empty()) out += "_" + md(sec.empty) + "_\n\n";
         else {
@@ -62,8 +66,10 @@ std::string render_markdown(const Document& doc) {
             out += "\n";
         }
     }
-    for (const auto& n : doc.notes) out += md(n) + "\n\n";
-    while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    for (const auto& n : doc.notes)
+        out += md(n) + "\n\n";
+    while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
+        out.pop_back();
     return out;
 }
 

@@ -19,7 +19,8 @@ std::string truncate_display(std::string_view text, std::size_t width) {
         ++columns;
         i += len;
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();  // "Avery…", not "Avery …"
+    while (!out.empty() && out.back() == ' ')
+        out.pop_back(); // "Avery…", not "Avery …"
     return out + "\u2026";
 }
 
@@ -46,9 +47,9 @@ std::string upper(std::string_view s) {
 }
 
 struct Fit {
-    std::vector<std::size_t> widths;  // 0 for a column left out
+    std::vector<std::size_t> widths; // 0 for a column left out
     bool short_headers = false;
-    std::vector<std::string> dropped;  // headers of the columns left out
+    std::vector<std::string> dropped; // headers of the columns left out
 };
 
 std::string header_of(const Column& c, bool short_headers) {
@@ -69,7 +70,8 @@ Fit fit_table(const std::vector<Column>& cols, const std::vector<std::vector<std
             if (!shown[c]) continue;
             ++visible;
             w[c] = display_width(header_of(cols[c], fit.short_headers));
-            for (const auto& row : cells) w[c] = std::max(w[c], display_width(row[c]));
+            for (const auto& row : cells)
+                w[c] = std::max(w[c], display_width(row[c]));
         }
         fit.widths = w;
         if (!limit || visible == 0) return fit;
@@ -93,9 +95,10 @@ Fit fit_table(const std::vector<Column>& cols, const std::vector<std::vector<std
         }
         std::size_t drop = cols.size();
         for (std::size_t c = 0; c < cols.size(); ++c)
-            if (shown[c] && cols[c].drop_priority > 0 && (drop == cols.size() || cols[c].drop_priority > cols[drop].drop_priority))
+            if (shown[c] && cols[c].drop_priority > 0 &&
+                (drop == cols.size() || cols[c].drop_priority > cols[drop].drop_priority))
                 drop = c;
-        if (drop == cols.size()) return fit;  // nothing left to leave out: the lines stay wider
+        if (drop == cols.size()) return fit; // nothing left to leave out: the lines stay wider
         shown[drop] = false;
         fit.dropped.push_back(cols[drop].header);
     }
@@ -105,7 +108,8 @@ void render_one(std::string& out, const Table& t, const TableOptions& o) {
     std::vector<std::vector<std::string>> cells;
     for (const auto& row : t.rows) {
         std::vector<std::string> line;
-        for (std::size_t c = 0; c < t.columns.size(); ++c) line.push_back(c < row.size() ? printable(row[c].text) : "");
+        for (std::size_t c = 0; c < t.columns.size(); ++c)
+            line.push_back(c < row.size() ? printable(row[c].text) : "");
         cells.push_back(std::move(line));
     }
     Fit fit = fit_table(t.columns, cells, o.width);
@@ -119,23 +123,28 @@ void render_one(std::string& out, const Table& t, const TableOptions& o) {
             if (w[c] == 0) continue;
             std::string text = truncate_display(texts[c], w[c]);
             std::size_t pad = w[c] - std::min(w[c], display_width(text));
-            std::string styled = header ? o.style.bold(text) : toned(o.style, row && c < row->size() ? (*row)[c].tone : Tone::Plain, text);
+            std::string styled =
+                header ? o.style.bold(text) : toned(o.style, row && c < row->size() ? (*row)[c].tone : Tone::Plain, text);
             if (t.columns[c].align == Align::Right) line += std::string(pad, ' ') + styled;
             else line += styled + (c == last ? "" : std::string(pad, ' '));
             if (c != last) line += "  ";
         }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
         out += line + "\n";
     };
     std::vector<std::string> headers;
-    for (const auto& col : t.columns) headers.push_back(upper(header_of(col, fit.short_headers)));
+    for (const auto& col : t.columns)
+        headers.push_back(upper(header_of(col, fit.short_headers)));
     emit(headers, nullptr, true);
-    for (std::size_t r = 0; r < t.rows.size(); ++r) emit(cells[r], &t.rows[r], false);
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+        emit(cells[r], &t.rows[r], false);
     if (!fit.dropped.empty()) {
         std::string names;
         for (std::string d : fit.dropped) {
             // "Submit by" reads "submit by" inside the sentence; "CE hours" stays as it is.
-            if (d.size() > 1 && d[0] >= 'A' && d[0] <= 'Z' && d[1] >= 'a' && d[1] <= 'z') d[0] = static_cast<char>(d[0] - 'A' + 'a');
+            if (d.size() > 1 && d[0] >= 'A' && d[0] <= 'Z' && d[1] >= 'a' && d[1] <= 'z')
+                d[0] = static_cast<char>(d[0] - 'A' + 'a');
             names += (names.empty() ? "" : ", ") + d;
         }
         out += o.style.dim(fmt::format("(left out to fit {} columns: {})", *o.width, names)) + "\n";
@@ -146,12 +155,15 @@ void render_one(std::string& out, const Table& t, const TableOptions& o) {
 
 std::string render_table(const Document& doc, const TableOptions& o) {
     const Style& s = o.style;
-    std::string out = s.bold(printable(doc.title)) + " \u00b7 " + printable(doc.workspace) + " \u00b7 as of " + to_string(doc.as_of) + "\n";
-    for (const auto& line : doc.summary) out += printable(line) + "\n";
+    std::string out =
+        s.bold(printable(doc.title)) + " \u00b7 " + printable(doc.workspace) + " \u00b7 as of " + to_string(doc.as_of) + "\n";
+    for (const auto& line : doc.summary)
+        out += printable(line) + "\n";
     for (const auto& sec : doc.sections) {
         out += "\n";
         if (!sec.heading.empty()) out += s.bold(printable(sec.heading)) + "\n";
-        for (const auto& line : sec.intro) out += printable(line) + "\n";
+        for (const auto& line : sec.intro)
+            out += printable(line) + "\n";
         if (!sec.heading.empty() || !sec.intro.empty()) out += "\n";
         if (sec.table.rows.empty()) out += printable(sec.empty) + "\n";
         else render_one(out, sec.table, o);
@@ -162,7 +174,8 @@ std::string render_table(const Document& doc, const TableOptions& o) {
         }
     }
     if (!doc.notes.empty()) out += "\n";
-    for (const auto& n : doc.notes) out += printable(n) + "\n";
+    for (const auto& n : doc.notes)
+        out += printable(n) + "\n";
     return out;
 }
 

@@ -13,7 +13,7 @@ namespace peerctl {
 
 struct TableOptions {
     Style style;
-    std::optional<std::size_t> width;  // none: no limit, nothing is cut
+    std::optional<std::size_t> width; // none: no limit, nothing is cut
 };
 
 std::string render_table(const Document& doc, const TableOptions& options);

@@ -23,11 +23,15 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
     } else {
         static const std::vector<Column> columns = roster_flat_columns();
         for (const auto& row : roster_rows(status, ctx_, filter_))
-            slot.push_back({{}, row.status ? row.status->state : State::InTraining, row.due, row.status.has_value(),
+            slot.push_back({{},
+                            row.status ? row.status->state : State::InTraining,
+                            row.due,
+                            row.status.has_value(),
                             csv ? csv_row(columns, roster_flat_row(row)) : roster_row_json(row)});
     }
     // Strings grown by appending hold up to twice their size; these are kept to the end.
-    for (auto& row : slot) row.text.shrink_to_fit();
+    for (auto& row : slot)
+        row.text.shrink_to_fit();
     slot.shrink_to_fit();
 }
 
@@ -42,7 +46,8 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
     RosterSummary roster;
     std::vector<Row> rows;
     std::size_t count = 0;
-    for (const auto& slot : slots_) count += slot.size();
+    for (const auto& slot : slots_)
+        count += slot.size();
     rows.reserve(count);
     for (auto& slot : slots_) {
         if (!slot.empty()) ++roster.specialists;
@@ -59,7 +64,8 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
     if (format_ == StreamFormat::Json) {
         std::vector<std::string> texts;
         texts.reserve(rows.size());
-        for (auto& row : rows) texts.push_back(std::move(row.text));
+        for (auto& row : rows)
+            texts.push_back(std::move(row.text));
         std::vector<Row>().swap(rows);
         if (kind_ == TeamReport::Renewals) renewals_json(renewals, filter_, ctx_, std::move(texts), write);
         else roster_json(roster, filter_, ctx_, std::move(texts), write);

@@ -30,10 +30,10 @@ public:
 
 private:
     struct Row {
-        RenewalKey key;  // renewals only
+        RenewalKey key; // renewals only
         State state = State::InTraining;
         bool due = false;
-        bool counted = false;  // names a credential (a roster row may not)
+        bool counted = false; // names a credential (a roster row may not)
         std::string text;
     };
     TeamReport kind_;

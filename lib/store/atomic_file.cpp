@@ -49,7 +49,7 @@ std::string backup_name(const fs::path& target) {
 } // namespace
 
 bool is_read_only(const fs::path& path) {
-    struct stat st{};
+    struct stat st {};
     if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
     if ((st.st_mode & 0222) == 0) return true;
     return ::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS | AT_SYMLINK_NOFOLLOW) != 0 && errno == EACCES;
@@ -76,7 +76,7 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
     // Reasons start with the system's own words ("No space left on device"), so that a caller's
     // "cannot write FILE: " reads on.
     const char* unchanged = "nothing was created";
-    struct stat st{};
+    struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         unchanged = "the file is unchanged";
         if (S_ISLNK(st.st_mode)) return "refusing to write through a symbolic link";
@@ -110,7 +110,8 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
     // The replacement keeps the original's owner and group, as `sed -i` does; where we may not
     // give the file away (not root), the group alone, and otherwise it stays ours.
     if (owner && (owner->first != ::geteuid() || owner->second != ::getegid()))
-        if (::fchown(fd, owner->first, owner->second) != 0 && errno == EPERM) (void)::fchown(fd, static_cast<uid_t>(-1), owner->second);
+        if (::fchown(fd, owner->first, owner->second) != 0 && errno == EPERM)
+            (void)::fchown(fd, static_cast<uid_t>(-1), owner->second);
     if (::fchmod(fd, mode) != 0) return fail("setting permissions", errno);
     if (!write_all(fd, content, err)) return fail("write", err);
     if (::fsync(fd) != 0) return fail("fsync", errno);
@@ -134,7 +135,7 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
                 ::close(dir_fd);
                 return fmt::format("{} (link); {}", errno_text(err), unchanged);
             }
-            backup.clear();  // no original: nothing to keep
+            backup.clear(); // no original: nothing to keep
         }
     }
     if (options.must_not_exist) {
@@ -159,7 +160,8 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
                                        : ::renameat(dir_fd, backup.c_str(), dir_fd, path.filename().c_str()) == 0;
         ::close(dir_fd);
         if (!restored)
-            return fmt::format("{} (fsync of the directory); the change is in place but may not survive a crash", errno_text(err));
+            return fmt::format("{} (fsync of the directory); the change is in place but may not survive a crash",
+                               errno_text(err));
         return fmt::format("{} (fsync of the directory); {}", errno_text(err), unchanged);
     }
     if (!backup.empty()) ::unlinkat(dir_fd, backup.c_str(), 0);

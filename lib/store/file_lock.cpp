@@ -13,7 +13,7 @@
 namespace peerctl {
 
 FileLock::~FileLock() {
-    if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+    if (fd_ >= 0) ::close(fd_); // closing releases the flock
 }
 
 std::string FileLock::acquire(const std::filesystem::path& lock_path, std::chrono::milliseconds timeout, unsigned mode) {

@@ -13,27 +13,28 @@ namespace peerctl {
 namespace {
 struct Fd {
     int fd;
-    ~Fd() { if (fd >= 0) ::close(fd); }
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
 };
 } // namespace
 
-std::optional<std::string> read_text_file(const std::filesystem::path& path, const std::string& shown,
-                                          std::size_t max_bytes, Diagnostics& diags, Symlinks symlinks) {
+std::optional<std::string> read_text_file(const std::filesystem::path& path, const std::string& shown, std::size_t max_bytes,
+                                          Diagnostics& diags, Symlinks symlinks) {
     // O_NONBLOCK so that opening a FIFO returns at once instead of waiting for a writer.
     int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (symlinks == Symlinks::Refuse ? O_NOFOLLOW : 0);
     Fd f{::open(path.c_str(), flags)};
     if (f.fd < 0) {
         int err = errno;
-        struct stat st{};
+        struct stat st {};
         if (symlinks == Symlinks::Refuse && err == ELOOP && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
             diags.error(shown, {}, "the file is a symbolic link: peerctl reads records only from regular files");
         else if (err == ENOENT && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
             diags.error(shown, {}, "cannot read the file: it is a symbolic link to nothing");
-        else
-            diags.error(shown, {}, fmt::format("cannot read the file: {}", std::strerror(err)));
+        else diags.error(shown, {}, fmt::format("cannot read the file: {}", std::strerror(err)));
         return std::nullopt;
     }
-    struct stat st{};
+    struct stat st {};
     if (::fstat(f.fd, &st) != 0) {
         diags.error(shown, {}, fmt::format("cannot read the file: {}", std::strerror(errno)));
         return std::nullopt;
@@ -47,14 +48,15 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, con
         return std::nullopt;
     }
     if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-        diags.error(shown, {}, fmt::format("the file is larger than the limit of {} bytes (max_file_size in peerctl.toml)", max_bytes));
+        diags.error(shown, {},
+                    fmt::format("the file is larger than the limit of {} bytes (max_file_size in peerctl.toml)", max_bytes));
         return std::nullopt;
     }
     std::string text;
     text.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
     while (true) {
-        if (got == text.size()) text.resize(got + 4096);  // the file may have grown since fstat
+        if (got == text.size()) text.resize(got + 4096); // the file may have grown since fstat
         ssize_t n = ::read(f.fd, text.data() + got, text.size() - got);
         if (n < 0) {
             if (errno == EINTR) continue;
@@ -64,7 +66,8 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, con
         if (n == 0) break;
         got += static_cast<std::size_t>(n);
         if (got > max_bytes) {
-            diags.error(shown, {}, fmt::format("the file is larger than the limit of {} bytes (max_file_size in peerctl.toml)", max_bytes));
+            diags.error(shown, {},
+                        fmt::format("the file is larger than the limit of {} bytes (max_file_size in peerctl.toml)", max_bytes));
             return std::nullopt;
         }
     }

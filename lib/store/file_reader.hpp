@@ -16,8 +16,7 @@ namespace peerctl {
 enum class Symlinks { Follow, Refuse };
 
 // `shown` is the name used in diagnostics.
-std::optional<std::string> read_text_file(const std::filesystem::path& path, const std::string& shown,
-                                          std::size_t max_bytes, Diagnostics& diags,
-                                          Symlinks symlinks = Symlinks::Follow);
+std::optional<std::string> read_text_file(const std::filesystem::path& path, const std::string& shown, std::size_t max_bytes,
+                                          Diagnostics& diags, Symlinks symlinks = Symlinks::Follow);
 
 } // namespace peerctl

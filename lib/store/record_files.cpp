@@ -22,14 +22,13 @@ bool is_ignored_file_name(std::string_view name) {
     // Hidden files cover Emacs locks (.#x.toml), Vim swap files (.x.toml.swp), peerctl's own locks
     // and the temporary files of an interrupted write.
     if (name.empty() || name.front() == '.') return true;
-    if (name.back() == '~') return true;                                      // backups
-    return name.size() >= 2 && name.front() == '#' && name.back() == '#';     // Emacs autosave
+    if (name.back() == '~') return true;                                  // backups
+    return name.size() >= 2 && name.front() == '#' && name.back() == '#'; // Emacs autosave
 }
 
 RecordName classify_record_name(std::string_view name) {
     if (is_ignored_file_name(name)) return RecordName::Ignored;
-    if (ends_with(name, toml_suffix) && is_valid_id(name.substr(0, name.size() - toml_suffix.size())))
-        return RecordName::Record;
+    if (ends_with(name, toml_suffix) && is_valid_id(name.substr(0, name.size() - toml_suffix.size()))) return RecordName::Record;
     return RecordName::Stray;
 }
 

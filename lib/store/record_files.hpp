@@ -11,9 +11,9 @@
 namespace peerctl {
 
 enum class RecordName {
-    Record,   // <id>.toml with a valid id
-    Ignored,  // hidden, or an editor's lock, backup or autosave file: never mentioned
-    Stray,    // anything else: not read, and `validate` says so
+    Record,  // <id>.toml with a valid id
+    Ignored, // hidden, or an editor's lock, backup or autosave file: never mentioned
+    Stray,   // anything else: not read, and `validate` says so
 };
 
 // Hidden files and editors' leftovers, skipped in every directory peerctl lists (credentials/ too).
@@ -21,8 +21,8 @@ bool is_ignored_file_name(std::string_view file_name);
 RecordName classify_record_name(std::string_view file_name);
 
 struct RecordListing {
-    std::vector<std::filesystem::path> records;  // sorted by name
-    std::vector<std::filesystem::path> strays;   // sorted by name
+    std::vector<std::filesystem::path> records; // sorted by name
+    std::vector<std::filesystem::path> strays;  // sorted by name
 };
 
 // The entries of `dir` (none if it is not a directory), by what their names make them. Whether a

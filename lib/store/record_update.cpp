@@ -19,13 +19,15 @@ std::string toml_date(Date d) { return to_string(d); }
 
 std::string toml_string_array(const std::vector<std::string>& items) {
     std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + toml_string(items[i]);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i ? ", " : "") + toml_string(items[i]);
     return out + "]";
 }
 
 std::string entry_text(std::string_view table, const std::vector<Field>& fields) {
     std::string out = fmt::format("[[{}]]\n", table);
-    for (const auto& f : fields) out += fmt::format("{} = {}\n", f.key, f.value);
+    for (const auto& f : fields)
+        out += fmt::format("{} = {}\n", f.key, f.value);
     return out;
 }
 
@@ -40,7 +42,8 @@ std::string append_text(std::string_view original, std::string_view entry) {
 std::optional<std::string> certify_text(std::string_view original, const std::string& credential,
                                         const std::vector<Field>& fields, std::string& error) {
     std::string lines;
-    for (const auto& f : fields) lines += fmt::format("{} = {}\n", f.key, f.value);
+    for (const auto& f : fields)
+        lines += fmt::format("{} = {}\n", f.key, f.value);
     auto site = credential_table_site(original, credential);
     if (!site) {
         error = "the record does not parse";
@@ -81,16 +84,15 @@ fs::path record_path(const Workspace& ws, const std::string& id) { return ws.roo
 
 unsigned file_mode(const Workspace& ws) { return ws.group_readable ? 0640u : 0600u; }
 
-UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id,
-                           const EditFn& edit, const RefusalFn& refusals, const UpdateOptions& options,
-                           Diagnostics& diags) {
+UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id, const EditFn& edit,
+                           const RefusalFn& refusals, const UpdateOptions& options, Diagnostics& diags) {
     UpdateResult result;
     fs::path path = record_path(ws, id);
     std::string shown = display_path(&ws, path);
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
 
-    struct stat st{};
+    struct stat st {};
     bool exists = ::lstat(path.c_str(), &st) == 0;
     if (exists && S_ISLNK(st.st_mode)) {
         diags.error(shown, {}, "the record is a symbolic link; peerctl does not write through links");
@@ -118,7 +120,8 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
             return result;
         }
         // Safe under the lock: a killed writer's temporary files are never the record itself.
-        for (const auto& leftover : leftover_temp_files(path)) fs::remove(leftover, ec);
+        for (const auto& leftover : leftover_temp_files(path))
+            fs::remove(leftover, ec);
     }
 
     std::string original;
@@ -159,7 +162,8 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
     }
     if (!options.force) {
         std::vector<std::string> reasons = refusals(before.value_or(Record{}), *after);
-        for (const auto& r : reasons) diags.error(shown, {}, r + " (use --force to record it anyway)");
+        for (const auto& r : reasons)
+            diags.error(shown, {}, r + " (use --force to record it anyway)");
         if (!reasons.empty()) return result;
     }
     result.added_text = updated->size() >= original.size() && updated->compare(0, original.size(), original) == 0
@@ -188,7 +192,8 @@ void duplicates(const std::vector<Entry>& before, const std::vector<Entry>& afte
     const Entry& added = after.back();
     for (const auto& e : before)
         if (same(e, added)) {
-            out.push_back(fmt::format("a matching [[{}]] entry is already recorded at line {}: likely a duplicate", what, e.pos.line));
+            out.push_back(
+                fmt::format("a matching [[{}]] entry is already recorded at line {}: likely a duplicate", what, e.pos.line));
             return;
         }
 }
@@ -203,16 +208,30 @@ void future(const std::vector<Entry>& before, const std::vector<Entry>& after, D
 
 std::vector<std::string> entry_refusals(const Record& before, const Record& after, Date today) {
     std::vector<std::string> out;
-    duplicates(before.ce, after.ce, "ce", [](const CeEntry& a, const CeEntry& b) {
-        return a.date == b.date && a.hours == b.hours && a.title == b.title; }, out);
-    duplicates(before.training, after.training, "training", [](const TrainingEntry& a, const TrainingEntry& b) {
-        return a.date == b.date && a.hours == b.hours && a.title == b.title; }, out);
-    duplicates(before.experience, after.experience, "experience", [](const ExperienceEntry& a, const ExperienceEntry& b) {
-        return a.date == b.date && a.hours == b.hours && a.kind == b.kind; }, out);
-    duplicates(before.exams, after.exams, "exam", [](const ExamEntry& a, const ExamEntry& b) {
-        return a.date == b.date && a.credential == b.credential && a.result == b.result; }, out);
-    duplicates(before.renewals, after.renewals, "renewal", [](const RenewalEntry& a, const RenewalEntry& b) {
-        return a.date == b.date && a.credential == b.credential; }, out);
+    duplicates(
+        before.ce, after.ce, "ce",
+        [](const CeEntry& a, const CeEntry& b) { return a.date == b.date && a.hours == b.hours && a.title == b.title; }, out);
+    duplicates(
+        before.training, after.training, "training",
+        [](const TrainingEntry& a, const TrainingEntry& b) {
+            return a.date == b.date && a.hours == b.hours && a.title == b.title;
+        },
+        out);
+    duplicates(
+        before.experience, after.experience, "experience",
+        [](const ExperienceEntry& a, const ExperienceEntry& b) {
+            return a.date == b.date && a.hours == b.hours && a.kind == b.kind;
+        },
+        out);
+    duplicates(
+        before.exams, after.exams, "exam",
+        [](const ExamEntry& a, const ExamEntry& b) {
+            return a.date == b.date && a.credential == b.credential && a.result == b.result;
+        },
+        out);
+    duplicates(
+        before.renewals, after.renewals, "renewal",
+        [](const RenewalEntry& a, const RenewalEntry& b) { return a.date == b.date && a.credential == b.credential; }, out);
     future(before.ce, after.ce, today, out);
     future(before.training, after.training, today, out);
     future(before.experience, after.experience, today, out);

@@ -47,8 +47,8 @@ struct UpdateOptions {
 
 struct UpdateResult {
     bool ok = false;
-    std::string added_text;           // what was (or, with dry_run, would be) written
-    std::optional<Record> record;     // the record as it now reads
+    std::string added_text;       // what was (or, with dry_run, would be) written
+    std::optional<Record> record; // the record as it now reads
 };
 
 // `edit` turns the original text (empty when creating) into the new text, or returns nullopt
@@ -57,9 +57,8 @@ struct UpdateResult {
 using EditFn = std::function<std::optional<std::string>(std::string_view original, Diagnostics& diags)>;
 using RefusalFn = std::function<std::vector<std::string>(const Record& before, const Record& after)>;
 
-UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id,
-                           const EditFn& edit, const RefusalFn& refusals, const UpdateOptions& options,
-                           Diagnostics& diags);
+UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id, const EditFn& edit,
+                           const RefusalFn& refusals, const UpdateOptions& options, Diagnostics& diags);
 
 // Likely duplicates and entries dated after `today`, for `log`.
 std::vector<std::string> entry_refusals(const Record& before, const Record& after, Date today);

@@ -199,17 +199,20 @@ VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* 
     std::vector<std::thread> threads;
     threads.reserve(jobs - 1);
     try {
-        for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(guarded);
+        for (unsigned t = 1; t < jobs; ++t)
+            threads.emplace_back(guarded);
     } catch (const std::system_error&) {
         // A thread that cannot start (a process limit, no memory for its stack) leaves its share
         // to those that did and to this one: fewer threads, the same result.
     }
     guarded();
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     if (failure) std::rethrow_exception(failure);
     out.loaded = loaded;
 
-    for (std::size_t i = 0; i < files.size(); ++i) out.diags.append(diag_slots[i]);
+    for (std::size_t i = 0; i < files.size(); ++i)
+        out.diags.append(diag_slots[i]);
     duplicate_id_errors(files, ids, id_positions, ws, out.diags);
     return out;
 }
@@ -217,7 +220,7 @@ VisitSummary visit_records(const std::vector<fs::path>& files, const Workspace* 
 void duplicate_id_errors(const std::vector<fs::path>& files, const std::vector<std::string>& ids,
                          const std::vector<Position>& positions, const Workspace* ws, Diagnostics& diags,
                          const std::function<bool(std::size_t, std::size_t)>& already_reported) {
-    std::unordered_map<std::string_view, std::size_t> seen;  // id -> first file
+    std::unordered_map<std::string_view, std::size_t> seen; // id -> first file
     for (std::size_t i = 0; i < files.size() && i < ids.size(); ++i) {
         if (ids[i].empty()) continue;
         auto [it, fresh] = seen.emplace(ids[i], i);
@@ -230,8 +233,7 @@ void duplicate_id_errors(const std::vector<fs::path>& files, const std::vector<s
 LoadedRecords load_records(const std::vector<fs::path>& files, const Workspace* ws, const CredentialSet& credentials,
                            unsigned jobs) {
     std::vector<std::optional<Record>> slots(files.size());
-    VisitSummary summary = visit_records(files, ws, credentials, jobs,
-                                         [&](std::size_t i, const Record& r) { slots[i] = r; });
+    VisitSummary summary = visit_records(files, ws, credentials, jobs, [&](std::size_t i, const Record& r) { slots[i] = r; });
     LoadedRecords out;
     out.files = summary.files;
     out.diags = std::move(summary.diags);

@@ -22,10 +22,10 @@ struct UserConfig {
 };
 
 struct Environment {
-    std::optional<std::string> peerctl_dir;       // $PEERCTL_DIR
-    std::optional<std::string> xdg_config_home;   // $XDG_CONFIG_HOME
-    std::optional<std::string> xdg_cache_home;    // $XDG_CACHE_HOME
-    std::optional<std::string> home;              // $HOME
+    std::optional<std::string> peerctl_dir;     // $PEERCTL_DIR
+    std::optional<std::string> xdg_config_home; // $XDG_CONFIG_HOME
+    std::optional<std::string> xdg_cache_home;  // $XDG_CACHE_HOME
+    std::optional<std::string> home;            // $HOME
     std::filesystem::path cwd;
 };
 
@@ -37,8 +37,8 @@ UserConfig load_user_config(const Environment& env, Diagnostics& diags);
 
 // The workspace root: --dir, $PEERCTL_DIR, the nearest ancestor of the working directory with a
 // peerctl.toml, the user config's `workspace`. Empty when none is found.
-std::optional<std::filesystem::path> discover_workspace(const std::optional<std::string>& dir_flag,
-                                                        const Environment& env, const UserConfig& config);
+std::optional<std::filesystem::path> discover_workspace(const std::optional<std::string>& dir_flag, const Environment& env,
+                                                        const UserConfig& config);
 
 struct Workspace {
     std::filesystem::path root;
@@ -47,18 +47,16 @@ struct Workspace {
     bool group_readable = false;
     int warn_days = 60;
     int crit_days = 14;
-    std::vector<std::string> topics;  // extra vocabulary of the organisation
+    std::vector<std::string> topics; // extra vocabulary of the organisation
 };
 
 // Reads root/peerctl.toml. Errors are added to diags; the defaults stand in for what is missing.
 std::optional<Workspace> load_workspace(const std::filesystem::path& root, Diagnostics& diags);
 
 // Built-in credential files from `builtin_dir`, then the workspace's credentials/ over them.
-CredentialSet load_credentials(const std::filesystem::path& builtin_dir, const Workspace* workspace,
-                               Diagnostics& diags);
+CredentialSet load_credentials(const std::filesystem::path& builtin_dir, const Workspace* workspace, Diagnostics& diags);
 // One credential file, for validate.
-std::optional<Credential> load_credential_file(const std::filesystem::path& path, const std::string& shown,
-                                               Diagnostics& diags);
+std::optional<Credential> load_credential_file(const std::filesystem::path& path, const std::string& shown, Diagnostics& diags);
 
 // The .toml files of a directory, sorted by name (none if it is not a directory), but for hidden
 // files and editors' leftovers (record_files.hpp).
@@ -82,9 +80,8 @@ struct VisitSummary {
 };
 // With `fast`, records come without source positions (see RecordLoadOptions::fast). With `only`,
 // just the files at those indices (in increasing order) are read; `index` stays one into `files`.
-VisitSummary visit_records(const std::vector<std::filesystem::path>& files, const Workspace* ws,
-                           const CredentialSet& credentials, unsigned jobs,
-                           const std::function<void(std::size_t, const Record&)>& fn, bool fast = false,
+VisitSummary visit_records(const std::vector<std::filesystem::path>& files, const Workspace* ws, const CredentialSet& credentials,
+                           unsigned jobs, const std::function<void(std::size_t, const Record&)>& fn, bool fast = false,
                            const std::vector<std::size_t>* only = nullptr);
 
 // An error for each file whose id an earlier file (in `files` order) holds too; `ids[i]` is empty
@@ -94,14 +91,14 @@ void duplicate_id_errors(const std::vector<std::filesystem::path>& files, const 
                          const std::function<bool(std::size_t, std::size_t)>& already_reported = {});
 
 struct LoadedRecords {
-    std::vector<Record> records;  // in file-name order; only those without errors
+    std::vector<Record> records; // in file-name order; only those without errors
     Diagnostics diags;
     std::size_t files = 0;
 };
 
 // Loads record files in parallel on `jobs` threads (0: one per core), checking ids against file
 // names and duplicates across files.
-LoadedRecords load_records(const std::vector<std::filesystem::path>& files, const Workspace* ws,
-                           const CredentialSet& credentials, unsigned jobs);
+LoadedRecords load_records(const std::vector<std::filesystem::path>& files, const Workspace* ws, const CredentialSet& credentials,
+                           unsigned jobs);
 
 } // namespace peerctl

@@ -42,11 +42,14 @@ struct CredentialParser {
             ExperienceRule rule;
             for (const auto& k : r.strings("kinds", true)) {
                 if (auto kind = parse_experience_kind(k)) rule.kinds.push_back(*kind);
-                else diags.error(file, r.pos("kinds"), fmt::format("unknown experience kind '{}' (work, volunteer, supervision)", k));
+                else
+                    diags.error(file, r.pos("kinds"),
+                                fmt::format("unknown experience kind '{}' (work, volunteer, supervision)", k));
             }
             // No kind would be a minimum no hour can ever meet.
             if (const auto* list = (*t)["kinds"].as_array(); list && list->empty())
-                diags.error(file, r.pos("kinds"), "'kinds' must name at least one experience kind (work, volunteer, supervision)");
+                diags.error(file, r.pos("kinds"),
+                            "'kinds' must name at least one experience kind (work, volunteer, supervision)");
             rule.hours = r.hours("hours", true).value_or(Hours());
             r.warn_unknown({"kinds", "hours"});
             out.push_back(std::move(rule));
@@ -98,8 +101,7 @@ struct CredentialParser {
         rule.anchor = anchor == "calendar-year" ? Anchor::CalendarYear : Anchor::IssueDate;
         auto months = r.integer("months", 1, 1200, rule.anchor == Anchor::IssueDate);
         if (rule.anchor == Anchor::CalendarYear) {
-            if (months && *months != 12)
-                diags.error(file, r.pos("months"), "calendar-year periods are 12 months long");
+            if (months && *months != 12) diags.error(file, r.pos("months"), "calendar-year periods are 12 months long");
             rule.months = 12;
         } else {
             rule.months = static_cast<int>(months.value_or(12));
@@ -121,7 +123,8 @@ struct CredentialParser {
                 diags.error(file, r.pos("id"), fmt::format("duplicate [[level]] id '{}'", rule.id));
             if (auto m = r.integer("months", 1, 1200)) rule.months = static_cast<int>(*m);
             if (rule.months && period.anchor == Anchor::CalendarYear)
-                diags.error(file, r.pos("months"), "a [[level]] cannot have its own 'months': calendar-year periods are 12 months long");
+                diags.error(file, r.pos("months"),
+                            "a [[level]] cannot have its own 'months': calendar-year periods are 12 months long");
             rule.renewable = r.boolean("renewable").value_or(true);
             rule.experience = experience(r, "experience");
             r.warn_unknown({"id", "months", "renewable", "experience"});
@@ -143,12 +146,16 @@ struct CredentialParser {
             rule.submit_before_days = static_cast<int>(*d);
             // Due on or before the day the period starts: a deadline no one could ever meet.
             if (*d >= shortest_period_days)
-                diags.error(file, r.pos("submit_before_days"),
-                            fmt::format("'submit_before_days' must be shorter than the period (got {} days; a period can be as short as {} days)",
-                                        *d, shortest_period_days));
+                diags.error(
+                    file, r.pos("submit_before_days"),
+                    fmt::format(
+                        "'submit_before_days' must be shorter than the period (got {} days; a period can be as short as {} days)",
+                        *d, shortest_period_days));
         }
-        for (const toml::table* m : r.tables("minimum")) rule.minimums.push_back(minimum(*m));
-        for (const toml::table* c : r.tables("cap")) rule.caps.push_back(cap(*c));
+        for (const toml::table* m : r.tables("minimum"))
+            rule.minimums.push_back(minimum(*m));
+        for (const toml::table* c : r.tables("cap"))
+            rule.caps.push_back(cap(*c));
         r.warn_unknown({"hours", "carry_over_max", "max_entry_hours", "submit_before_days", "minimum", "cap"});
         return rule;
     }
@@ -163,8 +170,7 @@ struct CredentialParser {
         TableReader r(t, file, diags, "[[ce.minimum]]");
         CeMinimum m;
         bool has_topic = r.has("topic"), has_providers = r.has("providers");
-        if (has_topic == has_providers)
-            diags.error(file, r.pos(), "[[ce.minimum]] needs exactly one of 'topic' or 'providers'");
+        if (has_topic == has_providers) diags.error(file, r.pos(), "[[ce.minimum]] needs exactly one of 'topic' or 'providers'");
         if (has_topic) m.topic = r.string("topic", true).value_or("");
         if (has_providers) {
             m.providers = r.strings("providers", true);
@@ -173,7 +179,8 @@ struct CredentialParser {
                 diags.error(file, r.pos("providers"), "'providers' must name at least one provider");
         }
         if (r.has("entries") && has_providers)
-            diags.error(file, r.pos("entries"), "'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'");
+            diags.error(file, r.pos("entries"),
+                        "'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'");
         if (r.has("entries") && !has_providers) {
             m.kind = MinimumKind::TopicEntries;
             m.entries = static_cast<int>(r.integer("entries", 1, 1000, true).value_or(1));
@@ -190,12 +197,10 @@ struct CredentialParser {
         TableReader r(t, file, diags, "[[ce.cap]]");
         CeCap c;
         bool has_topic = r.has("topic"), has_delivery = r.has("delivery");
-        if (has_topic == has_delivery)
-            diags.error(file, r.pos(), "[[ce.cap]] needs exactly one of 'topic' or 'delivery'");
+        if (has_topic == has_delivery) diags.error(file, r.pos(), "[[ce.cap]] needs exactly one of 'topic' or 'delivery'");
         if (has_topic) c.topic = r.string("topic", true).value_or("");
         if (has_delivery)
-            if (auto d = r.choice("delivery", {"in-person", "live-online", "self-study"}, true))
-                c.delivery = parse_delivery(*d);
+            if (auto d = r.choice("delivery", {"in-person", "live-online", "self-study"}, true)) c.delivery = parse_delivery(*d);
         c.hours = r.hours("hours", true).value_or(Hours());
         r.warn_unknown({"topic", "delivery", "hours"});
         return c;
@@ -207,8 +212,7 @@ struct CredentialParser {
             TableReader r(*t, file, diags, "[[after_expiry]]");
             LapseRung rung;
             bool has_months = r.has("months"), has_days = r.has("days");
-            if (has_months == has_days)
-                diags.error(file, r.pos(), "[[after_expiry]] needs exactly one of 'months' or 'days'");
+            if (has_months == has_days) diags.error(file, r.pos(), "[[after_expiry]] needs exactly one of 'months' or 'days'");
             rung.months = static_cast<int>(r.integer("months", 1, 1200).value_or(0));
             rung.days = static_cast<int>(r.integer("days", 1, 36500).value_or(0));
             r.choice("state", {"grace"});
@@ -240,24 +244,30 @@ void check_terms(const Credential& c, Diagnostics& diags) {
     };
     auto check = [&](const std::string& term, std::string_view where) {
         if (!term.empty() && !known(term))
-            diags.error(c.file, {}, fmt::format("{} names '{}', which is not in the credential's topics or domains", where, term));
+            diags.error(c.file, {},
+                        fmt::format("{} names '{}', which is not in the credential's topics or domains", where, term));
     };
     if (c.training)
-        for (const auto& d : c.training->domains) check(d.domain, "[[training.domain]]");
+        for (const auto& d : c.training->domains)
+            check(d.domain, "[[training.domain]]");
     if (c.ce) {
-        for (const auto& m : c.ce->minimums) check(m.topic, "[[ce.minimum]]");
-        for (const auto& cap : c.ce->caps) check(cap.topic, "[[ce.cap]]");
+        for (const auto& m : c.ce->minimums)
+            check(m.topic, "[[ce.minimum]]");
+        for (const auto& cap : c.ce->caps)
+            check(cap.topic, "[[ce.cap]]");
     }
     for (const auto& t : c.topics)
-        if (!is_valid_id(t)) diags.error(c.file, {}, fmt::format("topic id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", utf8_prefix(t, 64)));
+        if (!is_valid_id(t))
+            diags.error(c.file, {}, fmt::format("topic id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", utf8_prefix(t, 64)));
     for (const auto& d : c.domains)
-        if (!is_valid_id(d)) diags.error(c.file, {}, fmt::format("domain id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", utf8_prefix(d, 64)));
+        if (!is_valid_id(d))
+            diags.error(c.file, {}, fmt::format("domain id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", utf8_prefix(d, 64)));
 }
 
 } // namespace
 
-std::optional<Credential> load_credential(std::string_view text, const std::string& file,
-                                          const std::string& expected_id, Diagnostics& diags) {
+std::optional<Credential> load_credential(std::string_view text, const std::string& file, const std::string& expected_id,
+                                          Diagnostics& diags) {
     Diagnostics local;
     if (text.empty()) {
         diags.error(file, {}, "the file is empty: a credential needs at least id, name, effective_from, confidence and [period]");
@@ -277,8 +287,7 @@ std::optional<Credential> load_credential(std::string_view text, const std::stri
     Credential c;
     c.file = file;
     c.id = root.string("id", true).value_or("");
-    if (!c.id.empty() && !is_valid_id(c.id))
-        local.error(file, root.pos("id"), "'id' must match [a-z0-9][a-z0-9_-]{0,63}");
+    if (!c.id.empty() && !is_valid_id(c.id)) local.error(file, root.pos("id"), "'id' must match [a-z0-9][a-z0-9_-]{0,63}");
     else if (!c.id.empty() && !expected_id.empty() && c.id != expected_id)
         local.error(file, root.pos("id"), fmt::format("'id' must equal the file name ('{}')", expected_id));
     c.name = root.string("name", true).value_or("");
@@ -306,9 +315,9 @@ std::optional<Credential> load_credential(std::string_view text, const std::stri
         local.error(file, root.pos("default_level"), fmt::format("'default_level' names no [[level]] ('{}')", c.default_level));
     c.ce = p.ce(root, shortest_period_days(c.period, c.levels));
     c.after_expiry = p.after_expiry(root);
-    root.warn_unknown({"id", "name", "issuer", "effective_from", "effective_to", "confidence", "confidence_note",
-                       "topics", "domains", "source", "training", "experience", "exam", "period", "level",
-                       "default_level", "ce", "after_expiry"});
+    root.warn_unknown({"id", "name", "issuer", "effective_from", "effective_to", "confidence", "confidence_note", "topics",
+                       "domains", "source", "training", "experience", "exam", "period", "level", "default_level", "ce",
+                       "after_expiry"});
     check_terms(c, local);
     local.sort();
     bool ok = !local.has_errors();

@@ -11,7 +11,7 @@
 namespace peerctl {
 
 // Reads one credential file's text. `expected_id` is the file's stem (empty to skip the check).
-std::optional<Credential> load_credential(std::string_view text, const std::string& file,
-                                          const std::string& expected_id, Diagnostics& diags);
+std::optional<Credential> load_credential(std::string_view text, const std::string& file, const std::string& expected_id,
+                                          Diagnostics& diags);
 
 } // namespace peerctl

@@ -35,12 +35,14 @@ private:
     }
     bool at_eol() const { return p_ >= s_.size() || s_[p_] == '\n' || s_[p_] == '\r' || s_[p_] == '#'; }
     void skip_ws() {
-        while (p_ < s_.size() && (s_[p_] == ' ' || s_[p_] == '\t')) ++p_;
+        while (p_ < s_.size() && (s_[p_] == ' ' || s_[p_] == '\t'))
+            ++p_;
     }
     // A comment, then the line end (LF or CRLF) or the end of the text.
     bool eol() {
         if (p_ < s_.size() && s_[p_] == '#')
-            while (p_ < s_.size() && s_[p_] != '\n' && s_[p_] != '\r') ++p_;
+            while (p_ < s_.size() && s_[p_] != '\n' && s_[p_] != '\r')
+                ++p_;
         if (p_ >= s_.size()) return true;
         if (s_[p_] == '\r') {
             if (p_ + 1 >= s_.size() || s_[p_ + 1] != '\n') return false;
@@ -52,7 +54,8 @@ private:
     }
     std::string_view bare_key() {
         std::size_t start = p_;
-        while (p_ < s_.size() && bare(s_[p_])) ++p_;
+        while (p_ < s_.size() && bare(s_[p_]))
+            ++p_;
         return s_.substr(start, p_ - start);
     }
 
@@ -96,7 +99,7 @@ private:
             parent = outer->as_table();
             name = second;
         }
-        if (parent->contains(name)) return false;  // redefinition, or [a] after [a.b]: leave it to toml++
+        if (parent->contains(name)) return false; // redefinition, or [a] after [a.b]: leave it to toml++
         parent->insert(name, toml::table{});
         current_ = parent->get(name)->as_table();
         return true;
@@ -141,7 +144,8 @@ private:
     }
     unsigned num(std::size_t at, std::size_t len) const {
         unsigned v = 0;
-        for (std::size_t i = at; i < at + len; ++i) v = v * 10 + static_cast<unsigned>(s_[i] - '0');
+        for (std::size_t i = at; i < at + len; ++i)
+            v = v * 10 + static_cast<unsigned>(s_[i] - '0');
         return v;
     }
     bool digit(std::size_t at) const { return at < s_.size() && s_[at] >= '0' && s_[at] <= '9'; }
@@ -151,7 +155,7 @@ private:
         for (std::size_t k : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
             if (!digit(at + k)) return false;
         if (s_[at + 4] != '-' || s_[at + 7] != '-' || !ends_value(at + 10)) return false;
-        if (at + 11 < s_.size() && s_[at + 10] == ' ' && digit(at + 11)) return false;  // "2024-01-01 10:00"
+        if (at + 11 < s_.size() && s_[at + 10] == ' ' && digit(at + 11)) return false; // "2024-01-01 10:00"
         unsigned m = num(at + 5, 2), d = num(at + 8, 2);
         return m >= 1 && m <= 12 && d >= 1 && d <= 31;
     }
@@ -161,14 +165,16 @@ private:
         std::size_t start = p_;
         if (p_ < s_.size() && (s_[p_] == '-' || s_[p_] == '+')) ++p_;
         std::size_t digits = p_;
-        while (digit(p_)) ++p_;
+        while (digit(p_))
+            ++p_;
         std::size_t int_len = p_ - digits;
         if (int_len == 0 || int_len > 18 || (int_len > 1 && s_[digits] == '0')) return false;
         bool is_float = false;
         if (p_ < s_.size() && s_[p_] == '.') {
             ++p_;
             std::size_t frac = p_;
-            while (digit(p_)) ++p_;
+            while (digit(p_))
+                ++p_;
             if (p_ == frac || p_ - frac > 15) return false;
             is_float = true;
         }
@@ -191,7 +197,7 @@ private:
 
     bool string(std::string& out) {
         char quote = s_[p_];
-        if (s_.substr(p_, 3) == std::string(3, quote)) return false;  // multi-line: toml++
+        if (s_.substr(p_, 3) == std::string(3, quote)) return false; // multi-line: toml++
         ++p_;
         while (p_ < s_.size()) {
             char c = s_[p_];
@@ -288,8 +294,8 @@ private:
     std::size_t p_ = 0;
     toml::table root_;
     toml::table* current_ = nullptr;
-    std::set<std::string> arrays_;    // root keys made by [[name]]
-    std::set<std::string> implicit_;  // root tables made implicitly by [name.sub]
+    std::set<std::string> arrays_;   // root keys made by [[name]]
+    std::set<std::string> implicit_; // root tables made implicitly by [name.sub]
 };
 
 } // namespace

@@ -22,8 +22,7 @@ public:
         Record rec;
         rec.file = file_;
         if (auto id = root.string("id", true)) {
-            if (!is_valid_id(*id))
-                diags_.error(file_, root.pos("id"), "'id' must match [a-z0-9][a-z0-9_-]{0,63}");
+            if (!is_valid_id(*id)) diags_.error(file_, root.pos("id"), "'id' must match [a-z0-9][a-z0-9_-]{0,63}");
             else if (!expected_id.empty() && *id != expected_id)
                 diags_.error(file_, root.pos("id"), fmt::format("'id' must equal the file name ('{}')", expected_id));
             rec.id = *id;
@@ -32,11 +31,16 @@ public:
         rec.name = root.string("name", true).value_or("");
         root.string("note");
         credentials(root, rec);
-        for (const toml::table* t : root.tables("training")) rec.training.push_back(training(*t));
-        for (const toml::table* t : root.tables("exam")) rec.exams.push_back(exam(*t, rec));
-        for (const toml::table* t : root.tables("experience")) rec.experience.push_back(experience(*t));
-        for (const toml::table* t : root.tables("ce")) rec.ce.push_back(ce(*t));
-        for (const toml::table* t : root.tables("renewal")) rec.renewals.push_back(renewal(*t, rec));
+        for (const toml::table* t : root.tables("training"))
+            rec.training.push_back(training(*t));
+        for (const toml::table* t : root.tables("exam"))
+            rec.exams.push_back(exam(*t, rec));
+        for (const toml::table* t : root.tables("experience"))
+            rec.experience.push_back(experience(*t));
+        for (const toml::table* t : root.tables("ce"))
+            rec.ce.push_back(ce(*t));
+        for (const toml::table* t : root.tables("renewal"))
+            rec.renewals.push_back(renewal(*t, rec));
         check_expiry_chains(rec, credentials_, diags_);
         root.warn_unknown({"id", "name", "note", "credentials", "training", "exam", "experience", "ce", "renewal"});
         return rec;
@@ -55,13 +59,15 @@ private:
             const Credential* rule = credentials_.find(id);
             if (!rule) {
                 std::string hint = did_you_mean(id, credentials_.ids());
-                diags_.error(file_, pos, fmt::format("unknown credential '{}'{}", utf8_prefix(id, 64),
-                                                     hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+                diags_.error(file_, pos,
+                             fmt::format("unknown credential '{}'{}", utf8_prefix(id, 64),
+                                         hint.empty() ? "" : "; did you mean '" + hint + "'?"));
                 continue;
             }
             const toml::table* t = node.as_table();
             if (!t) {
-                diags_.error(file_, position_of(node), fmt::format("'credentials.{}' must be a table (got {})", id, type_name(node)));
+                diags_.error(file_, position_of(node),
+                             fmt::format("'credentials.{}' must be a table (got {})", id, type_name(node)));
                 continue;
             }
             TableReader r(*t, file_, diags_, fmt::format("[credentials.{}]", id));
@@ -76,12 +82,12 @@ private:
             held.expires_pos = r.pos("expires");
             if (held.level && !rule->level(*held.level)) {
                 std::vector<std::string> levels;
-                for (const auto& l : rule->levels) levels.push_back(l.id);
-                if (levels.empty())
-                    diags_.error(file_, r.pos("level"), fmt::format("credential '{}' has no levels", id));
+                for (const auto& l : rule->levels)
+                    levels.push_back(l.id);
+                if (levels.empty()) diags_.error(file_, r.pos("level"), fmt::format("credential '{}' has no levels", id));
                 else
-                    diags_.error(file_, r.pos("level"), fmt::format("unknown level for '{}'{}", id,
-                                                                     suggest(*held.level, levels)));
+                    diags_.error(file_, r.pos("level"),
+                                 fmt::format("unknown level for '{}'{}", id, suggest(*held.level, levels)));
             }
             if (!held.issued && (held.number || held.expires || held.level))
                 diags_.error(file_, r.pos(), fmt::format("[credentials.{}] has certification details but no 'issued' date", id));
@@ -126,9 +132,11 @@ private:
         if (auto c = r.string("credential")) {
             if (!rec.credential(*c)) {
                 std::vector<std::string> held;
-                for (const auto& h : rec.credentials) held.push_back(h.id);
-                diags_.error(file_, r.pos("credential"), fmt::format("{} names credential '{}', which the record does not hold or pursue{}",
-                                                                     what, utf8_prefix(*c, 64), suggest(*c, held)));
+                for (const auto& h : rec.credentials)
+                    held.push_back(h.id);
+                diags_.error(file_, r.pos("credential"),
+                             fmt::format("{} names credential '{}', which the record does not hold or pursue{}", what,
+                                         utf8_prefix(*c, 64), suggest(*c, held)));
             }
             return *c;
         }
@@ -196,7 +204,8 @@ private:
         e.date_pos = r.pos("date");
         e.expires_pos = r.pos("expires");
         if (const HeldCredential* held = rec.credential(e.credential); held && !held->issued)
-            diags_.error(file_, r.pos(), fmt::format("[[renewal]] of '{}', which the record does not show as issued", e.credential));
+            diags_.error(file_, r.pos(),
+                         fmt::format("[[renewal]] of '{}', which the record does not show as issued", e.credential));
         r.string("note");
         r.warn_unknown({"credential", "date", "expires", "note"});
         return e;
@@ -245,7 +254,8 @@ void warn_future_entries(const Record& record, Date as_of, Diagnostics& diags) {
     auto check = [&](const auto& entries, std::string_view what) {
         for (const auto& e : entries)
             if (e.date > as_of)
-                diags.warning(record.file, e.pos, fmt::format("{} dated {} is in the future; it is not counted until then", what, to_string(e.date)));
+                diags.warning(record.file, e.pos,
+                              fmt::format("{} dated {} is in the future; it is not counted until then", what, to_string(e.date)));
     };
     check(record.training, "[[training]]");
     check(record.experience, "[[experience]]");
@@ -253,7 +263,8 @@ void warn_future_entries(const Record& record, Date as_of, Diagnostics& diags) {
     check(record.renewals, "[[renewal]]");
     for (const auto& e : record.exams)
         if (e.date > as_of && e.result != ExamResult::Scheduled)
-            diags.warning(record.file, e.pos, fmt::format("[[exam]] dated {} is in the future but has a result", to_string(e.date)));
+            diags.warning(record.file, e.pos,
+                          fmt::format("[[exam]] dated {} is in the future but has a result", to_string(e.date)));
 }
 
 } // namespace peerctl

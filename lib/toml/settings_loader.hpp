@@ -13,7 +13,7 @@
 namespace peerctl {
 
 struct UserConfigValues {
-    std::optional<std::string> workspace;  // as written: relative to the config file's folder
+    std::optional<std::string> workspace; // as written: relative to the config file's folder
     std::optional<std::string> me;
 };
 
@@ -26,7 +26,7 @@ struct WorkspaceSettings {
     int warn_days = 60;
     int crit_days = 14;
     std::optional<std::size_t> max_bytes;
-    std::vector<std::string> topics;  // extra vocabulary of the organisation
+    std::vector<std::string> topics; // extra vocabulary of the organisation
 };
 
 // Problems go to diags; defaults stand in for what is missing or wrong.

@@ -41,7 +41,8 @@ public:
             }
             // TOML allows no control characters but tab and line ends, in strings or out.
             if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7F) {
-                fail(fmt::format("control character 0x{:02X} is not allowed in TOML (write it as an escape inside a string)", byte));
+                fail(fmt::format("control character 0x{:02X} is not allowed in TOML (write it as an escape inside a string)",
+                                 byte));
                 return false;
             }
             if (!step(i, n)) return false;
@@ -64,9 +65,15 @@ private:
         char a = 0, b = 0;
         switch (state_) {
         case State::Basic:
-        case State::MultiBasic: a = '"'; b = '\\'; break;
+        case State::MultiBasic:
+            a = '"';
+            b = '\\';
+            break;
         case State::Literal:
-        case State::MultiLiteral: a = '\''; b = '\''; break;
+        case State::MultiLiteral:
+            a = '\'';
+            b = '\'';
+            break;
         default: break;
         }
         std::size_t start = i;
@@ -87,9 +94,9 @@ private:
             char c = text_[i];
             bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
             if (letter) at_line_start_ = false;
-            else if (c == ' ' || c == '\t') {}
-            else if (c >= '0' && c <= '9' && i > start && std::isalnum(static_cast<unsigned char>(text_[i - 1]))) {}
-            else break;
+            else if (c == ' ' || c == '\t') {
+            } else if (c >= '0' && c <= '9' && i > start && std::isalnum(static_cast<unsigned char>(text_[i - 1]))) {
+            } else break;
             ++i;
         }
         column_ += static_cast<std::uint32_t>(i - start);
@@ -108,7 +115,7 @@ private:
         case State::Comment:
             if (c != '\n') return true;
             state_ = State::Code;
-            return code(i, n);  // the line end resets the per-line state
+            return code(i, n); // the line end resets the per-line state
         case State::Basic:
             if (c == '\\') skip_escape(i);
             else if (c == '"') state_ = State::Code;
@@ -127,8 +134,7 @@ private:
         case State::MultiLiteral:
             if (starts(i, "'''")) close_multi(i, '\'');
             return true;
-        case State::Code:
-            return code(i, n);
+        case State::Code: return code(i, n);
         }
         return true;
     }
@@ -138,7 +144,8 @@ private:
     // (found by fuzzing: a line-ending backslash, then "José" on the next line).
     bool ascii_after_backslash(std::size_t i) {
         std::size_t j = i + 1;
-        while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r' || text_[j] == '\n')) ++j;
+        while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t' || text_[j] == '\r' || text_[j] == '\n'))
+            ++j;
         if (j < text_.size() && static_cast<unsigned char>(text_[j]) >= 0x80) {
             fail("a non-ASCII character after a backslash in a multi-line string (toml++ 3.3.0 cannot read it; "
                  "begin the line with an ASCII character)");
@@ -160,7 +167,8 @@ private:
     void close_multi(std::size_t& i, char quote) {
         // A closing delimiter may be preceded by up to two quotes that belong to the string.
         std::size_t run = 0;
-        while (i + run < text_.size() && text_[i + run] == quote) ++run;
+        while (i + run < text_.size() && text_[i + run] == quote)
+            ++run;
         if (run > 5) run = 5;
         i += run - 1;
         column_ += static_cast<std::uint32_t>(run - 1);
@@ -171,19 +179,21 @@ private:
     // position past the value; this names the value and says why.
     bool check_date(std::size_t i) {
         auto digit = [&](std::size_t k) { return k < text_.size() && text_[k] >= '0' && text_[k] <= '9'; };
-        if (i > 0 && (std::isalnum(static_cast<unsigned char>(text_[i - 1])) || text_[i - 1] == '-' || text_[i - 1] == '_' || text_[i - 1] == '.'))
+        if (i > 0 && (std::isalnum(static_cast<unsigned char>(text_[i - 1])) || text_[i - 1] == '-' || text_[i - 1] == '_' ||
+                      text_[i - 1] == '.'))
             return true;
         for (std::size_t k : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
             if (!digit(i + k)) return true;
         if (text_[i + 4] != '-' || text_[i + 7] != '-' || digit(i + 10)) return true;
         auto num = [&](std::size_t from, std::size_t len) {
             unsigned v = 0;
-            for (std::size_t k = from; k < from + len; ++k) v = v * 10 + static_cast<unsigned>(text_[k] - '0');
+            for (std::size_t k = from; k < from + len; ++k)
+                v = v * 10 + static_cast<unsigned>(text_[k] - '0');
             return v;
         };
         unsigned y = num(i, 4), m = num(i + 5, 2), d = num(i + 8, 2);
-        static const char* months[] = {"January", "February", "March", "April", "May", "June", "July",
-                                       "August", "September", "October", "November", "December"};
+        static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
         std::string shown(text_.substr(i, 10));
         if (m < 1 || m > 12) {
             fail(fmt::format("{} is not a date: there is no month {}", shown, m));
@@ -213,7 +223,7 @@ private:
     }
 
     bool track_bare_value(std::size_t i, char c) {
-        bool blank_before = i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t');  // maybe skipped
+        bool blank_before = i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t'); // maybe skipped
         if (bare_ && (blank_before || ends_value(c))) bare_ = false;
         if (!bare_ && value_ && ((c >= '0' && c <= '9') || c == '+' || c == '-')) {
             bare_ = true;
@@ -230,7 +240,7 @@ private:
         std::size_t end = i;
         for (; end < text_.size() && !ends_value(text_[end]) && shape.size() <= 10; ++end) {
             auto u = static_cast<unsigned char>(text_[end]);
-            if (u < 0x20 || u >= 0x7F) return true;  // named where the scan reaches it
+            if (u < 0x20 || u >= 0x7F) return true; // named where the scan reaches it
             if (text_[end] != '_') shape += text_[end];
         }
         if (shape.size() != 10 || shape[4] != '-' || shape[7] != '-' || end >= text_.size() || text_[end] != ' ' ||
@@ -261,14 +271,20 @@ private:
         case '#': state_ = State::Comment; break;
         case '"':
         case '\'':
-            if (bare_) break;  // part of a number or date, for toml++
+            if (bare_) break; // part of a number or date, for toml++
             if (c == '\'') {
-                if (starts(i, "'''")) { state_ = State::MultiLiteral; i += 2; column_ += 2; }
-                else state_ = State::Literal;
+                if (starts(i, "'''")) {
+                    state_ = State::MultiLiteral;
+                    i += 2;
+                    column_ += 2;
+                } else state_ = State::Literal;
                 break;
             }
-            if (starts(i, "\"\"\"")) { state_ = State::MultiBasic; i += 2; column_ += 2; }
-            else state_ = State::Basic;
+            if (starts(i, "\"\"\"")) {
+                state_ = State::MultiBasic;
+                i += 2;
+                column_ += 2;
+            } else state_ = State::Basic;
             break;
         case '[':
             if (line_start && depth_ == 0) return header(i);
@@ -279,7 +295,7 @@ private:
                 return false;
             }
             open_ += c;
-            value_ = c == '[';  // an array holds values; an inline table starts with a key
+            value_ = c == '['; // an array holds values; an inline table starts with a key
             dots_ = 0;
             break;
         case ']':
@@ -319,7 +335,8 @@ private:
         bool array = j < text_.size() && text_[j] == '[';
         if (array) ++j;
         value_ = false;
-        while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t')) ++j;
+        while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t'))
+            ++j;
         if (j < text_.size() && text_[j] == '[') {
             fail("a table header has too many '[' (write [[name]] for an array of tables)");
             return false;
@@ -327,8 +344,8 @@ private:
         // toml++ 3.3.0 asserts that a key follows (found by fuzzing; without NDEBUG it aborts).
         // Control and non-ASCII characters are left to the checks that name them.
         auto starts_key = [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                   c == '-' || c == '"' || c == '\'';
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+                   c == '"' || c == '\'';
         };
         auto named_elsewhere = [](char c) {
             auto u = static_cast<unsigned char>(c);
@@ -340,7 +357,7 @@ private:
         }
         // The key inside is scanned as code, so quotes and dots are tracked as usual.
         dots_ = 0;
-        if (array) {  // the second '[' is counted as open, but begins no array of values
+        if (array) { // the second '[' is counted as open, but begins no array of values
             ++i;
             ++column_;
             ++depth_;
@@ -357,20 +374,20 @@ private:
     std::uint32_t line_ = 1;
     std::uint32_t column_ = 1;
     unsigned depth_ = 0;
-    std::string open_;    // the arrays ('[') and inline tables ('{') open here, innermost last
-    bool value_ = false;  // a value comes next (after '=', in an array), not a key
-    bool bare_ = false;   // inside a value that starts with a digit or sign
+    std::string open_;   // the arrays ('[') and inline tables ('{') open here, innermost last
+    bool value_ = false; // a value comes next (after '=', in an array), not a key
+    bool bare_ = false;  // inside a value that starts with a digit or sign
     unsigned dots_ = 0;
     bool at_line_start_ = true;
 };
 
 } // namespace
 
-bool prescan_toml(std::string_view text, const std::string& file, const GuardLimits& limits,
-                  Diagnostics& diags) {
+bool prescan_toml(std::string_view text, const std::string& file, const GuardLimits& limits, Diagnostics& diags) {
     if (text.size() > limits.max_bytes) {
-        diags.error(file, {}, fmt::format("the file is larger than the limit of {} bytes (max_file_size in peerctl.toml)",
-                                          limits.max_bytes));
+        diags.error(
+            file, {},
+            fmt::format("the file is larger than the limit of {} bytes (max_file_size in peerctl.toml)", limits.max_bytes));
         return false;
     }
     return Scanner(text, file, limits, diags).run();

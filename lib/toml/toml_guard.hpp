@@ -19,7 +19,6 @@ struct GuardLimits {
 };
 
 // Adds an error for each problem; returns true when the text may be given to toml++.
-bool prescan_toml(std::string_view text, const std::string& file, const GuardLimits& limits,
-                  Diagnostics& diags);
+bool prescan_toml(std::string_view text, const std::string& file, const GuardLimits& limits, Diagnostics& diags);
 
 } // namespace peerctl

@@ -46,8 +46,7 @@ Position TableReader::pos(std::string_view key) const {
 
 const toml::node* TableReader::get(std::string_view key, bool required, std::string_view expected) {
     const toml::node* n = table_.get(key);
-    if (!n && required)
-        diags_.error(file_, pos(), fmt::format("{} is missing required key '{}' ({})", what_, key, expected));
+    if (!n && required) diags_.error(file_, pos(), fmt::format("{} is missing required key '{}' ({})", what_, key, expected));
     return n;
 }
 
@@ -77,8 +76,8 @@ std::optional<Date> TableReader::date(std::string_view key, bool required) {
         Date out{date::year{v.year}, date::month{v.month}, date::day{v.day}};
         if (in_range(out)) return out;
         // TOML allows year 0000; peerctl's calendar starts at 0001.
-        diags_.error(file_, position_of(*n), fmt::format("'{}' must be between {} and {}", key, to_string(first_date),
-                                                         to_string(last_date)));
+        diags_.error(file_, position_of(*n),
+                     fmt::format("'{}' must be between {} and {}", key, to_string(first_date), to_string(last_date)));
         return std::nullopt;
     }
     if (n->is_string() && parse_date(n->value_or(std::string_view{}))) {
@@ -86,8 +85,7 @@ std::optional<Date> TableReader::date(std::string_view key, bool required) {
                      fmt::format("'{}' is a quoted string: write the date without quotes ({} = {})", key, key,
                                  n->value_or(std::string_view{})));
     } else if (n->is_date_time()) {
-        diags_.error(file_, position_of(*n),
-                     fmt::format("'{}' must be a date without a time of day (got a date-time)", key));
+        diags_.error(file_, position_of(*n), fmt::format("'{}' must be a date without a time of day (got a date-time)", key));
     } else {
         wrong_type(*n, key, "a date such as 2025-03-14");
     }
@@ -127,8 +125,7 @@ std::optional<Hours> TableReader::hours(std::string_view key, bool required) {
     return out;
 }
 
-std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int64_t min, std::int64_t max,
-                                                 bool required) {
+std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int64_t min, std::int64_t max, bool required) {
     const toml::node* n = get(key, required, "a whole number");
     if (!n) return std::nullopt;
     const auto* i = n->as_integer();
@@ -153,7 +150,8 @@ std::optional<bool> TableReader::boolean(std::string_view key) {
 
 std::vector<std::string> TableReader::strings(std::string_view key, bool required) {
     std::vector<std::string> out;
-    for (auto& [text, position] : strings_at(key, required)) out.push_back(std::move(text));
+    for (auto& [text, position] : strings_at(key, required))
+        out.push_back(std::move(text));
     return out;
 }
 
@@ -177,7 +175,8 @@ std::optional<std::string> TableReader::choice(std::string_view key, std::initia
                                                bool required) {
     auto list = [&] {
         std::string out;
-        for (const auto& a : allowed) out += (out.empty() ? "" : ", ") + std::string(a);
+        for (const auto& a : allowed)
+            out += (out.empty() ? "" : ", ") + std::string(a);
         return out;
     };
     if (required && !table_.contains(key)) {
@@ -191,8 +190,9 @@ std::optional<std::string> TableReader::choice(std::string_view key, std::initia
     std::string hint = did_you_mean(*v, std::vector<std::string>(allowed.begin(), allowed.end()));
     // The value is echoed only when short: it is a token, not free text.
     std::string got = v->size() <= 32 ? fmt::format(" (got '{}')", *v) : "";
-    diags_.error(file_, pos(key),
-                 fmt::format("'{}' must be one of {}{}{}", key, list(), got, hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+    diags_.error(
+        file_, pos(key),
+        fmt::format("'{}' must be one of {}{}{}", key, list(), got, hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     return std::nullopt;
 }
 
@@ -210,12 +210,15 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key) {
     if (!n) return out;
     const auto* arr = n->as_array();
     if (!arr) {
-        diags_.error(file_, position_of(*n), fmt::format("'{}' must be an array of tables, written [[{}]] (got {})", key, key, type_name(*n)));
+        diags_.error(file_, position_of(*n),
+                     fmt::format("'{}' must be an array of tables, written [[{}]] (got {})", key, key, type_name(*n)));
         return out;
     }
     for (const auto& item : *arr) {
         if (const auto* t = item.as_table()) out.push_back(t);
-        else diags_.error(file_, position_of(item), fmt::format("'{}' must hold only tables, written [[{}]] (got {})", key, key, type_name(item)));
+        else
+            diags_.error(file_, position_of(item),
+                         fmt::format("'{}' must hold only tables, written [[{}]] (got {})", key, key, type_name(item)));
     }
     return out;
 }
@@ -225,8 +228,9 @@ void TableReader::warn_unknown(std::initializer_list<std::string_view> known) {
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
         std::string hint = did_you_mean(std::string(key.str()), std::vector<std::string>(known.begin(), known.end()));
         std::string shown = key.str().size() <= 40 ? std::string(key.str()) : utf8_prefix(key.str(), 40) + "...";
-        diags_.warning(file_, {key.source().begin.line, key.source().begin.column},
-                       fmt::format("unknown key '{}' in {}{}", shown, what_, hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+        diags_.warning(
+            file_, {key.source().begin.line, key.source().begin.column},
+            fmt::format("unknown key '{}' in {}{}", shown, what_, hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
 }
 

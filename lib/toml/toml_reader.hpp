@@ -35,8 +35,7 @@ public:
     std::optional<std::string> string(std::string_view key, bool required = false);
     std::optional<Date> date(std::string_view key, bool required = false);
     std::optional<Hours> hours(std::string_view key, bool required = false);
-    std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max,
-                                        bool required = false);
+    std::optional<std::int64_t> integer(std::string_view key, std::int64_t min, std::int64_t max, bool required = false);
     std::optional<bool> boolean(std::string_view key);
     std::vector<std::string> strings(std::string_view key, bool required = false);
     // The same, with each element's position.

@@ -16,7 +16,8 @@ command -v "$shell" >/dev/null || { echo "SKIP: $shell is not installed (apt-get
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" PATH="$(dirname "$peerctl"):$PATH"
+bin_dir=$(dirname "$peerctl")
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" PATH="$bin_dir:$PATH"
 unset PEERCTL_DIR
 mkdir -p "$HOME"
 cd "$tmp" || exit 1

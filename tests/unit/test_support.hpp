@@ -16,27 +16,27 @@
 #include <string_view>
 
 namespace doctest {
-template <> struct StringMaker<peerctl::Date> {
+template <>
+struct StringMaker<peerctl::Date> {
     static String convert(const peerctl::Date& d) { return peerctl::to_string(d).c_str(); }
 };
-template <> struct StringMaker<peerctl::Hours> {
+template <>
+struct StringMaker<peerctl::Hours> {
     static String convert(const peerctl::Hours& h) { return (h.str() + " h").c_str(); }
 };
-template <> struct StringMaker<peerctl::State> {
+template <>
+struct StringMaker<peerctl::State> {
     static String convert(const peerctl::State& s) { return peerctl::to_string(s).c_str(); }
 };
-template <> struct StringMaker<peerctl::Severity> {
-    static String convert(const peerctl::Severity& s) {
-        return s == peerctl::Severity::Error ? "error" : "warning";
-    }
+template <>
+struct StringMaker<peerctl::Severity> {
+    static String convert(const peerctl::Severity& s) { return s == peerctl::Severity::Error ? "error" : "warning"; }
 };
 } // namespace doctest
 
 namespace peerctl::test {
 
-inline Date ymd(int y, unsigned m, unsigned d) {
-    return Date{date::year{y}, date::month{m}, date::day{d}};
-}
+inline Date ymd(int y, unsigned m, unsigned d) { return Date{date::year{y}, date::month{m}, date::day{d}}; }
 
 // Hours written as hundredths, so every expected value is exact: centi(250) is 2.5 h.
 inline Hours centi(std::int64_t c) { return Hours::from_centi(c); }
@@ -45,7 +45,8 @@ inline Hours hours(std::int64_t h) { return Hours::whole(h); }
 // Every diagnostic, one per line, for failure messages.
 inline std::string dump(const Diagnostics& diags) {
     std::string out;
-    for (const auto& d : diags.items()) out += format(d) + "\n";
+    for (const auto& d : diags.items())
+        out += format(d) + "\n";
     return out;
 }
 

@@ -31,10 +31,10 @@ CachedRecord sample() {
 TEST_CASE("is_racy: changed within two seconds of the start, or after it") {
     std::int64_t start = 1000 * second;
     CHECK_FALSE(is_racy(stamp(start - 2 * second - 1, start - 2 * second - 1), start));
-    CHECK(is_racy(stamp(start - 2 * second, start - 3 * second), start));   // mtime at the edge
-    CHECK(is_racy(stamp(start - 3 * second, start - 2 * second), start));   // ctime at the edge
-    CHECK(is_racy(stamp(start - 3 * second, start + 5 * second), start));   // changed after the start
-    CHECK(is_racy(stamp(start + 60 * second, start - 3 * second), start));  // an mtime in the future
+    CHECK(is_racy(stamp(start - 2 * second, start - 3 * second), start));  // mtime at the edge
+    CHECK(is_racy(stamp(start - 3 * second, start - 2 * second), start));  // ctime at the edge
+    CHECK(is_racy(stamp(start - 3 * second, start + 5 * second), start));  // changed after the start
+    CHECK(is_racy(stamp(start + 60 * second, start - 3 * second), start)); // an mtime in the future
 }
 
 TEST_CASE("CheckCache round trip, and only an identical stamp finds an entry") {
@@ -80,7 +80,7 @@ TEST_CASE("CheckCache::parse refuses other inputs and any damage") {
     std::string text = cache.serialize();
     CHECK_FALSE(CheckCache::parse(text, "input\ty\n"));
     CHECK_FALSE(CheckCache::parse("", "input\tx\n"));
-    CHECK_FALSE(CheckCache::parse(text.substr(0, text.size() - 1), "input\tx\n"));  // cut short
+    CHECK_FALSE(CheckCache::parse(text.substr(0, text.size() - 1), "input\tx\n")); // cut short
     // Every cut that ends inside the records is refused (one at a line end is a smaller cache).
     std::size_t header = CheckCache::header("input\tx\n").size();
     for (std::size_t cut = header; cut < text.size(); ++cut) {
@@ -88,7 +88,7 @@ TEST_CASE("CheckCache::parse refuses other inputs and any damage") {
         if (got) CHECK(text[cut - 1] == '\n');
     }
     std::string swapped = text;
-    swapped.replace(swapped.find("record\ta.toml"), 13, "record\tz.toml");  // out of name order
+    swapped.replace(swapped.find("record\ta.toml"), 13, "record\tz.toml"); // out of name order
     CHECK_FALSE(CheckCache::parse(swapped, "input\tx\n"));
     std::string bad_state = text;
     bad_state.replace(bad_state.find("grace"), 5, "bogus");

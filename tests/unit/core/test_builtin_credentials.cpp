@@ -12,7 +12,7 @@
 #include "diagnostics.hpp"
 #include "evaluation.hpp"
 #include "record_loader.hpp"
-#include "test_support.hpp"  // doctest printers for Date, Hours, State (one definition in every TU)
+#include "test_support.hpp" // doctest printers for Date, Hours, State (one definition in every TU)
 #include "workspace.hpp"
 
 #include <doctest/doctest.h>
@@ -36,7 +36,8 @@ std::string str(const std::optional<Date>& d) { return d ? peerctl::to_string(*d
 
 std::string messages(const Diagnostics& diags) {
     std::string out;
-    for (const auto& d : diags.items()) out += format(d) + "\n";
+    for (const auto& d : diags.items())
+        out += format(d) + "\n";
     return out;
 }
 
@@ -57,7 +58,7 @@ struct Builtins {
         auto rec = load_record(text, "x.toml", set, {}, diags);
         INFO(messages(diags));
         REQUIRE(rec.has_value());
-        REQUIRE(diags.items().empty());  // a clean record: no errors, no warnings
+        REQUIRE(diags.items().empty()); // a clean record: no errors, no warnings
         return *rec;
     }
 
@@ -221,7 +222,7 @@ delivery = "live-online"
         CHECK(cs.training->required.str() == "80");
         CHECK(cs.training->completed.str() == "80");
         CHECK(cs.training->met);
-        CHECK(cs.experience.empty());  // ct-rss asks for no experience hours
+        CHECK(cs.experience.empty()); // ct-rss asks for no experience hours
         REQUIRE(cs.exam);
         CHECK(cs.exam->passed);
         CHECK(cs.exam->attempts == 1);
@@ -270,7 +271,7 @@ delivery = "live-online"
         CHECK(str(cs.ce->window_start) == "2023-03-01");
         CHECK(str(cs.ce->window_end) == "2026-02-28");
         CHECK(cs.ce->counted.str() == "60.5");
-        CHECK(cs.renewable);  // docs/contract.md: `renewable` is about CE only
+        CHECK(cs.renewable); // docs/contract.md: `renewable` is about CE only
     }
 }
 
@@ -402,7 +403,7 @@ delivery = "live-online"
         CHECK(cs.ce->counted.str() == "10.5");
         CHECK(cs.ce->remaining().str() == "0");
         CHECK(cs.ce->met());
-        CHECK_FALSE(cs.renewable);  // provisional: renewable = false, whatever the CE
+        CHECK_FALSE(cs.renewable); // provisional: renewable = false, whatever the CE
         REQUIRE(cs.next_level);
         CHECK(cs.next_level->level == "full");
         REQUIRE(cs.next_level->experience.size() == 1);
@@ -676,7 +677,8 @@ TEST_CASE("built-in icrc-pr: 10/10/10/16 training, 500 h + 25 h supervision, 90-
 // As of 2026-02-01 (no grace window): lapsed, days_left -1; the 2025-12-10 hour now counts:
 //   counted 26, remaining 2, ethics 5.
 // ---------------------------------------------------------------------------------------------
-TEST_CASE("built-in ny-crpa: 50 h (ethics 16, MSR 4), 28 CE h, ethics 4, professional-development capped at 4, submit by expiry - 45 days") {
+TEST_CASE("built-in ny-crpa: 50 h (ethics 16, MSR 4), 28 CE h, ethics 4, professional-development capped at 4, submit by expiry "
+          "- 45 days") {
     Builtins b;
     Record rec = b.record(R"(
 id = "adavis"
@@ -818,7 +820,7 @@ topics = ["ethics"]
         REQUIRE(cs.exam);
         CHECK(cs.exam->passed);
         CHECK(cs.exam->attempts == 1);
-        CHECK_FALSE(cs.exam->attempts_left);  // ny-crpa sets no attempt limit
+        CHECK_FALSE(cs.exam->attempts_left); // ny-crpa sets no attempt limit
 
         REQUIRE(cs.certification);
         CHECK(str(cs.certification->expires) == "2026-01-31");
@@ -1000,7 +1002,7 @@ topics = ["peer-support"]
         REQUIRE(cs.training);
         CHECK(cs.training->completed.str() == "75");
         CHECK(cs.training->met);
-        CHECK(cs.experience.empty());  // PCB's experience rule is not an hour count
+        CHECK(cs.experience.empty()); // PCB's experience rule is not an hour count
         REQUIRE(cs.certification);
         CHECK(str(cs.certification->expires) == "2026-08-31");
         CHECK(cs.certification->days_left == -92);
@@ -1059,7 +1061,8 @@ topics = ["peer-support"]
 // until Jan 15); Jan 16 = -16 (grace, $26, until Jan 31); Jan 31 = -31 (grace, $26);
 // Feb 1 = -32 (lapsed).
 // ---------------------------------------------------------------------------------------------
-TEST_CASE("built-in ga-cps: calendar year from the January after issue, 1 ethics entry, 6 h GMHCN, no carry-over, Jan 15/Jan 31 ladder") {
+TEST_CASE("built-in ga-cps: calendar year from the January after issue, 1 ethics entry, 6 h GMHCN, no carry-over, Jan 15/Jan 31 "
+          "ladder") {
     Builtins b;
     Record rec = b.record(R"(
 id = "lwashington"
@@ -1188,7 +1191,7 @@ topics = ["peer-support"]
     SUBCASE("the first period is 2024, the calendar year after issue: as of 2024-12-31") {
         CredentialStatus cs = b.status(rec, "ga-cps", "2024-12-31");
         CHECK(cs.state == State::Active);
-        CHECK_FALSE(cs.training);  // ga-cps has no training total
+        CHECK_FALSE(cs.training); // ga-cps has no training total
         REQUIRE(cs.exam);
         CHECK(cs.exam->passed);
         CHECK(cs.exam->attempts == 2);

@@ -56,11 +56,12 @@ TEST_CASE("Diagnostics::sort") {
     diags.warning("a.toml", {2, 5}, "a2:5");
     diags.error("a.toml", {10, 1}, "a10:1");
     diags.error("a.toml", {0, 0}, "a-whole");
-    diags.warning("a.toml", {2, 5}, "a2:5-second");  // same position: keeps insertion order
+    diags.warning("a.toml", {2, 5}, "a2:5-second"); // same position: keeps insertion order
     diags.sort();
 
     std::vector<std::string> order;
-    for (const auto& d : diags.items()) order.push_back(d.message);
+    for (const auto& d : diags.items())
+        order.push_back(d.message);
     // By file, then line (0 first: the whole file), then column; ties keep their order.
     CHECK(order == std::vector<std::string>{"a-whole", "a2:5", "a2:5-second", "a10:1", "a10:2", "b1"});
     SUBCASE("lines compare as numbers, not text") {
@@ -72,22 +73,14 @@ TEST_CASE("Diagnostics::sort") {
 
 TEST_CASE("did_you_mean") {
     std::vector<std::string> topics{"advocacy", "ethics", "peer-support", "recovery-wellness"};
-    SUBCASE("one letter added") {
-        CHECK(did_you_mean("ethicks", topics) == "ethics");
-    }
-    SUBCASE("one letter changed") {
-        CHECK(did_you_mean("advocasy", topics) == "advocacy");
-    }
-    SUBCASE("an exact match is its own suggestion") {
-        CHECK(did_you_mean("ethics", topics) == "ethics");
-    }
+    SUBCASE("one letter added") { CHECK(did_you_mean("ethicks", topics) == "ethics"); }
+    SUBCASE("one letter changed") { CHECK(did_you_mean("advocasy", topics) == "advocacy"); }
+    SUBCASE("an exact match is its own suggestion") { CHECK(did_you_mean("ethics", topics) == "ethics"); }
     SUBCASE("a distant word gets nothing") {
         CHECK(did_you_mean("zzz", topics) == "");
         CHECK(did_you_mean("finance", topics) == "");
     }
-    SUBCASE("no candidates") {
-        CHECK(did_you_mean("ethics", {}) == "");
-    }
+    SUBCASE("no candidates") { CHECK(did_you_mean("ethics", {}) == ""); }
     SUBCASE("the limit is a third of the word's length, at least 1, at most 3") {
         // "abc": 3 / 3 = 1 edit allowed.
         CHECK(did_you_mean("abc", {"abd"}) == "abd");
@@ -134,9 +127,9 @@ TEST_CASE("utf8_prefix") {
     }
     SUBCASE("ASCII is cut at the limit") { CHECK(utf8_prefix("abcdef", 4) == "abcd"); }
     SUBCASE("a character that does not fit is left out whole") {
-        CHECK(utf8_prefix("abcé", 4) == "abc");              // é is 2 bytes: C3 A9
-        CHECK(utf8_prefix("ab\xEF\xBB\xBFz", 4) == "ab");    // U+FEFF is 3 bytes
-        CHECK(utf8_prefix("a\xF0\x9F\x98\x80", 4) == "a");  // U+1F600 is 4 bytes
+        CHECK(utf8_prefix("abcé", 4) == "abc");            // é is 2 bytes: C3 A9
+        CHECK(utf8_prefix("ab\xEF\xBB\xBFz", 4) == "ab");  // U+FEFF is 3 bytes
+        CHECK(utf8_prefix("a\xF0\x9F\x98\x80", 4) == "a"); // U+1F600 is 4 bytes
         CHECK(utf8_prefix("a\xF0\x9F\x98\x80z", 5) == "a\xF0\x9F\x98\x80");
     }
 }

@@ -50,7 +50,8 @@ hours = 10
 
 CredentialSet set_of(std::initializer_list<Credential> creds) {
     CredentialSet s;
-    for (const auto& c : creds) s.add(c);
+    for (const auto& c : creds)
+        s.add(c);
     return s;
 }
 
@@ -163,15 +164,15 @@ TEST_CASE("nth_expiry") {
     SUBCASE("issued on Feb 29, 12-month period") {
         Credential c = test::make_credential("t-year", period12);
         HeldCredential h = held("t-year", ymd(2024, 2, 29));
-        CHECK(nth_expiry(c, h, 0) == ymd(2025, 2, 28));  // 2025 has no Feb 29: the month's last day
-        CHECK(nth_expiry(c, h, 1) == ymd(2026, 2, 28));  // issue date + 24 months
-        CHECK(nth_expiry(c, h, 3) == ymd(2028, 2, 29));  // + 48 months: 2028 is a leap year
+        CHECK(nth_expiry(c, h, 0) == ymd(2025, 2, 28)); // 2025 has no Feb 29: the month's last day
+        CHECK(nth_expiry(c, h, 1) == ymd(2026, 2, 28)); // issue date + 24 months
+        CHECK(nth_expiry(c, h, 3) == ymd(2028, 2, 29)); // + 48 months: 2028 is a leap year
     }
     SUBCASE("issued on Jan 31, 1-month period: no drift") {
         Credential c = test::make_credential("t-month", "[period]\nanchor = \"issue-date\"\nmonths = 1\n");
         HeldCredential h = held("t-month", ymd(2024, 1, 31));
         CHECK(nth_expiry(c, h, 0) == ymd(2024, 2, 29));
-        CHECK(nth_expiry(c, h, 1) == ymd(2024, 3, 31));  // not Feb 29 + 1 month = Mar 29
+        CHECK(nth_expiry(c, h, 1) == ymd(2024, 3, 31)); // not Feb 29 + 1 month = Mar 29
         CHECK(nth_expiry(c, h, 2) == ymd(2024, 4, 30));
         CHECK(nth_expiry(c, h, 3) == ymd(2024, 5, 31));
     }
@@ -192,9 +193,9 @@ TEST_CASE("nth_expiry") {
     }
     SUBCASE("a level's own validity replaces the period's") {
         Credential c = test::make_credential("t-levels", levels_rule);
-        CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "provisional"), 0) == ymd(2025, 1, 15));  // 12 months
-        CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "full"), 0) == ymd(2026, 1, 15));         // 24 months
-        CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15)), 0) == ymd(2026, 1, 15));  // default level: full
+        CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "provisional"), 0) == ymd(2025, 1, 15)); // 12 months
+        CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "full"), 0) == ymd(2026, 1, 15));        // 24 months
+        CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15)), 0) == ymd(2026, 1, 15));                // default level: full
         // provisional, renewed once: 12 + 24 months = 36 months after issue
         CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "provisional"), 1) == ymd(2027, 1, 15));
     }
@@ -213,9 +214,9 @@ TEST_CASE("nth_expiry at the end of the calendar") {
     SUBCASE("a long period times many renewals is none, never a wrapped year") {
         Credential longest = test::make_credential("t-long", "[period]\nanchor = \"issue-date\"\nmonths = 1200\n");
         HeldCredential h = held("t-long", ymd(2024, 1, 31));
-        CHECK(nth_expiry(longest, h, 78) == ymd(9924, 1, 31));  // 79 x 100 years
+        CHECK(nth_expiry(longest, h, 78) == ymd(9924, 1, 31)); // 79 x 100 years
         CHECK_FALSE(nth_expiry(longest, h, 79));
-        CHECK_FALSE(nth_expiry(longest, h, 400));  // year 42124; was -32411 once int16 wrapped
+        CHECK_FALSE(nth_expiry(longest, h, 400)); // year 42124; was -32411 once int16 wrapped
         CHECK_FALSE(nth_expiry(longest, h, 1000000000));
     }
     SUBCASE("calendar year issued in 9999: the first expiry would be in 10000") {
@@ -237,7 +238,7 @@ TEST_CASE("evaluate: no date outside the calendar, no inverted window") {
         CHECK(s.problems == std::vector<std::string>{"the expiry of t-year cannot be computed (run peerctl validate)"});
     }
     SUBCASE("a renewal whose expiry is before the one it renews") {
-        Record rec = holding({held("t-year", ymd(2024, 1, 1))});  // expires 2025-01-01
+        Record rec = holding({held("t-year", ymd(2024, 1, 1))}); // expires 2025-01-01
         rec.renewals = {renewal("t-year", ymd(2024, 12, 1), ymd(2024, 12, 31))};
         CredentialStatus s = status(rec, set, ymd(2024, 12, 15));
         CHECK_FALSE(s.certification);
@@ -248,8 +249,8 @@ TEST_CASE("evaluate: no date outside the calendar, no inverted window") {
         CHECK(cert_of(status(rec, set, ymd(9999, 1, 1))).expires == ymd(9999, 12, 30));
     }
     SUBCASE("a look-back before 0001-01-01 counts everything") {
-        const CredentialSet recent = set_of({test::make_credential(
-            "t-recent", period12 + "[training]\nhours = 10\nwithin_months = 1200\n")});
+        const CredentialSet recent =
+            set_of({test::make_credential("t-recent", period12 + "[training]\nhours = 10\nwithin_months = 1200\n")});
         Record rec = holding({held("t-recent", ymd(50, 6, 1))});
         rec.training = {training(ymd(1, 1, 1), hrs(10))};
         CHECK(status(rec, recent, ymd(60, 1, 1)).training->completed == hrs(10));
@@ -258,7 +259,7 @@ TEST_CASE("evaluate: no date outside the calendar, no inverted window") {
         const CredentialSet deadline = set_of({test::make_credential(
             "t-deadline", period12 + "[training]\nhours = 10\n[exam]\nwithin_months_of_training = 1200\n")});
         Record rec = holding({held("t-deadline")});
-        rec.training = {training(ymd(9900, 1, 1), hrs(10))};  // + 1200 months: 10000-01-01
+        rec.training = {training(ymd(9900, 1, 1), hrs(10))}; // + 1200 months: 10000-01-01
         rec.exams = {exam("t-deadline", ymd(9999, 12, 31), ExamResult::Passed)};
         CredentialStatus s = status(rec, deadline, ymd(9999, 12, 31));
         CHECK(s.problems.empty());
@@ -297,7 +298,7 @@ TEST_CASE("evaluate: state on and around the expiry day") {
     SUBCASE("the day before issue: not certified yet") {
         CredentialStatus s = status(rec, set, ymd(2024, 3, 9));
         CHECK_FALSE(s.certification);
-        CHECK(s.state == State::Eligible);  // the rule has no training, experience or exam
+        CHECK(s.state == State::Eligible); // the rule has no training, experience or exam
         CHECK_FALSE(s.ce);
         CHECK_FALSE(s.renewable);
     }
@@ -306,7 +307,7 @@ TEST_CASE("evaluate: state on and around the expiry day") {
 TEST_CASE("evaluate: the grace ladder after expiry") {
     SUBCASE("rungs in days") {
         const CredentialSet set = set_of({test::make_credential("t-ladder", period12 + ladder)});
-        const Record rec = holding({held("t-ladder", ymd(2024, 3, 10))});  // expires 2025-03-10
+        const Record rec = holding({held("t-ladder", ymd(2024, 3, 10))}); // expires 2025-03-10
         struct Case {
             Date as_of;
             State state;
@@ -330,10 +331,10 @@ TEST_CASE("evaluate: the grace ladder after expiry") {
         }
     }
     SUBCASE("a rung in months") {
-        const CredentialSet set = set_of({test::make_credential(
-            "t-late", period12 + "[[after_expiry]]\nmonths = 6\nstate = \"grace\"\nfee = 75\n")});
-        const Record rec = holding({held("t-late", ymd(2024, 3, 10))});  // expires 2025-03-10
-        CredentialStatus last = status(rec, set, ymd(2025, 9, 10));      // + 6 months
+        const CredentialSet set =
+            set_of({test::make_credential("t-late", period12 + "[[after_expiry]]\nmonths = 6\nstate = \"grace\"\nfee = 75\n")});
+        const Record rec = holding({held("t-late", ymd(2024, 3, 10))}); // expires 2025-03-10
+        CredentialStatus last = status(rec, set, ymd(2025, 9, 10));     // + 6 months
         CHECK(last.state == State::Grace);
         CHECK(cert_of(last).grace_until == ymd(2025, 9, 10));
         CHECK(cert_of(last).late_fee_cents == 7500);
@@ -355,8 +356,8 @@ TEST_CASE("evaluate: issued on Feb 29") {
 
 TEST_CASE("evaluate: renewals") {
     SUBCASE("1-month period from Jan 31, renewed twice: Feb 29, Mar 31, Apr 30") {
-        const CredentialSet set = set_of({test::make_credential(
-            "t-month", "[period]\nanchor = \"issue-date\"\nmonths = 1\n[ce]\nhours = 1\n")});
+        const CredentialSet set =
+            set_of({test::make_credential("t-month", "[period]\nanchor = \"issue-date\"\nmonths = 1\n[ce]\nhours = 1\n")});
         Record rec = holding({held("t-month", ymd(2024, 1, 31))});
         // Out of date order on purpose: renewals are taken by date.
         rec.renewals = {renewal("t-month", ymd(2024, 3, 20)), renewal("t-month", ymd(2024, 2, 20))};
@@ -370,7 +371,7 @@ TEST_CASE("evaluate: renewals") {
         CredentialStatus one = status(rec, set, ymd(2024, 2, 25));
         CHECK(cert_of(one).renewals == 1);
         CHECK(cert_of(one).expires == ymd(2024, 3, 31));
-        CHECK(ce_of(one).window_start == ymd(2024, 3, 1));  // the day after the previous expiry
+        CHECK(ce_of(one).window_start == ymd(2024, 3, 1)); // the day after the previous expiry
         CHECK(ce_of(one).window_end == ymd(2024, 3, 31));
 
         CredentialStatus two = status(rec, set, ymd(2024, 3, 25));
@@ -380,9 +381,9 @@ TEST_CASE("evaluate: renewals") {
         CHECK(ce_of(two).window_end == ymd(2024, 4, 30));
     }
     SUBCASE("a renewal with its own expires, then one without") {
-        const CredentialSet set = set_of({test::make_credential(
-            "t-three", "[period]\nanchor = \"issue-date\"\nmonths = 36\n[ce]\nhours = 60\n")});
-        Record rec = holding({held("t-three", ymd(2023, 4, 1))});  // expires 2026-04-01
+        const CredentialSet set =
+            set_of({test::make_credential("t-three", "[period]\nanchor = \"issue-date\"\nmonths = 36\n[ce]\nhours = 60\n")});
+        Record rec = holding({held("t-three", ymd(2023, 4, 1))}); // expires 2026-04-01
         rec.renewals = {renewal("t-three", ymd(2026, 3, 15), ymd(2029, 4, 1))};
         CredentialStatus s = status(rec, set, ymd(2026, 3, 20));
         CHECK(s.state == State::Active);
@@ -393,13 +394,13 @@ TEST_CASE("evaluate: renewals") {
 
         rec.renewals.push_back(renewal("t-three", ymd(2029, 3, 1)));
         CredentialStatus s2 = status(rec, set, ymd(2029, 3, 5));
-        CHECK(cert_of(s2).expires == ymd(2032, 4, 1));  // 2029-04-01 + 36 months
+        CHECK(cert_of(s2).expires == ymd(2032, 4, 1)); // 2029-04-01 + 36 months
         CHECK(ce_of(s2).window_start == ymd(2029, 4, 2));
         CHECK(ce_of(s2).window_end == ymd(2032, 4, 1));
     }
     SUBCASE("a renewal dated after as_of is ignored; on as_of it counts") {
-        const CredentialSet set = set_of({test::make_credential(
-            "t-three", "[period]\nanchor = \"issue-date\"\nmonths = 36\n[ce]\nhours = 60\n")});
+        const CredentialSet set =
+            set_of({test::make_credential("t-three", "[period]\nanchor = \"issue-date\"\nmonths = 36\n[ce]\nhours = 60\n")});
         Record rec = holding({held("t-three", ymd(2023, 4, 1))});
         rec.renewals = {renewal("t-three", ymd(2026, 3, 15))};
         CredentialStatus before = status(rec, set, ymd(2026, 3, 14));
@@ -417,8 +418,8 @@ TEST_CASE("evaluate: renewals") {
         CHECK(cert_of(status(rec, set, ymd(2025, 3, 5))).renewals == 0);
     }
     SUBCASE("an expires in [credentials.<id>] overrides the first expiry") {
-        const CredentialSet set = set_of({test::make_credential(
-            "t-three", "[period]\nanchor = \"issue-date\"\nmonths = 36\n[ce]\nhours = 60\n")});
+        const CredentialSet set =
+            set_of({test::make_credential("t-three", "[period]\nanchor = \"issue-date\"\nmonths = 36\n[ce]\nhours = 60\n")});
         Record rec = holding({held("t-three", ymd(2023, 4, 1), {}, ymd(2026, 3, 31))});
         CredentialStatus s = status(rec, set, ymd(2025, 1, 1));
         CHECK(cert_of(s).expires == ymd(2026, 3, 31));
@@ -426,22 +427,22 @@ TEST_CASE("evaluate: renewals") {
         CHECK(ce_of(s).window_end == ymd(2026, 3, 31));
         rec.renewals = {renewal("t-three", ymd(2026, 3, 1))};
         CredentialStatus r = status(rec, set, ymd(2026, 3, 2));
-        CHECK(cert_of(r).expires == ymd(2029, 3, 31));  // 2026-03-31 + 36 months
+        CHECK(cert_of(r).expires == ymd(2029, 3, 31)); // 2026-03-31 + 36 months
         CHECK(ce_of(r).window_start == ymd(2026, 4, 1));
     }
     SUBCASE("a renewal after lapsing makes the credential active again") {
         const CredentialSet set = set_of({test::make_credential("t-basic", basic_rule)});
-        Record rec = holding({held("t-basic", ymd(2024, 3, 10))});  // expired 2025-03-10
+        Record rec = holding({held("t-basic", ymd(2024, 3, 10))}); // expired 2025-03-10
         rec.renewals = {renewal("t-basic", ymd(2025, 5, 1))};
         CredentialStatus s = status(rec, set, ymd(2025, 5, 2));
         CHECK(s.state == State::Active);
-        CHECK(cert_of(s).expires == ymd(2026, 3, 10));  // issue date + 24 months
+        CHECK(cert_of(s).expires == ymd(2026, 3, 10)); // issue date + 24 months
     }
 }
 
 TEST_CASE("evaluate: calendar-year credentials") {
-    const CredentialSet set = set_of({test::make_credential(
-        "t-cal", "[period]\nanchor = \"calendar-year\"\n[ce]\nhours = 12\n" + ladder)});
+    const CredentialSet set =
+        set_of({test::make_credential("t-cal", "[period]\nanchor = \"calendar-year\"\n[ce]\nhours = 12\n" + ladder)});
     Record rec = holding({held("t-cal", ymd(2024, 5, 10))});
 
     SUBCASE("the first period is the calendar year after the year of issue") {
@@ -456,7 +457,7 @@ TEST_CASE("evaluate: calendar-year credentials") {
     SUBCASE("between issue and the first period") {
         CredentialStatus s = status(rec, set, ymd(2024, 6, 1));
         CHECK(s.state == State::Active);
-        CHECK(cert_of(s).days_left == 578);  // 365 days to 2025-06-01, then 213
+        CHECK(cert_of(s).days_left == 578); // 365 days to 2025-06-01, then 213
         CHECK(ce_of(s).window_start == ymd(2025, 1, 1));
     }
     SUBCASE("a renewal adds one year") {
@@ -480,10 +481,8 @@ TEST_CASE("evaluate: calendar-year credentials") {
         CHECK(status(rec, set, ymd(2026, 2, 1)).state == State::Lapsed);
     }
     SUBCASE("issued on the last or first day of a year") {
-        CHECK(cert_of(status(holding({held("t-cal", ymd(2024, 12, 31))}), set, ymd(2025, 1, 1))).expires ==
-              ymd(2025, 12, 31));
-        CHECK(cert_of(status(holding({held("t-cal", ymd(2024, 1, 1))}), set, ymd(2025, 1, 1))).expires ==
-              ymd(2025, 12, 31));
+        CHECK(cert_of(status(holding({held("t-cal", ymd(2024, 12, 31))}), set, ymd(2025, 1, 1))).expires == ymd(2025, 12, 31));
+        CHECK(cert_of(status(holding({held("t-cal", ymd(2024, 1, 1))}), set, ymd(2025, 1, 1))).expires == ymd(2025, 12, 31));
     }
     SUBCASE("CE counts inside the calendar year only; the window stays 2025 during the late window") {
         rec.ce = {ce(ymd(2024, 12, 31), hrs(1)), ce(ymd(2025, 1, 1), hrs(2)), ce(ymd(2025, 12, 31), hrs(4)),
@@ -491,7 +490,7 @@ TEST_CASE("evaluate: calendar-year credentials") {
         CredentialStatus s = status(rec, set, ymd(2026, 1, 10));
         CHECK(s.state == State::Grace);
         CHECK(ce_of(s).window_start == ymd(2025, 1, 1));
-        CHECK(ce_of(s).counted == hrs(6));  // 2 + 4
+        CHECK(ce_of(s).counted == hrs(6)); // 2 + 4
         CHECK(ce_of(s).entries == 2);
     }
 }
@@ -507,7 +506,7 @@ TEST_CASE("evaluate: the CE window") {
         CredentialStatus s = status(rec, set, ymd(2025, 3, 10));
         CHECK(ce_of(s).window_start == ymd(2024, 3, 10));
         CHECK(ce_of(s).window_end == ymd(2025, 3, 10));
-        CHECK(ce_of(s).counted == hrs(6));  // 2 + 4
+        CHECK(ce_of(s).counted == hrs(6)); // 2 + 4
         CHECK(ce_of(s).entries == 2);
         CHECK(ce_of(s).required == hrs(10));
         CHECK(ce_of(s).remaining() == hrs(4));
@@ -539,7 +538,8 @@ TEST_CASE("evaluate: the CE total is exact") {
     SUBCASE("ten entries of 0.1 h meet 1 h exactly") {
         const CredentialSet set = set_of({test::make_credential("t-one", period12 + "[ce]\nhours = 1\n")});
         Record rec = holding({held("t-one", ymd(2025, 1, 1))});
-        for (unsigned day = 1; day <= 10; ++day) rec.ce.push_back(ce(ymd(2025, 2, day), centi(10)));
+        for (unsigned day = 1; day <= 10; ++day)
+            rec.ce.push_back(ce(ymd(2025, 2, day), centi(10)));
         CredentialStatus s = status(rec, set, ymd(2025, 6, 1));
         CHECK(ce_of(s).counted == hrs(1));
         CHECK(ce_of(s).remaining() == Hours());
@@ -549,7 +549,8 @@ TEST_CASE("evaluate: the CE total is exact") {
     SUBCASE("nine of 0.1 h and one of 0.09 h are 0.01 h short") {
         const CredentialSet set = set_of({test::make_credential("t-one", period12 + "[ce]\nhours = 1\n")});
         Record rec = holding({held("t-one", ymd(2025, 1, 1))});
-        for (unsigned day = 1; day <= 9; ++day) rec.ce.push_back(ce(ymd(2025, 2, day), centi(10)));
+        for (unsigned day = 1; day <= 9; ++day)
+            rec.ce.push_back(ce(ymd(2025, 2, day), centi(10)));
         rec.ce.push_back(ce(ymd(2025, 2, 10), centi(9)));
         CredentialStatus s = status(rec, set, ymd(2025, 6, 1));
         CHECK(ce_of(s).counted == centi(99));
@@ -581,7 +582,8 @@ TEST_CASE("evaluate: the CE total is exact") {
 }
 
 TEST_CASE("evaluate: topic-hours minimums") {
-    const CredentialSet set = set_of({test::make_credential("t-topic", "topics = [\"ethics\", \"advocacy\"]\n" + period12 + R"([ce]
+    const CredentialSet set =
+        set_of({test::make_credential("t-topic", "topics = [\"ethics\", \"advocacy\"]\n" + period12 + R"([ce]
 hours = 10
 [[ce.minimum]]
 topic = "ethics"
@@ -615,7 +617,7 @@ hours = 3
     SUBCASE("an entry counts once toward the total and fully toward each of its topics") {
         rec.ce = {ce(ymd(2025, 2, 1), hrs(3), {"ethics", "advocacy"}), ce(ymd(2025, 2, 2), hrs(7))};
         CredentialStatus s = status(rec, set, as_of);
-        CHECK(ce_of(s).counted == hrs(10));  // 3 + 7, the first entry once
+        CHECK(ce_of(s).counted == hrs(10)); // 3 + 7, the first entry once
         CHECK(requirement(s, MinimumKind::TopicHours, "ethics").counted == hrs(3));
         CHECK(requirement(s, MinimumKind::TopicHours, "advocacy").counted == hrs(3));
         CHECK(s.renewable);
@@ -672,7 +674,7 @@ hours = 6
         CredentialStatus s = status(rec, set, as_of);
         const RequirementProgress& r = requirement(s, MinimumKind::ProviderHours);
         CHECK(r.providers == std::vector<std::string>{"GMHCN", "CCAR"});
-        CHECK(r.counted == hrs(6));  // 4 + 2; "GMHCN " with a trailing space is another name
+        CHECK(r.counted == hrs(6)); // 4 + 2; "GMHCN " with a trailing space is another name
         CHECK(r.met());
         CHECK(ce_of(s).counted == hrs(12));
         CHECK(s.renewable);
@@ -698,7 +700,7 @@ TEST_CASE("evaluate: caps") {
         rec.ce = {ce(ymd(2025, 2, 1), hrs(3), {"professional-development"}),
                   ce(ymd(2025, 2, 2), hrs(3), {"professional-development"}), ce(ymd(2025, 2, 3), hrs(2), {"ethics"})};
         CredentialStatus s = status(rec, set, as_of);
-        CHECK(ce_of(s).counted == hrs(6));  // 3 + min(3, 4 - 3) + 2
+        CHECK(ce_of(s).counted == hrs(6)); // 3 + min(3, 4 - 3) + 2
         REQUIRE(ce_of(s).caps.size() == 1);
         CHECK(ce_of(s).caps[0].limit == hrs(4));
         CHECK(ce_of(s).caps[0].logged == hrs(6));
@@ -717,8 +719,8 @@ TEST_CASE("evaluate: caps") {
         CHECK(ce_of(s).caps[0].logged == hrs(5));
     }
     SUBCASE("a cap limits the total, not a minimum on the same topic") {
-        const CredentialSet set = set_of({test::make_credential(
-            "t-cap", "topics = [\"professional-development\"]\n" + period12 + R"([ce]
+        const CredentialSet set =
+            set_of({test::make_credential("t-cap", "topics = [\"professional-development\"]\n" + period12 + R"([ce]
 hours = 4
 [[ce.minimum]]
 topic = "professional-development"
@@ -737,21 +739,21 @@ hours = 4
         CHECK(s.renewable);
     }
     SUBCASE("a delivery cap") {
-        const CredentialSet set = set_of({test::make_credential(
-            "t-cap", period12 + "[ce]\nhours = 20\n[[ce.cap]]\ndelivery = \"self-study\"\nhours = 10\n")});
+        const CredentialSet set = set_of(
+            {test::make_credential("t-cap", period12 + "[ce]\nhours = 20\n[[ce.cap]]\ndelivery = \"self-study\"\nhours = 10\n")});
         Record rec = holding({held("t-cap", ymd(2025, 1, 1))});
         rec.ce = {ce(ymd(2025, 2, 1), hrs(8), {}, "", Delivery::SelfStudy),
                   ce(ymd(2025, 2, 2), hrs(4), {}, "", Delivery::SelfStudy),
                   ce(ymd(2025, 2, 3), hrs(3), {}, "", Delivery::InPerson), ce(ymd(2025, 2, 4), hrs(2))};
         CredentialStatus s = status(rec, set, as_of);
-        CHECK(ce_of(s).counted == hrs(15));  // 8 + min(4, 10 - 8) + 3 + 2 (no delivery: no cap)
+        CHECK(ce_of(s).counted == hrs(15)); // 8 + min(4, 10 - 8) + 3 + 2 (no delivery: no cap)
         CHECK(ce_of(s).caps[0].delivery == Delivery::SelfStudy);
         CHECK(ce_of(s).caps[0].logged == hrs(12));
         CHECK(ce_of(s).caps[0].counted == hrs(10));
     }
     SUBCASE("an entry under two caps takes the smaller room, and uses it in both") {
-        const CredentialSet set = set_of({test::make_credential(
-            "t-cap", "topics = [\"professional-development\"]\n" + period12 + R"([ce]
+        const CredentialSet set =
+            set_of({test::make_credential("t-cap", "topics = [\"professional-development\"]\n" + period12 + R"([ce]
 hours = 20
 [[ce.cap]]
 topic = "professional-development"
@@ -771,11 +773,10 @@ hours = 10
         CHECK(ce_of(s).caps[1].logged == hrs(14));
     }
     SUBCASE("max_entry_hours") {
-        const CredentialSet set = set_of({test::make_credential(
-            "t-cap", period12 + "[ce]\nhours = 30\nmax_entry_hours = 8\n")});
+        const CredentialSet set = set_of({test::make_credential("t-cap", period12 + "[ce]\nhours = 30\nmax_entry_hours = 8\n")});
         Record rec = holding({held("t-cap", ymd(2025, 1, 1))});
         rec.ce = {ce(ymd(2025, 2, 1), hrs(10)), ce(ymd(2025, 2, 2), hrs(8)), ce(ymd(2025, 2, 3), centi(799))};
-        CHECK(ce_of(status(rec, set, as_of)).counted == centi(2399));  // 8 + 8 + 7.99
+        CHECK(ce_of(status(rec, set, as_of)).counted == centi(2399)); // 8 + 8 + 7.99
     }
 }
 
@@ -842,8 +843,8 @@ TEST_CASE("evaluate: carry-over") {
 }
 
 TEST_CASE("evaluate: initial training") {
-    const CredentialSet set = set_of({test::make_credential("t-train", "domains = [\"ethics\", \"advocacy\"]\n" +
-                                                                            period12 + R"([training]
+    const CredentialSet set =
+        set_of({test::make_credential("t-train", "domains = [\"ethics\", \"advocacy\"]\n" + period12 + R"([training]
 hours = 46
 [[training.domain]]
 domain = "ethics"
@@ -852,7 +853,7 @@ hours = 16
 domain = "advocacy"
 hours = 10
 )")});
-    Record rec = holding({held("t-train")});  // pursued
+    Record rec = holding({held("t-train")}); // pursued
     const Date as_of = ymd(2025, 6, 1);
 
     SUBCASE("total and every domain met: eligible") {
@@ -896,8 +897,8 @@ hours = 10
 }
 
 TEST_CASE("evaluate: training within a look-back") {
-    const CredentialSet set = set_of({test::make_credential(
-        "t-recent", period12 + "[training]\nhours = 10\nwithin_months = 12\n")});
+    const CredentialSet set =
+        set_of({test::make_credential("t-recent", period12 + "[training]\nhours = 10\nwithin_months = 12\n")});
     SUBCASE("certified: counted back from the issue date, inclusive") {
         // issued 2025-06-01: the look-back starts 2024-06-01
         Record rec = holding({held("t-recent", ymd(2025, 6, 1))});
@@ -905,7 +906,7 @@ TEST_CASE("evaluate: training within a look-back") {
         CHECK(status(rec, set, ymd(2025, 7, 1)).training->completed == hrs(10));
         rec.training = {training(ymd(2024, 5, 31), hrs(10))};
         CHECK(status(rec, set, ymd(2025, 7, 1)).training->completed == Hours());
-        rec.training = {training(ymd(2025, 6, 2), hrs(10))};  // after the issue date
+        rec.training = {training(ymd(2025, 6, 2), hrs(10))}; // after the issue date
         CHECK(status(rec, set, ymd(2025, 7, 1)).training->completed == Hours());
     }
     SUBCASE("pursued: counted back from as_of") {
@@ -965,8 +966,8 @@ hours = 25
 }
 
 TEST_CASE("evaluate: exam attempts") {
-    const CredentialSet set = set_of({test::make_credential(
-        "t-exam", period12 + "[exam]\nrequired = true\nmax_attempts = 3\nretest_wait_days = 90\n")});
+    const CredentialSet set = set_of(
+        {test::make_credential("t-exam", period12 + "[exam]\nrequired = true\nmax_attempts = 3\nretest_wait_days = 90\n")});
     Record rec = holding({held("t-exam")});
     const Date as_of = ymd(2025, 1, 1);
     const auto passed = ExamResult::Passed;
@@ -1006,7 +1007,8 @@ TEST_CASE("evaluate: exam attempts") {
         rec.exams = {exam("t-exam", ymd(2024, 1, 10), failed), exam("t-exam", ymd(2024, 4, 8), passed)};
         CredentialStatus s = status(rec, set, as_of);
         CHECK(s.exam->passed);
-        CHECK(s.problems == std::vector<std::string>{"exam on 2024-04-08 was 89 days after a failed attempt; t-exam requires 90"});
+        CHECK(s.problems ==
+              std::vector<std::string>{"exam on 2024-04-08 was 89 days after a failed attempt; t-exam requires 90"});
     }
     SUBCASE("scheduled exams are not attempts") {
         rec.exams = {exam("t-exam", ymd(2025, 2, 1), ExamResult::Scheduled),
@@ -1014,7 +1016,7 @@ TEST_CASE("evaluate: exam attempts") {
         CredentialStatus s = status(rec, set, as_of);
         CHECK(s.exam->attempts == 0);
         REQUIRE(s.exam->scheduled);
-        CHECK(*s.exam->scheduled == ymd(2025, 2, 1));  // the past one is stale
+        CHECK(*s.exam->scheduled == ymd(2025, 2, 1)); // the past one is stale
     }
     SUBCASE("attempts after as_of, after a pass, or for another credential do not count") {
         rec.exams = {exam("t-exam", ymd(2024, 1, 10), passed), exam("t-exam", ymd(2024, 6, 1), failed),
@@ -1052,8 +1054,8 @@ TEST_CASE("evaluate: exam attempts") {
 }
 
 TEST_CASE("evaluate: exam deadline after training") {
-    const CredentialSet set = set_of({test::make_credential(
-        "t-deadline", period12 + "[training]\nhours = 10\n[exam]\nwithin_months_of_training = 12\n")});
+    const CredentialSet set = set_of(
+        {test::make_credential("t-deadline", period12 + "[training]\nhours = 10\n[exam]\nwithin_months_of_training = 12\n")});
     Record rec = holding({held("t-deadline")});
     // Out of order on purpose: the total of 10 h is reached on 2024-03-15 (6 + 4), so the
     // deadline is 2025-03-15.
@@ -1074,7 +1076,8 @@ TEST_CASE("evaluate: exam deadline after training") {
     SUBCASE("not passed: a problem only once the deadline has gone") {
         CHECK(status(rec, set, ymd(2025, 3, 15)).problems.empty());
         CHECK(status(rec, set, ymd(2025, 3, 16)).problems ==
-              std::vector<std::string>{"the exam deadline 2025-03-15 (12 months after training) has passed; the training must be repeated"});
+              std::vector<std::string>{
+                  "the exam deadline 2025-03-15 (12 months after training) has passed; the training must be repeated"});
     }
     SUBCASE("training total not reached: no deadline yet") {
         rec.training = {training(ymd(2024, 3, 1), hrs(6))};
@@ -1102,7 +1105,7 @@ TEST_CASE("evaluate: levels") {
         CHECK(s.next_level->level == "full");
         REQUIRE(s.next_level->experience.size() == 1);
         CHECK(s.next_level->experience[0].required == hrs(300));
-        CHECK(s.next_level->experience[0].completed == hrs(120));  // volunteer hours are not work
+        CHECK(s.next_level->experience[0].completed == hrs(120)); // volunteer hours are not work
         CHECK_FALSE(s.next_level->met);
 
         rec.experience.push_back(experience(ymd(2024, 7, 1), hrs(180), ExperienceKind::Work));
@@ -1130,7 +1133,7 @@ TEST_CASE("evaluate: levels") {
 TEST_CASE("evaluate: submit_by") {
     const CredentialSet set = set_of({test::make_credential(
         "t-submit", "[period]\nanchor = \"issue-date\"\nmonths = 36\n[ce]\nhours = 28\nsubmit_before_days = 45\n")});
-    Record rec = holding({held("t-submit", ymd(2023, 4, 1))});  // expires 2026-04-01
+    Record rec = holding({held("t-submit", ymd(2023, 4, 1))}); // expires 2026-04-01
     SUBCASE("45 days before the expiry") {
         // 2026-04-01 - 31 days = 2026-03-01; - 14 more = 2026-02-15
         const CredentialStatus s = status(rec, set, ymd(2025, 1, 1));
@@ -1144,7 +1147,7 @@ TEST_CASE("evaluate: submit_by") {
         const Certification& c = cert_of(s);
         CHECK(c.expires == ymd(2029, 4, 1));
         REQUIRE(c.submit_by);
-        CHECK(*c.submit_by == ymd(2029, 2, 15));  // Feb 2029 has 28 days: Mar 1 - 14 = Feb 15
+        CHECK(*c.submit_by == ymd(2029, 2, 15)); // Feb 2029 has 28 days: Mar 1 - 14 = Feb 15
     }
     SUBCASE("none without submit_before_days") {
         const CredentialSet basic = set_of({test::make_credential("t-basic", basic_rule)});
@@ -1165,8 +1168,8 @@ TEST_CASE("evaluate: several credentials read the same log") {
     REQUIRE(all.credentials.size() == 2);
     CHECK(all.credentials[0].rule->id == "t-a");
     CHECK(all.credentials[1].rule->id == "t-b");
-    CHECK(ce_of(all.credentials[0]).counted == hrs(8));  // both entries
-    CHECK(ce_of(all.credentials[1]).counted == hrs(5));  // the one inside its window
+    CHECK(ce_of(all.credentials[0]).counted == hrs(8)); // both entries
+    CHECK(ce_of(all.credentials[1]).counted == hrs(5)); // the one inside its window
 }
 
 TEST_CASE("evaluate: a credential without CE rules is renewable") {

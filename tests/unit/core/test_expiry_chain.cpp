@@ -48,12 +48,14 @@ TEST_CASE("check_expiry_chains: dates past 9999-12-31") {
     SUBCASE("an expiry of 9999-12-31 leaves no day after it") {
         // line 5: e1 x2 p3 i4 r5 e6 s7 ' '8 =9 ' '10 9 11
         CHECK(errors("t-year", "issued = 2020-01-01\nexpires = 9999-12-31\n") ==
-              "jdoe.toml:5:11: error: the expiry of 't-year' (9999-12-31) must be before 9999-12-31, the last date peerctl handles\n");
+              "jdoe.toml:5:11: error: the expiry of 't-year' (9999-12-31) must be before 9999-12-31, the last date peerctl "
+              "handles\n");
         CHECK(errors("t-year", "issued = 2020-01-01\nexpires = 9999-12-30\n").empty());
     }
     SUBCASE("a renewal past 9999-12-31 is an error at the renewal") {
         CHECK(errors("t-year", "issued = 2020-01-01\nexpires = 9999-06-30\n", "[[renewal]]\ndate = 2026-01-01\n") ==
-              "jdoe.toml:6:1: error: this renewal would move the expiry of 't-year' past 9999-12-31, the last date peerctl handles\n");
+              "jdoe.toml:6:1: error: this renewal would move the expiry of 't-year' past 9999-12-31, the last date peerctl "
+              "handles\n");
     }
     SUBCASE("an issue date whose first period ends past 9999-12-31") {
         // line 4: i1 s2 s3 u4 e5 d6 ' '7 =8 ' '9 9 10
@@ -64,10 +66,12 @@ TEST_CASE("check_expiry_chains: dates past 9999-12-31") {
     SUBCASE("a long period times many renewals: the first renewal past the end, never a wrapped year") {
         // issued 2024: the n-th renewal expires in 2024 + 100 (n + 1); the 79th would be 10024.
         std::string renewals;
-        for (int i = 1; i <= 100; ++i) renewals += fmt::format("[[renewal]]\ndate = 2024-{:02}-{:02}\n", 1 + i / 28, 1 + i % 28);
+        for (int i = 1; i <= 100; ++i)
+            renewals += fmt::format("[[renewal]]\ndate = 2024-{:02}-{:02}\n", 1 + i / 28, 1 + i % 28);
         // renewal i starts on line 5 + 2 (i - 1)
         CHECK(errors("t-long", "issued = 2024-01-01\n", renewals) ==
-              "jdoe.toml:161:1: error: this renewal would move the expiry of 't-long' past 9999-12-31, the last date peerctl handles\n");
+              "jdoe.toml:161:1: error: this renewal would move the expiry of 't-long' past 9999-12-31, the last date peerctl "
+              "handles\n");
     }
     SUBCASE("a grace period that would end past 9999-12-31") {
         CHECK(errors("t-grace", "issued = 2020-01-01\nexpires = 9999-07-01\n") ==
@@ -77,7 +81,8 @@ TEST_CASE("check_expiry_chains: dates past 9999-12-31") {
     }
     SUBCASE("a submit-by date before 0001-01-01") {
         CHECK(errors("t-submit", "issued = 0001-01-01\nexpires = 0001-02-14\n") ==
-              "jdoe.toml:5:11: error: the renewal of 't-submit' would be due 45 days before its expiry (0001-02-14), before 0001-01-01, "
+              "jdoe.toml:5:11: error: the renewal of 't-submit' would be due 45 days before its expiry (0001-02-14), before "
+              "0001-01-01, "
               "the first date peerctl handles\n");
         CHECK(errors("t-submit", "issued = 0001-01-01\nexpires = 0001-02-15\n").empty());
     }
@@ -129,5 +134,5 @@ TEST_CASE("expiry_chain: the periods, each window starting the day after the las
     CHECK(chain.periods[1].start == ymd(2025, 2, 1));
     CHECK(chain.periods[1].expires == ymd(2025, 6, 30));
     CHECK(chain.periods[2].start == ymd(2025, 7, 1));
-    CHECK(chain.periods[2].expires == ymd(2026, 6, 30));  // one period after the explicit expiry
+    CHECK(chain.periods[2].expires == ymd(2026, 6, 30)); // one period after the explicit expiry
 }

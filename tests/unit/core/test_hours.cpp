@@ -25,7 +25,8 @@ TEST_CASE("Hours sums exactly") {
     }
     SUBCASE("100 x 0.01 h is exactly 1 h") {
         Hours sum;
-        for (int i = 0; i < 100; ++i) sum += centi(1);
+        for (int i = 0; i < 100; ++i)
+            sum += centi(1);
         CHECK(sum == Hours::whole(1));
         CHECK(sum.str() == "1");
     }
@@ -58,13 +59,11 @@ TEST_CASE("Hours::str") {
         CHECK(centi(1).str() == "0.01");
         CHECK(centi(105).str() == "1.05");
     }
-    SUBCASE("negative") {
-        CHECK(centi(-250).str() == "-2.5");
-    }
+    SUBCASE("negative") { CHECK(centi(-250).str() == "-2.5"); }
 }
 
 TEST_CASE("hours_from_double") {
-    Hours out = centi(777);  // a sentinel: left alone on error
+    Hours out = centi(777); // a sentinel: left alone on error
     SUBCASE("0.1 is 10 hundredths") {
         CHECK(hours_from_double(0.1, out) == HoursError::None);
         CHECK(out.centi() == 10);
@@ -89,16 +88,12 @@ TEST_CASE("hours_from_double") {
         CHECK(hours_from_double(0.001, out) == HoursError::TooFine);
         CHECK(out.centi() == 777);
     }
-    SUBCASE("1.005 is finer than 0.01") {
-        CHECK(hours_from_double(1.005, out) == HoursError::TooFine);
-    }
+    SUBCASE("1.005 is finer than 0.01") { CHECK(hours_from_double(1.005, out) == HoursError::TooFine); }
     SUBCASE("0 is not positive") {
         CHECK(hours_from_double(0.0, out) == HoursError::NotPositive);
         CHECK(out.centi() == 777);
     }
-    SUBCASE("-2 is not positive") {
-        CHECK(hours_from_double(-2.0, out) == HoursError::NotPositive);
-    }
+    SUBCASE("-2 is not positive") { CHECK(hours_from_double(-2.0, out) == HoursError::NotPositive); }
     SUBCASE("NaN and infinities are not finite") {
         CHECK(hours_from_double(std::numeric_limits<double>::quiet_NaN(), out) == HoursError::NotFinite);
         CHECK(hours_from_double(std::numeric_limits<double>::infinity(), out) == HoursError::NotFinite);
@@ -157,8 +152,8 @@ TEST_CASE("parse_hours") {
         CHECK_FALSE(parse_hours("0.001"));
     }
     SUBCASE("malformed text is rejected") {
-        for (std::string_view bad : {"", ".", "3.", "abc", "2,5", "1e2", " 3", "3 ", "+3", "2.5x", "x2.5",
-                                     "2.5.0", "1.-5", "0x10"}) {
+        for (std::string_view bad :
+             {"", ".", "3.", "abc", "2,5", "1e2", " 3", "3 ", "+3", "2.5x", "x2.5", "2.5.0", "1.-5", "0x10"}) {
             CAPTURE(std::string(bad));
             CHECK_FALSE(parse_hours(bad));
         }
@@ -167,9 +162,7 @@ TEST_CASE("parse_hours") {
         CHECK_FALSE(parse_hours("-3"));
         CHECK_FALSE(parse_hours("-2.5"));
     }
-    SUBCASE("more than 10000 whole hours is rejected") {
-        CHECK_FALSE(parse_hours("10001"));
-    }
+    SUBCASE("more than 10000 whole hours is rejected") { CHECK_FALSE(parse_hours("10001")); }
 }
 
 // Bug: "-0.5" parses as +0.5 h. The whole part "-0" reads as 0 with std::from_chars, so the
@@ -193,9 +186,7 @@ TEST_CASE("shortfall") {
         CHECK(shortfall(Hours::whole(10), Hours::whole(3)) == Hours::whole(7));
         CHECK(shortfall(Hours::whole(10), centi(999)) == centi(1));
     }
-    SUBCASE("zero when met exactly") {
-        CHECK(shortfall(Hours::whole(10), Hours::whole(10)) == Hours());
-    }
+    SUBCASE("zero when met exactly") { CHECK(shortfall(Hours::whole(10), Hours::whole(10)) == Hours()); }
     SUBCASE("never negative when exceeded") {
         CHECK(shortfall(Hours::whole(10), Hours::whole(12)) == Hours());
         CHECK(shortfall(Hours(), centi(1)) == Hours());

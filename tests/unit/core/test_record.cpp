@@ -27,9 +27,7 @@ void check_round_trip(std::span<const std::string_view> names, Parse parse) {
     CHECK_FALSE(parse(std::string(names[0]) + " ").has_value());
 }
 
-std::vector<std::string> words(std::span<const std::string_view> names) {
-    return {names.begin(), names.end()};
-}
+std::vector<std::string> words(std::span<const std::string_view> names) { return {names.begin(), names.end()}; }
 
 } // namespace
 

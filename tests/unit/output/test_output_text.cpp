@@ -16,10 +16,10 @@ TEST_CASE("decode_utf8: valid sequences and every kind of invalid one") {
     CHECK(decode_utf8("\xE2\x80\xAE", 0).value == 0x202E);
     CHECK(decode_utf8("\xF0\x9F\x98\x80", 0).value == 0x1F600);
     CHECK(decode_utf8("\xF4\x8F\xBF\xBF", 0).value == 0x10FFFF);
-    for (std::string_view bad : {"\x80", "\xBF", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xF0\x80\x80\xAF",  // stray, overlong
-                                 "\xED\xA0\x80", "\xED\xBF\xBF",                                        // surrogates
-                                 "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",                        // past U+10FFFF
-                                 "\xC2", "\xE2\x80", "\xF0\x9F\x98", "\xE2\x41\x41"}) {                 // cut short
+    for (std::string_view bad : {"\x80", "\xBF", "\xC0\xAF", "\xC1\xBF", "\xE0\x80\xAF", "\xF0\x80\x80\xAF", // stray, overlong
+                                 "\xED\xA0\x80", "\xED\xBF\xBF",                                             // surrogates
+                                 "\xF4\x90\x80\x80", "\xF5\x80\x80\x80", "\xFF",                             // past U+10FFFF
+                                 "\xC2", "\xE2\x80", "\xF0\x9F\x98", "\xE2\x41\x41"}) {                      // cut short
         CAPTURE(bad);
         CodePoint cp = decode_utf8(bad, 0);
         CHECK_FALSE(cp.valid);
@@ -39,17 +39,21 @@ TEST_CASE("printable: each control class, bidi and invalid UTF-8 shown as escape
     CHECK(printable("~") == "~");
     // C1 is C2 80..C2 9F: the first, the CSI and the last; C2 A0 (no-break space) is text.
     CHECK(printable("\xC2\x80") == "\\u0080");
-    CHECK(printable("\xC2\x9B" "31m") == "\\u009B31m");
+    CHECK(printable("\xC2\x9B"
+                    "31m") == "\\u009B31m");
     CHECK(printable("\xC2\x9F") == "\\u009F");
     CHECK(printable("\xC2\xA0") == "\xC2\xA0");
     // Bidi: the embeddings and overrides, the isolates, LRM/RLM and ALM; neighbours stay.
-    for (std::string_view bidi : {"\xE2\x80\xAA", "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA9", "\xE2\x80\x8E", "\xE2\x80\x8F", "\xD8\x9C"})
+    for (std::string_view bidi :
+         {"\xE2\x80\xAA", "\xE2\x80\xAE", "\xE2\x81\xA6", "\xE2\x81\xA9", "\xE2\x80\x8E", "\xE2\x80\x8F", "\xD8\x9C"})
         CHECK(printable(bidi).rfind("\\u", 0) == 0);
-    CHECK(printable("\xE2\x80\xAE" "cod.exe") == "\\u202Ecod.exe");
-    CHECK(printable("\xE2\x80\xAF") == "\xE2\x80\xAF");  // U+202F narrow no-break space
-    CHECK(printable("\xE2\x80\x8D") == "\xE2\x80\x8D");  // U+200D zero-width joiner (emoji)
+    CHECK(printable("\xE2\x80\xAE"
+                    "cod.exe") == "\\u202Ecod.exe");
+    CHECK(printable("\xE2\x80\xAF") == "\xE2\x80\xAF"); // U+202F narrow no-break space
+    CHECK(printable("\xE2\x80\x8D") == "\xE2\x80\x8D"); // U+200D zero-width joiner (emoji)
     // Invalid UTF-8, a byte at a time.
-    CHECK(printable("a\xFF" "b") == "a\\xFFb");
+    CHECK(printable("a\xFF"
+                    "b") == "a\\xFFb");
     CHECK(printable("\xC0\xAF") == "\\xC0\\xAF");
     CHECK(printable("\xED\xA0\x80") == "\\xED\\xA0\\x80");
     CHECK(printable("\xE2\x80") == "\\xE2\\x80");
@@ -72,7 +76,7 @@ TEST_CASE("printable_lines: a page keeps its layout, and Style's colours only wh
 TEST_CASE("nagios_field: no value can add a line or perfdata") {
     CHECK(nagios_field("Prov | fake=1\nPEERCTL OK - all good") == "Prov \\x7C fake=1\\x0APEERCTL OK - all good");
     CHECK(nagios_field("a\r\nb") == "a\\x0D\\x0Ab");
-    CHECK(nagios_field("\xC2\x85") == "\\u0085");  // NEL, a line break to some readers
+    CHECK(nagios_field("\xC2\x85") == "\\u0085"); // NEL, a line break to some readers
     std::string line = "PEERCTL WARNING - 1 due | due=1\nWARNING x: " + nagios_field("p | q=1\nPEERCTL OK") + "\n";
     CHECK(is_nagios_safe(line, 2));
     CHECK_FALSE(is_nagios_safe("PEERCTL WARNING - 1 due | due=1\nWARNING x: p | q=1\n", 2));

@@ -37,14 +37,13 @@ TEST_CASE("render_markdown writes the summary and an aligned table") {
     sec.table.rows.push_back({{"a|b", {}, {}}, {"-3", {}, {}}});
     sec.table.rows.push_back({{"\x1b[31mRed", {}, {}}, {"", {}, {}}});
     doc.sections.push_back(sec);
-    CHECK(render_markdown(doc) ==
-          "# Renewals\n\n"
-          "Workspace: Harbor \\| Peer · as of 2026-11-23\n\n"
-          "**2 certifications**\n\n"
-          "| Name | Days left |\n"
-          "| --- | ---: |\n"
-          "| a\\|b | -3 |\n"
-          "| \\\\x1B\\[31mRed | |\n");
+    CHECK(render_markdown(doc) == "# Renewals\n\n"
+                                  "Workspace: Harbor \\| Peer · as of 2026-11-23\n\n"
+                                  "**2 certifications**\n\n"
+                                  "| Name | Days left |\n"
+                                  "| --- | ---: |\n"
+                                  "| a\\|b | -3 |\n"
+                                  "| \\\\x1B\\[31mRed | |\n");
 }
 
 TEST_CASE("render_markdown shows the empty text instead of an empty table") {

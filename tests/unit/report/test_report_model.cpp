@@ -44,7 +44,8 @@ std::string certified(const std::string& id, const std::string& credential, cons
 
 std::vector<SpecialistStatus> statuses(const std::vector<Record>& records) {
     std::vector<SpecialistStatus> out;
-    for (const auto& r : records) out.push_back(evaluate(r, builtins(), as_of));
+    for (const auto& r : records)
+        out.push_back(evaluate(r, builtins(), as_of));
     return out;
 }
 
@@ -56,18 +57,17 @@ TEST_CASE("renewals_report") {
     // ct-rss 36 months: 2023-10-01 -> 2026-10-01 (lapsed); 2024-01-10 -> 2027-01-10 (48 days: due);
     // 2025-06-01 -> 2028-06-01 (active). pa-cps 24 months: 2024-08-01 -> 2026-08-01, grace to 2027-02-01.
     // ny-crpa: 2024-02-20 -> 2027-02-20, submit by 2027-01-06 (44 days: due by its submit-by date).
-    std::vector<Record> records = {record(certified("late", "ct-rss", "2023-10-01")),
-                                   record(certified("soon", "ct-rss", "2024-01-10")),
-                                   record(certified("fine", "ct-rss", "2025-06-01")),
-                                   record(certified("grace", "pa-cps", "2024-08-01")),
-                                   record(certified("submit", "ny-crpa", "2024-02-20")),
-                                   record("id = \"new\"\nname = \"New\"\n[credentials.ct-rss]\n")};
+    std::vector<Record> records = {
+        record(certified("late", "ct-rss", "2023-10-01")),    record(certified("soon", "ct-rss", "2024-01-10")),
+        record(certified("fine", "ct-rss", "2025-06-01")),    record(certified("grace", "pa-cps", "2024-08-01")),
+        record(certified("submit", "ny-crpa", "2024-02-20")), record("id = \"new\"\nname = \"New\"\n[credentials.ct-rss]\n")};
     auto all = statuses(records);
 
     SUBCASE("certified only, by expiry, with the summary") {
         RenewalsReport r = renewals_report(all, context(), {});
         std::vector<std::string> ids;
-        for (const auto& row : r.rows) ids.push_back(row.id);
+        for (const auto& row : r.rows)
+            ids.push_back(row.id);
         CHECK(ids == std::vector<std::string>{"grace", "late", "soon", "submit", "fine"});
         CHECK(r.summary.certified == 5);
         CHECK(r.summary.active == 3);
@@ -89,7 +89,8 @@ TEST_CASE("renewals_report") {
         f.within_days = 45;
         RenewalsReport r = renewals_report(all, context(), f);
         std::vector<std::string> ids;
-        for (const auto& row : r.rows) ids.push_back(row.id);
+        for (const auto& row : r.rows)
+            ids.push_back(row.id);
         CHECK(ids == std::vector<std::string>{"grace", "late", "submit"});
     }
     SUBCASE("--state due and --credential") {
@@ -110,11 +111,9 @@ TEST_CASE("renewals_report") {
 }
 
 TEST_CASE("roster_report lists everyone, with what comes next") {
-    std::vector<Record> records = {
-        record("id = \"a\"\nname = \"A\"\n[credentials.icrc-pr]\n"
-               "[[training]]\ndate = 2026-01-05\nhours = 10\ndomain = \"advocacy\"\ntitle = \"t\"\n"),
-        record("id = \"b\"\nname = \"B\"\n"),
-        record(certified("c", "ct-rss", "2025-06-01"))};
+    std::vector<Record> records = {record("id = \"a\"\nname = \"A\"\n[credentials.icrc-pr]\n"
+                                          "[[training]]\ndate = 2026-01-05\nhours = 10\ndomain = \"advocacy\"\ntitle = \"t\"\n"),
+                                   record("id = \"b\"\nname = \"B\"\n"), record(certified("c", "ct-rss", "2025-06-01"))};
     RosterReport r = roster_report(statuses(records), context(), {});
     REQUIRE(r.rows.size() == 3);
     CHECK(r.rows[0].next == "needs training 36 h, mentoring-education 10 h, recovery-wellness 10 h, ethics 16 h, "
@@ -140,11 +139,13 @@ TEST_CASE("roster_report lists everyone, with what comes next") {
 TEST_CASE("transcript_report") {
     // icrc-pr issued 2025-05-01: the window runs to 2027-05-01; entries before it, and after as_of,
     // are left out of the current period.
-    Record r = record(certified("t", "icrc-pr", "2025-05-01",
-                                "[[ce]]\ndate = 2025-04-30\nhours = 1\ntitle = \"before\"\n"
-                                "[[ce]]\ndate = 2026-02-01\nhours = 2.5\ntitle = \"on file\"\ntopics = [\"ethics\"]\nevidence = \"e/yes.pdf\"\n"
-                                "[[ce]]\ndate = 2025-05-01\nhours = 3\ntitle = \"missing\"\ntopics = [\"ethics\", \"advocacy\"]\nevidence = \"e/no.pdf\"\n"
-                                "[[ce]]\ndate = 2026-12-01\nhours = 4\ntitle = \"future\"\n"));
+    Record r = record(
+        certified("t", "icrc-pr", "2025-05-01",
+                  "[[ce]]\ndate = 2025-04-30\nhours = 1\ntitle = \"before\"\n"
+                  "[[ce]]\ndate = 2026-02-01\nhours = 2.5\ntitle = \"on file\"\ntopics = [\"ethics\"]\nevidence = \"e/yes.pdf\"\n"
+                  "[[ce]]\ndate = 2025-05-01\nhours = 3\ntitle = \"missing\"\ntopics = [\"ethics\", \"advocacy\"]\nevidence = "
+                  "\"e/no.pdf\"\n"
+                  "[[ce]]\ndate = 2026-12-01\nhours = 4\ntitle = \"future\"\n"));
     SpecialistStatus s = evaluate(r, builtins(), as_of);
     EvidenceProbe probe = [](const std::string& path) { return path == "e/yes.pdf"; };
 
@@ -183,8 +184,7 @@ TEST_CASE("transcript_report") {
 }
 
 TEST_CASE("audit_select samples, in id order, those active or in grace") {
-    std::vector<Record> records = {record(certified("e", "ct-rss", "2025-06-01")),
-                                   record(certified("a", "ct-rss", "2025-06-01")),
+    std::vector<Record> records = {record(certified("e", "ct-rss", "2025-06-01")), record(certified("a", "ct-rss", "2025-06-01")),
                                    record(certified("lapsed", "ct-rss", "2023-01-01")),
                                    record(certified("g", "pa-cps", "2024-08-01")),
                                    record("id = \"t\"\nname = \"T\"\n[credentials.ct-rss]\n")};
@@ -192,7 +192,8 @@ TEST_CASE("audit_select samples, in id order, those active or in grace") {
     AuditSelection all = audit_select(s, 100, 1, std::nullopt);
     CHECK(all.population == 3);
     std::vector<std::string> ids;
-    for (auto i : all.picked) ids.push_back(s[i].id);
+    for (auto i : all.picked)
+        ids.push_back(s[i].id);
     CHECK(ids == std::vector<std::string>{"a", "e", "g"});
 
     CHECK(audit_select(s, 100, 1, std::string("pa-cps")).population == 1);
@@ -202,7 +203,7 @@ TEST_CASE("audit_select samples, in id order, those active or in grace") {
 
 TEST_CASE("TeamReportStream makes the CSV and JSON of the whole report, whatever order specialists arrive in") {
     std::vector<Record> records = {record(certified("late", "ct-rss", "2023-10-01")),
-                                   record(certified("same", "ct-rss", "2023-10-01")),  // ties on expiry: by id
+                                   record(certified("same", "ct-rss", "2023-10-01")), // ties on expiry: by id
                                    record(certified("soon", "ct-rss", "2024-01-10")),
                                    record(certified("grace", "pa-cps", "2024-08-01")),
                                    record(certified("submit", "ny-crpa", "2024-02-20")),
@@ -226,7 +227,8 @@ TEST_CASE("TeamReportStream makes the CSV and JSON of the whole report, whatever
                 whole = csv ? render_csv(roster_document(r, context())) : roster_json(r, context());
             }
             TeamReportStream stream(kind, format, all.size(), context(), filter);
-            for (std::size_t i = all.size(); i-- > 0;) stream.add(i, all[i]);
+            for (std::size_t i = all.size(); i-- > 0;)
+                stream.add(i, all[i]);
             std::string streamed = stream.finish();
             CHECK(streamed == whole);
             CHECK(std::count(streamed.begin(), streamed.end(), '\n') > 2);
@@ -238,7 +240,8 @@ TEST_CASE("TeamReportStream makes the CSV and JSON of the whole report, whatever
 }
 
 TEST_CASE("renewal rows keep only what the report shows") {
-    Record r = record(certified("soon", "ct-rss", "2024-01-10", "[[training]]\ndate = 2023-05-01\ntitle = \"Core\"\nhours = 80\n"));
+    Record r =
+        record(certified("soon", "ct-rss", "2024-01-10", "[[training]]\ndate = 2023-05-01\ntitle = \"Core\"\nhours = 80\n"));
     SpecialistStatus s = evaluate(r, builtins(), as_of);
     REQUIRE(s.credentials.at(0).training.has_value());
     auto rows = renewal_rows(s, context(), {});

@@ -14,21 +14,24 @@ TEST_CASE("uniform_below") {
     SUBCASE("pinned: mt19937_64 is specified by the standard, and the reduction is ours") {
         std::mt19937_64 gen(42);
         std::vector<std::uint64_t> got;
-        for (int i = 0; i < 8; ++i) got.push_back(uniform_below(gen, 10));
+        for (int i = 0; i < 8; ++i)
+            got.push_back(uniform_below(gen, 10));
         std::mt19937_64 again(42);
         std::vector<std::uint64_t> expected;
-        for (int i = 0; i < 8; ++i) expected.push_back(again() % 10);  // 10 divides no power of two near 2^64: no rejection here
+        for (int i = 0; i < 8; ++i)
+            expected.push_back(again() % 10); // 10 divides no power of two near 2^64: no rejection here
         CHECK(got == expected);
     }
     SUBCASE("the standard's 10000th value of mt19937_64 (C++ [rand.predef])") {
-        std::mt19937_64 gen;  // default seed 5489
+        std::mt19937_64 gen; // default seed 5489
         gen.discard(9999);
         CHECK(gen() == 9981545732273789042ull);
     }
     SUBCASE("always below the bound") {
         std::mt19937_64 gen(7);
         for (std::uint64_t bound : {1ull, 2ull, 3ull, 7ull, 1000ull, (1ull << 63) + 1}) {
-            for (int i = 0; i < 200; ++i) CHECK(uniform_below(gen, bound) < bound);
+            for (int i = 0; i < 200; ++i)
+                CHECK(uniform_below(gen, bound) < bound);
         }
     }
     SUBCASE("a bound of one is always zero") {
@@ -38,8 +41,10 @@ TEST_CASE("uniform_below") {
     SUBCASE("roughly uniform: each of 6 values within 10 % of its share of 60000 draws") {
         std::mt19937_64 gen(2026);
         std::vector<int> counts(6);
-        for (int i = 0; i < 60000; ++i) ++counts[uniform_below(gen, 6)];
-        for (int c : counts) CHECK(std::abs(c - 10000) < 1000);
+        for (int i = 0; i < 60000; ++i)
+            ++counts[uniform_below(gen, 6)];
+        for (int c : counts)
+            CHECK(std::abs(c - 10000) < 1000);
     }
 }
 
@@ -82,7 +87,9 @@ TEST_CASE("sample_indices") {
     SUBCASE("everyone has the same chance: over 4000 seeds, each of 10 picked about 1200 times (3 of 10)") {
         std::vector<int> picked(10);
         for (std::uint64_t seed = 0; seed < 4000; ++seed)
-            for (auto i : sample_indices(10, 3, seed)) ++picked[i];
-        for (int p : picked) CHECK(std::abs(p - 1200) < 150);
+            for (auto i : sample_indices(10, 3, seed))
+                ++picked[i];
+        for (int p : picked)
+            CHECK(std::abs(p - 1200) < 150);
     }
 }

@@ -39,26 +39,24 @@ Cell c(std::string text, Tone tone = Tone::Plain) { return {std::move(text), ton
 } // namespace
 
 TEST_CASE("render_table aligns columns and trims trailing spaces") {
-    Document doc = doc_with({{c("a"), c("Avery Martin"), c("-3"), c("lapsed", Tone::Bad)},
-                             {c("bb"), c("José"), c("120"), c("active", Tone::Good)}});
-    CHECK(render_table(doc, {}) ==
-          "Renewals \u00b7 W \u00b7 as of 2026-11-23\n"
-          "2 certifications\n"
-          "\n"
-          "ID  NAME          DAYS LEFT  STATE\n"
-          "a   Avery Martin         -3  lapsed\n"
-          "bb  José                120  active\n");
+    Document doc = doc_with(
+        {{c("a"), c("Avery Martin"), c("-3"), c("lapsed", Tone::Bad)}, {c("bb"), c("José"), c("120"), c("active", Tone::Good)}});
+    CHECK(render_table(doc, {}) == "Renewals \u00b7 W \u00b7 as of 2026-11-23\n"
+                                   "2 certifications\n"
+                                   "\n"
+                                   "ID  NAME          DAYS LEFT  STATE\n"
+                                   "a   Avery Martin         -3  lapsed\n"
+                                   "bb  José                120  active\n");
 }
 
 TEST_CASE("render_table fits a width by cutting the cuttable columns") {
     Document doc = doc_with({{c("a"), c("Avery Martin"), c("-3"), c("lapsed")}});
     // Without a limit the row is 2+2+12+2+9+2+6 = 35 columns; at 30 the name loses 5.
-    CHECK(render_table(doc, {Style{}, 30}) ==
-          "Renewals \u00b7 W \u00b7 as of 2026-11-23\n"
-          "2 certifications\n"
-          "\n"
-          "ID  NAME     DAYS LEFT  STATE\n"
-          "a   Avery\u2026          -3  lapsed\n");
+    CHECK(render_table(doc, {Style{}, 30}) == "Renewals \u00b7 W \u00b7 as of 2026-11-23\n"
+                                              "2 certifications\n"
+                                              "\n"
+                                              "ID  NAME     DAYS LEFT  STATE\n"
+                                              "a   Avery\u2026          -3  lapsed\n");
     SUBCASE("never below the column's minimum: the line stays wider instead") {
         std::string narrow = render_table(doc, {Style{}, 10});
         CHECK(narrow.find("Avery\u2026 ") != std::string::npos);
@@ -71,7 +69,10 @@ TEST_CASE("render_table neutralises control characters in record text") {
     CHECK(out.find('\x1b') == std::string::npos);
     CHECK(out.find("\\x1B[31mRed\\x1B[0m") != std::string::npos);
     SUBCASE("C1 controls and DEL too") {
-        Document d1 = doc_with({{c("x"), c("a\xc2\x9b" "2Jb\x7f"), c("1"), c("active")}});
+        Document d1 = doc_with({{c("x"),
+                                 c("a\xc2\x9b"
+                                   "2Jb\x7f"),
+                                 c("1"), c("active")}});
         CHECK(render_table(d1, {}).find("a\\u009B2Jb\\x7F") != std::string::npos);
     }
 }

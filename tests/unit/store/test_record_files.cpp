@@ -15,22 +15,25 @@ namespace fs = std::filesystem;
 
 TEST_CASE("classify_record_name") {
     SUBCASE("<id>.toml with a valid id is a record") {
-        for (const std::string& name : std::vector<std::string>{"jdoe.toml", "a.toml", "0.toml", "j_doe-2.toml", std::string(64, 'z') + ".toml"}) {
+        for (const std::string& name :
+             std::vector<std::string>{"jdoe.toml", "a.toml", "0.toml", "j_doe-2.toml", std::string(64, 'z') + ".toml"}) {
             CAPTURE(name);
             CHECK(classify_record_name(name) == RecordName::Record);
         }
     }
     SUBCASE("editors' files and hidden files are ignored") {
-        for (const std::string& name : std::vector<std::string>{".#jdoe.toml", "jdoe.toml~", ".jdoe.toml.swp", "#jdoe.toml#", ".jdoe.lock",
-                                 ".jdoe.toml.tmp-12-00ff", ".hidden.toml", ".toml", "~"}) {
+        for (const std::string& name :
+             std::vector<std::string>{".#jdoe.toml", "jdoe.toml~", ".jdoe.toml.swp", "#jdoe.toml#", ".jdoe.lock",
+                                      ".jdoe.toml.tmp-12-00ff", ".hidden.toml", ".toml", "~"}) {
             CAPTURE(name);
             CHECK(classify_record_name(name) == RecordName::Ignored);
             CHECK(is_ignored_file_name(name));
         }
     }
     SUBCASE("anything else is stray") {
-        for (const std::string& name : std::vector<std::string>{"Bad Name.toml", "JDOE.toml", "notes.txt", "jdoe.toml.bak", "jdoe.TOML", "jdoe",
-                                 "-jdoe.toml", std::string(65, 'z') + ".toml", "jdoe.toml.orig", "#jdoe.toml"}) {
+        for (const std::string& name :
+             std::vector<std::string>{"Bad Name.toml", "JDOE.toml", "notes.txt", "jdoe.toml.bak", "jdoe.TOML", "jdoe",
+                                      "-jdoe.toml", std::string(65, 'z') + ".toml", "jdoe.toml.orig", "#jdoe.toml"}) {
             CAPTURE(name);
             CHECK(classify_record_name(name) == RecordName::Stray);
             CHECK_FALSE(is_ignored_file_name(name));

@@ -53,9 +53,10 @@ TEST_CASE("visit_records: every file once, whatever -j") {
     for (unsigned jobs : {0u, 1u, 3u, 256u, 100000u}) {
         CAPTURE(jobs);
         std::vector<std::atomic<int>> seen(ex.files.size());
-        VisitSummary summary = visit_records(ex.files, &ex.ws, ex.credentials, jobs,
-                                             [&](std::size_t i, const Record&) { ++seen.at(i); });
+        VisitSummary summary =
+            visit_records(ex.files, &ex.ws, ex.credentials, jobs, [&](std::size_t i, const Record&) { ++seen.at(i); });
         CHECK(summary.loaded == ex.files.size());
-        for (const auto& n : seen) CHECK(n == 1);
+        for (const auto& n : seen)
+            CHECK(n == 1);
     }
 }

@@ -300,10 +300,11 @@ TEST_CASE("load_credential checks the header keys") {
     SUBCASE("missing required keys are all reported") {
         Loaded l = load(period12);
         CHECK_FALSE(l.credential);
-        CHECK(l.text() == "c.toml:1:1: error: the credential is missing required key 'id' (a string)\n"
-                          "c.toml:1:1: error: the credential is missing required key 'name' (a string)\n"
-                          "c.toml:1:1: error: the credential is missing required key 'effective_from' (a date such as 2025-03-14)\n"
-                          "c.toml:1:1: error: the credential is missing required key 'confidence' (one of high, medium, low)\n");
+        CHECK(l.text() ==
+              "c.toml:1:1: error: the credential is missing required key 'id' (a string)\n"
+              "c.toml:1:1: error: the credential is missing required key 'name' (a string)\n"
+              "c.toml:1:1: error: the credential is missing required key 'effective_from' (a date such as 2025-03-14)\n"
+              "c.toml:1:1: error: the credential is missing required key 'confidence' (one of high, medium, low)\n");
     }
     SUBCASE("id does not match the file name") {
         Loaded l = load(test::credential_toml("c", period12), "other");
@@ -314,10 +315,10 @@ TEST_CASE("load_credential checks the header keys") {
         CHECK(l.text() == "c.toml:1:6: error: 'id' must match [a-z0-9][a-z0-9_-]{0,63}\n");
     }
     SUBCASE("confidence outside the list") {
-        Loaded l = load("id = \"c\"\nname = \"C\"\neffective_from = 2020-01-01\nconfidence = \"hgh\"\n" +
-                        std::string(period12));
+        Loaded l = load("id = \"c\"\nname = \"C\"\neffective_from = 2020-01-01\nconfidence = \"hgh\"\n" + std::string(period12));
         // c1 ... e10 ' '11 =12 ' '13 "14
-        CHECK(l.text() == "c.toml:4:14: error: 'confidence' must be one of high, medium, low (got 'hgh'); did you mean 'high'?\n");
+        CHECK(l.text() ==
+              "c.toml:4:14: error: 'confidence' must be one of high, medium, low (got 'hgh'); did you mean 'high'?\n");
     }
     SUBCASE("a bad topic id") {
         Loaded l = load_body("topics = [\"Ethics\"]\n" + std::string(period12));
@@ -335,8 +336,8 @@ TEST_CASE("load_credential checks [period]") {
         // line 6: a1 n2 c3 h4 o5 r6 ' '7 =8 ' '9 "10
         Loaded l = load_body("[period]\nanchor = \"issue_date\"\nmonths = 12\n");
         CHECK_FALSE(l.credential);
-        CHECK(l.text() ==
-              "c.toml:6:10: error: 'anchor' must be one of issue-date, calendar-year (got 'issue_date'); did you mean 'issue-date'?\n");
+        CHECK(l.text() == "c.toml:6:10: error: 'anchor' must be one of issue-date, calendar-year (got 'issue_date'); did you "
+                          "mean 'issue-date'?\n");
     }
     SUBCASE("a missing anchor") {
         Loaded l = load_body("[period]\nmonths = 12\n");
@@ -361,8 +362,8 @@ TEST_CASE("load_credential checks [period]") {
 TEST_CASE("load_credential checks [[ce.minimum]] and [[ce.cap]]") {
     // Lines: 5 topics, 6-8 [period], 9 [ce], 10 hours, 11 the [[ce.minimum]] or [[ce.cap]] header.
     auto with_ce = [](std::string_view tables) {
-        return load_body("topics = [\"ethics\", \"professional-development\"]\n" + std::string(period12) +
-                         "[ce]\nhours = 10\n" + std::string(tables));
+        return load_body("topics = [\"ethics\", \"professional-development\"]\n" + std::string(period12) + "[ce]\nhours = 10\n" +
+                         std::string(tables));
     };
     SUBCASE("both topic and providers") {
         Loaded l = with_ce("[[ce.minimum]]\ntopic = \"ethics\"\nproviders = [\"GMHCN\"]\nhours = 6\n");
@@ -402,8 +403,8 @@ TEST_CASE("load_credential checks [[ce.minimum]] and [[ce.cap]]") {
     SUBCASE("a cap with an unknown delivery mode") {
         // line 12: d1 ... y8 ' '9 =10 ' '11 "12
         Loaded l = with_ce("[[ce.cap]]\ndelivery = \"self-studdy\"\nhours = 3\n");
-        CHECK(l.text() ==
-              "c.toml:12:12: error: 'delivery' must be one of in-person, live-online, self-study (got 'self-studdy'); did you mean 'self-study'?\n");
+        CHECK(l.text() == "c.toml:12:12: error: 'delivery' must be one of in-person, live-online, self-study (got "
+                          "'self-studdy'); did you mean 'self-study'?\n");
     }
     SUBCASE("a negative carry-over") {
         // line 11: c1 ... x14 ' '15 =16 ' '17, -1 at 18
@@ -432,7 +433,8 @@ TEST_CASE("load_credential checks names against the credential's own lists") {
     SUBCASE("a training domain listed nowhere") {
         Loaded l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
                              "[training]\nhours = 20\n[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
-        CHECK(l.text() == "c.toml: error: [[training.domain]] names 'advocacy', which is not in the credential's topics or domains\n");
+        CHECK(l.text() ==
+              "c.toml: error: [[training.domain]] names 'advocacy', which is not in the credential's topics or domains\n");
     }
 }
 
@@ -480,8 +482,10 @@ TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
         Loaded l = load_body(std::string(period12) + "[[experience]]\nkinds = []\nhours = 10\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:9:9: error: 'kinds' must name at least one experience kind (work, volunteer, supervision)\n");
-        Loaded level = load_body(std::string(period12) + "[[level]]\nid = \"full\"\n[[level.experience]]\nkinds = []\nhours = 1\n");
-        CHECK(level.text() == "c.toml:11:9: error: 'kinds' must name at least one experience kind (work, volunteer, supervision)\n");
+        Loaded level =
+            load_body(std::string(period12) + "[[level]]\nid = \"full\"\n[[level.experience]]\nkinds = []\nhours = 1\n");
+        CHECK(level.text() ==
+              "c.toml:11:9: error: 'kinds' must name at least one experience kind (work, volunteer, supervision)\n");
     }
     SUBCASE("two levels with one id") {
         // line 11: i1 d2 ' '3 =4 ' '5 "6
@@ -507,31 +511,33 @@ TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
             return load_body(std::string(period) + "[ce]\nhours = 10\nsubmit_before_days = " + std::to_string(days) + "\n");
         };
         // line 10: s1 ... s18 ' '19 =20 ' '21, the number at 22
-        CHECK(submit(period12, 365).text() ==
-              "c.toml:10:22: error: 'submit_before_days' must be shorter than the period (got 365 days; a period can be as short as 365 days)\n");
-        CHECK(submit(period12, 400).text() ==
-              "c.toml:10:22: error: 'submit_before_days' must be shorter than the period (got 400 days; a period can be as short as 365 days)\n");
+        CHECK(submit(period12, 365).text() == "c.toml:10:22: error: 'submit_before_days' must be shorter than the period (got "
+                                              "365 days; a period can be as short as 365 days)\n");
+        CHECK(submit(period12, 400).text() == "c.toml:10:22: error: 'submit_before_days' must be shorter than the period (got "
+                                              "400 days; a period can be as short as 365 days)\n");
         CHECK(submit(period12, 364).text().empty());
         const std::string one_month = "[period]\nanchor = \"issue-date\"\nmonths = 1\n";
-        CHECK(submit(one_month, 28).text() ==
-              "c.toml:10:22: error: 'submit_before_days' must be shorter than the period (got 28 days; a period can be as short as 28 days)\n");
+        CHECK(submit(one_month, 28).text() == "c.toml:10:22: error: 'submit_before_days' must be shorter than the period (got 28 "
+                                              "days; a period can be as short as 28 days)\n");
         CHECK(submit(one_month, 27).text().empty());
         // A level's own, shorter validity counts: 12 months inside a 24-month period.
         Loaded level = load_body("[period]\nanchor = \"issue-date\"\nmonths = 24\n[[level]]\nid = \"provisional\"\nmonths = 12\n"
                                  "[ce]\nhours = 10\nsubmit_before_days = 400\n");
-        CHECK(level.text() ==
-              "c.toml:13:22: error: 'submit_before_days' must be shorter than the period (got 400 days; a period can be as short as 365 days)\n");
+        CHECK(level.text() == "c.toml:13:22: error: 'submit_before_days' must be shorter than the period (got 400 days; a period "
+                              "can be as short as 365 days)\n");
     }
     SUBCASE("a level's own months under a calendar-year period, which ignores them") {
         // line 10: m1 o2 n3 t4 h5 s6 ' '7 =8 ' '9, 6 at 10
         Loaded l = load_body("[period]\nanchor = \"calendar-year\"\n[[level]]\nid = \"provisional\"\nmonths = 6\n");
         CHECK_FALSE(l.credential);
-        CHECK(l.text() == "c.toml:9:10: error: a [[level]] cannot have its own 'months': calendar-year periods are 12 months long\n");
+        CHECK(l.text() ==
+              "c.toml:9:10: error: a [[level]] cannot have its own 'months': calendar-year periods are 12 months long\n");
     }
     SUBCASE("a grace rung that ends on or before the rung above it could never apply") {
         auto ladder = [](std::string_view rungs) { return load_body(std::string(period12) + std::string(rungs)); };
         // line 10: d1 a2 y3 s4 ' '5 =6 ' '7, the number at 8
-        const std::string message = "error: [[after_expiry]] must end after the rung before it: rungs run in order, longest last\n";
+        const std::string message =
+            "error: [[after_expiry]] must end after the rung before it: rungs run in order, longest last\n";
         CHECK(ladder("[[after_expiry]]\ndays = 31\n[[after_expiry]]\ndays = 15\n").text() == "c.toml:11:8: " + message);
         CHECK(ladder("[[after_expiry]]\ndays = 15\n[[after_expiry]]\ndays = 15\n").text() == "c.toml:11:8: " + message);
         CHECK(ladder("[[after_expiry]]\nmonths = 6\n[[after_expiry]]\nmonths = 3\n").text() == "c.toml:11:10: " + message);
@@ -548,7 +554,8 @@ TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
         Loaded l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
                              "[ce]\nhours = 10\n[[ce.minimum]]\nproviders = [\"GMHCN\"]\nentries = 1\nhours = 2\n");
         CHECK_FALSE(l.credential);
-        CHECK(l.text() == "c.toml:13:11: error: 'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'\n");
+        CHECK(l.text() ==
+              "c.toml:13:11: error: 'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'\n");
     }
     SUBCASE("rules that end before they begin") {
         // line 5: effective_to is 12 characters, ' '13 =14 ' '15, the date at 16
@@ -627,7 +634,8 @@ TEST_CASE("built-in credential files load and match the product contract") {
         REQUIRE(c.training);
         CHECK(c.training->hours == Hours::whole(46));
         std::map<std::string, Hours> domains;
-        for (const auto& d : c.training->domains) domains[d.domain] = d.hours;
+        for (const auto& d : c.training->domains)
+            domains[d.domain] = d.hours;
         CHECK(domains == std::map<std::string, Hours>{{"advocacy", Hours::whole(10)},
                                                       {"mentoring-education", Hours::whole(10)},
                                                       {"recovery-wellness", Hours::whole(10)},
@@ -650,9 +658,10 @@ TEST_CASE("built-in credential files load and match the product contract") {
         REQUIRE(c.training);
         CHECK(c.training->hours == Hours::whole(50));
         std::map<std::string, Hours> domains;
-        for (const auto& d : c.training->domains) domains[d.domain] = d.hours;
-        CHECK(domains == std::map<std::string, Hours>{{"ethics", Hours::whole(16)},
-                                                      {"medication-supported-recovery", Hours::whole(4)}});
+        for (const auto& d : c.training->domains)
+            domains[d.domain] = d.hours;
+        CHECK(domains ==
+              std::map<std::string, Hours>{{"ethics", Hours::whole(16)}, {"medication-supported-recovery", Hours::whole(4)}});
         REQUIRE(c.experience.size() == 2);
         CHECK(c.experience[1].hours == Hours::whole(25));
         CHECK(c.period.months == 36);
@@ -704,8 +713,8 @@ TEST_CASE("built-in credential files load and match the product contract") {
 
 TEST_CASE("CredentialSet") {
     CredentialSet set;
-    set.add(test::make_credential("a-cred", std::string("topics = [\"ethics\"]\ndomains = [\"advocacy\"]\n") +
-                                                std::string(period12)));
+    set.add(test::make_credential("a-cred",
+                                  std::string("topics = [\"ethics\"]\ndomains = [\"advocacy\"]\n") + std::string(period12)));
     set.add(test::make_credential("b-cred", std::string("topics = [\"peer-support\"]\n") + std::string(period12)));
 
     SUBCASE("find and ids") {

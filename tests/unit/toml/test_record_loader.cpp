@@ -194,7 +194,7 @@ delivery = "in-person"
         const HeldCredential& rss = r.credentials[0];
         CHECK(rss.id == "ct-rss");
         CHECK(rss.pos.line == 5);
-        CHECK(rss.pos.column == 14);  // "[credentials." is 13 characters
+        CHECK(rss.pos.column == 14); // "[credentials." is 13 characters
         CHECK(rss.number == "RSS-0123");
         REQUIRE(rss.issued);
         CHECK(*rss.issued == ymd(2023, 4, 1));
@@ -344,7 +344,8 @@ TEST_CASE("load_record checks id and name") {
         CHECK(l.diags.items().empty());
     }
     SUBCASE("id with characters outside [a-z0-9_-]") {
-        for (const std::string& id : std::vector<std::string>{"J.Doe", "jdoe doe", "-jdoe", "_jdoe", "JDOE", "jdöe", std::string(65, 'a')}) {
+        for (const std::string& id :
+             std::vector<std::string>{"J.Doe", "jdoe doe", "-jdoe", "_jdoe", "JDOE", "jdöe", std::string(65, 'a')}) {
             CAPTURE(id);
             Loaded l = load("id = \"" + id + "\"\nname = \"X\"\n[credentials.ct-rss]\n");
             CHECK_FALSE(l.record);
@@ -523,15 +524,9 @@ TEST_CASE("load_record checks hours") {
     SUBCASE("-2.5") { CHECK(hours_error("-2.5") == "jdoe.toml:9:9: error: hours must be greater than 0 (got -2.5)"); }
     SUBCASE("nan") { CHECK(hours_error("nan") == "jdoe.toml:9:9: error: hours must be a finite number (got nan)"); }
     SUBCASE("inf") { CHECK(hours_error("inf") == "jdoe.toml:9:9: error: hours must be a finite number (got inf)"); }
-    SUBCASE("0.001") {
-        CHECK(hours_error("0.001") == "jdoe.toml:9:9: error: hours are counted to 0.01 h at most (got 0.001)");
-    }
-    SUBCASE("10000.01") {
-        CHECK(hours_error("10000.01") == "jdoe.toml:9:9: error: hours must be at most 10000 (got 10000.01)");
-    }
-    SUBCASE("10001") {
-        CHECK(hours_error("10001") == "jdoe.toml:9:9: error: hours must be at most 10000 (got 10001)");
-    }
+    SUBCASE("0.001") { CHECK(hours_error("0.001") == "jdoe.toml:9:9: error: hours are counted to 0.01 h at most (got 0.001)"); }
+    SUBCASE("10000.01") { CHECK(hours_error("10000.01") == "jdoe.toml:9:9: error: hours must be at most 10000 (got 10000.01)"); }
+    SUBCASE("10001") { CHECK(hours_error("10001") == "jdoe.toml:9:9: error: hours must be at most 10000 (got 10001)"); }
     SUBCASE("a string \"3\"") {
         CHECK(hours_error("\"3\"") == "jdoe.toml:9:9: error: 'hours' must be a number of hours (got a string)");
     }
@@ -590,7 +585,8 @@ result = "passed"
     SUBCASE("a credential the record does not hold") {
         // line 9: c1 ... e10 ' '11 =12 ' '13 "14
         CHECK(one_error("[[exam]]\ndate = 2023-03-02\ncredential = \"ct-rs\"\nresult = \"passed\"\n") ==
-              "jdoe.toml:9:14: error: [[exam]] names credential 'ct-rs', which the record does not hold or pursue; did you mean 'ct-rss'?");
+              "jdoe.toml:9:14: error: [[exam]] names credential 'ct-rs', which the record does not hold or pursue; did you mean "
+              "'ct-rss'?");
         CHECK(one_error("[[exam]]\ndate = 2023-03-02\ncredential = \"icrc-pr\"\nresult = \"passed\"\n") ==
               "jdoe.toml:9:14: error: [[exam]] names credential 'icrc-pr', which the record does not hold or pursue");
     }
@@ -600,7 +596,8 @@ TEST_CASE("load_record checks experience kinds and CE delivery") {
     SUBCASE("kind outside the list") {
         // line 10: k1 i2 n3 d4 ' '5 =6 ' '7 "8
         CHECK(one_error("[[experience]]\ndate = 2023-01-09\nhours = 4\nkind = \"volunter\"\n") ==
-              "jdoe.toml:10:8: error: 'kind' must be one of work, volunteer, supervision (got 'volunter'); did you mean 'volunteer'?");
+              "jdoe.toml:10:8: error: 'kind' must be one of work, volunteer, supervision (got 'volunter'); did you mean "
+              "'volunteer'?");
     }
     SUBCASE("delivery outside the list") {
         // line 11: d1 ... y8 ' '9 =10 ' '11 "12
@@ -622,7 +619,8 @@ TEST_CASE("load_record keeps CE evidence inside the workspace") {
               "evidence/jdoe/certificate.pdf): '..' leads out of the workspace");
     }
     SUBCASE("a path inside, with its position") {
-        Loaded l = load(std::string(header) + "\n" + ce_entry("date = 2024-01-05", "hours = 1") + "evidence = \"evidence/x.pdf\"\n");
+        Loaded l =
+            load(std::string(header) + "\n" + ce_entry("date = 2024-01-05", "hours = 1") + "evidence = \"evidence/x.pdf\"\n");
         REQUIRE(l.record);
         REQUIRE(l.record->ce.size() == 1);
         CHECK(l.record->ce[0].evidence == "evidence/x.pdf");
@@ -752,8 +750,8 @@ TEST_CASE("load_record appends to diagnostics it is given") {
     Diagnostics diags;
     diags.warning("other.toml", {1, 1}, "earlier");
     RecordLoadOptions options;
-    auto rec = load_record("id = \"jdoe\"\nname = \"X\"\nnotes = 1\n[credentials.ct-rss]\n", "jdoe.toml",
-                           credentials(), options, diags);
+    auto rec =
+        load_record("id = \"jdoe\"\nname = \"X\"\nnotes = 1\n[credentials.ct-rss]\n", "jdoe.toml", credentials(), options, diags);
     CHECK(rec);
     REQUIRE(diags.items().size() == 2);
     CHECK(diags.items()[0].message == "earlier");
@@ -802,9 +800,8 @@ date = 2025-06-03
     warn_future_entries(*l.record, ymd(2025, 6, 1), diags);
     // Reported by kind (training, experience, ce, renewal, then exams); a scheduled exam in the
     // future is expected, one with a result is not.
-    CHECK(dump(diags) ==
-          "jdoe.toml:17:1: warning: [[training]] dated 2025-07-01 is in the future; it is not counted until then\n"
-          "jdoe.toml:12:1: warning: [[ce]] dated 2025-06-02 is in the future; it is not counted until then\n"
-          "jdoe.toml:29:1: warning: [[renewal]] dated 2025-06-03 is in the future; it is not counted until then\n"
-          "jdoe.toml:25:1: warning: [[exam]] dated 2025-06-11 is in the future but has a result\n");
+    CHECK(dump(diags) == "jdoe.toml:17:1: warning: [[training]] dated 2025-07-01 is in the future; it is not counted until then\n"
+                         "jdoe.toml:12:1: warning: [[ce]] dated 2025-06-02 is in the future; it is not counted until then\n"
+                         "jdoe.toml:29:1: warning: [[renewal]] dated 2025-06-03 is in the future; it is not counted until then\n"
+                         "jdoe.toml:25:1: warning: [[exam]] dated 2025-06-11 is in the future but has a result\n");
 }

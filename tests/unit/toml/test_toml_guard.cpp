@@ -50,13 +50,12 @@ void accepted(std::string_view text, GuardLimits limits = {}) {
 
 std::string dotted_key(std::size_t parts) {
     std::string key;
-    for (std::size_t i = 1; i < parts; ++i) key += "a.";
+    for (std::size_t i = 1; i < parts; ++i)
+        key += "a.";
     return key + "a";
 }
 
-std::string nested_array(std::size_t depth) {
-    return "a = " + std::string(depth, '[') + "1" + std::string(depth, ']') + "\n";
-}
+std::string nested_array(std::size_t depth) { return "a = " + std::string(depth, '[') + "1" + std::string(depth, ']') + "\n"; }
 
 GuardLimits with_dotted_parts(unsigned n) {
     GuardLimits l;
@@ -96,16 +95,12 @@ raw = '''C:\path'''
 }
 
 TEST_CASE("prescan_toml rejects non-ASCII outside strings and comments") {
-    SUBCASE("in a bare key") {
-        CHECK(rejection("año = 1\n") == "t.toml:1:2: error: " + non_ascii);
-    }
+    SUBCASE("in a bare key") { CHECK(rejection("año = 1\n") == "t.toml:1:2: error: " + non_ascii); }
     SUBCASE("right after a string value") {
         // x1 ' '2 =3 ' '4 "5 a6 "7 é8
         CHECK(rejection("x = \"a\"é\n") == "t.toml:1:8: error: " + non_ascii);
     }
-    SUBCASE("after a number, on line 3") {
-        CHECK(rejection("a = 1\nb = 2\nc = 3¡\n") == "t.toml:3:6: error: " + non_ascii);
-    }
+    SUBCASE("after a number, on line 3") { CHECK(rejection("a = 1\nb = 2\nc = 3¡\n") == "t.toml:3:6: error: " + non_ascii); }
     SUBCASE("columns count characters, not bytes") {
         // s1 ' '2 =3 ' '4 "5 ñ6 ñ7 ñ8 "9 ' '10 é11: each ñ is two bytes but one column.
         CHECK(rejection("s = \"ñññ\" é\n") == "t.toml:1:11: error: " + non_ascii);
@@ -127,9 +122,7 @@ TEST_CASE("prescan_toml accepts non-ASCII inside strings and comments") {
 }
 
 TEST_CASE("prescan_toml tracks escapes in basic strings") {
-    SUBCASE("an escaped quote does not end the string") {
-        accepted(R"(x = "a\"é")");
-    }
+    SUBCASE("an escaped quote does not end the string") { accepted(R"(x = "a\"é")"); }
     SUBCASE("the real closing quote is found after an escaped one") {
         // x1 ' '2 =3 ' '4 "5 a6 \7 "8 é9 "10 é11
         CHECK(rejection(R"(x = "a\"é"é)") == "t.toml:1:11: error: " + non_ascii);
@@ -138,9 +131,7 @@ TEST_CASE("prescan_toml tracks escapes in basic strings") {
         // x1 ' '2 =3 ' '4 "5 a6 \7 \8 "9 é10
         CHECK(rejection(R"(x = "a\\"é)") == "t.toml:1:10: error: " + non_ascii);
     }
-    SUBCASE("an escaped quote in a multi-line string does not close it") {
-        accepted(R"(x = """a\"""é""")");
-    }
+    SUBCASE("an escaped quote in a multi-line string does not close it") { accepted(R"(x = """a\"""é""")"); }
     SUBCASE("a literal string has no escapes") {
         // x1 ' '2 =3 ' '4 '5 a6 \7 '8 é9
         CHECK(rejection(R"(x = 'a\'é)") == "t.toml:1:9: error: " + non_ascii);
@@ -156,7 +147,8 @@ TEST_CASE("prescan_toml finds the end of multi-line strings") {
         CHECK(rejection(R"(x = """a"""""é)") == "t.toml:1:14: error: " + non_ascii);
     }
     SUBCASE("one or two quotes inside do not close it") {
-        accepted(R"(x = """a""b"é""")" "\n");
+        accepted(R"(x = """a""b"é""")"
+                 "\n");
     }
     SUBCASE("literal: a closing '''' holds one quote of the string") {
         CHECK(rejection("x = '''a''''é") == "t.toml:1:13: error: " + non_ascii);
@@ -174,9 +166,7 @@ TEST_CASE("prescan_toml finds the end of multi-line strings") {
 
 TEST_CASE("prescan_toml limits dotted keys") {
     const std::string message = "a dotted key has more than 16 parts";
-    SUBCASE("16 parts (the limit) are accepted") {
-        accepted(dotted_key(16) + " = 1\n");
-    }
+    SUBCASE("16 parts (the limit) are accepted") { accepted(dotted_key(16) + " = 1\n"); }
     SUBCASE("17 parts are rejected at the 16th dot") {
         // "a." repeated: the k-th dot is at column 2k, so the 16th is at column 32.
         CHECK(rejection(dotted_key(17) + " = 1\n") == "t.toml:1:32: error: " + message);
@@ -192,8 +182,7 @@ TEST_CASE("prescan_toml limits dotted keys") {
     SUBCASE("a smaller limit") {
         accepted("a.b.c = 1\n", with_dotted_parts(3));
         // a1 .2 b3 .4 c5 .6
-        CHECK(rejection("a.b.c.d = 1\n", with_dotted_parts(3)) ==
-              "t.toml:1:6: error: a dotted key has more than 3 parts");
+        CHECK(rejection("a.b.c.d = 1\n", with_dotted_parts(3)) == "t.toml:1:6: error: a dotted key has more than 3 parts");
     }
     SUBCASE("dots in values, strings and separate keys do not add up") {
         accepted("a.b.c = 1.5\nd.e.f = 2.5\n", with_dotted_parts(3));
@@ -201,7 +190,8 @@ TEST_CASE("prescan_toml limits dotted keys") {
         accepted("x = { a.b = 1.5, c.d = 2.5 }\n", with_dotted_parts(3));
         accepted("\"a.b.c.d.e\" = 1\n", with_dotted_parts(3));
         std::string many;
-        for (int i = 0; i < 20; ++i) many += "k" + std::to_string(i) + " = 1.5\n";
+        for (int i = 0; i < 20; ++i)
+            many += "k" + std::to_string(i) + " = 1.5\n";
         accepted(many, with_dotted_parts(3));
     }
 }
@@ -216,16 +206,12 @@ TEST_CASE("prescan_toml starts a new dotted-key count after a line ending in a c
 
 TEST_CASE("prescan_toml limits nesting") {
     const std::string message = "arrays and inline tables are nested more than 32 deep";
-    SUBCASE("32 nested arrays (the limit) are accepted") {
-        accepted(nested_array(32));
-    }
+    SUBCASE("32 nested arrays (the limit) are accepted") { accepted(nested_array(32)); }
     SUBCASE("33 nested arrays are rejected at the 33rd '['") {
         // "a = " takes columns 1-4; the k-th '[' is at column 4 + k, the 33rd at 37.
         CHECK(rejection(nested_array(33)) == "t.toml:1:37: error: " + message);
     }
-    SUBCASE("far beyond the limit") {
-        CHECK(rejection(nested_array(100'000)) == "t.toml:1:37: error: " + message);
-    }
+    SUBCASE("far beyond the limit") { CHECK(rejection(nested_array(100'000)) == "t.toml:1:37: error: " + message); }
     SUBCASE("inline tables count too") {
         accepted("a = {b = {c = 1}}\n", with_nesting(2));
         // a1 ' '2 =3 ' '4 {5 b6 ' '7 =8 ' '9 {10 c11 ' '12 =13 ' '14 {15
@@ -239,27 +225,15 @@ TEST_CASE("prescan_toml limits nesting") {
         accepted("a = [[1], [2], [3]]\nb = [[4]]\n", with_nesting(2));
         accepted("a = [\n  1,\n  2,\n]\nb = [3]\n", with_nesting(1));
     }
-    SUBCASE("brackets inside strings do not count") {
-        accepted("a = [\"[[[\", '{{{', \"\"\"[[[\"\"\"]\n", with_nesting(1));
-    }
+    SUBCASE("brackets inside strings do not count") { accepted("a = [\"[[[\", '{{{', \"\"\"[[[\"\"\"]\n", with_nesting(1)); }
 }
 
 TEST_CASE("prescan_toml rejects odd array-of-tables headers") {
-    SUBCASE("[  [x]]") {
-        CHECK(rejection("[  [x]]\n") == "t.toml:1:1: error: " + too_many_brackets);
-    }
-    SUBCASE("[[ [x]]]") {
-        CHECK(rejection("[[ [x]]]\n") == "t.toml:1:1: error: " + too_many_brackets);
-    }
-    SUBCASE("[[[x]]]") {
-        CHECK(rejection("[[[x]]]\n") == "t.toml:1:1: error: " + too_many_brackets);
-    }
-    SUBCASE("on a later line") {
-        CHECK(rejection("a = 1\n\n[ [ce]]\n") == "t.toml:3:1: error: " + too_many_brackets);
-    }
-    SUBCASE("indented") {
-        CHECK(rejection("  [\t[x]]\n") == "t.toml:1:3: error: " + too_many_brackets);
-    }
+    SUBCASE("[  [x]]") { CHECK(rejection("[  [x]]\n") == "t.toml:1:1: error: " + too_many_brackets); }
+    SUBCASE("[[ [x]]]") { CHECK(rejection("[[ [x]]]\n") == "t.toml:1:1: error: " + too_many_brackets); }
+    SUBCASE("[[[x]]]") { CHECK(rejection("[[[x]]]\n") == "t.toml:1:1: error: " + too_many_brackets); }
+    SUBCASE("on a later line") { CHECK(rejection("a = 1\n\n[ [ce]]\n") == "t.toml:3:1: error: " + too_many_brackets); }
+    SUBCASE("indented") { CHECK(rejection("  [\t[x]]\n") == "t.toml:1:3: error: " + too_many_brackets); }
     SUBCASE("ordinary headers and nested arrays are accepted") {
         accepted("[x]\n[[y]]\n[ z ]\n[[ w ]]\n  [[v]]\n");
         accepted("a = [ [1], [2] ]\n");
@@ -299,7 +273,8 @@ TEST_CASE("prescan_toml rejects control characters where toml++ asserts") {
         CHECK(first(s).column == 2);
     }
     SUBCASE("[[\\x0Ex]]") {
-        Scan s = scan("[[\x0E" "x]]\n");
+        Scan s = scan("[[\x0E"
+                      "x]]\n");
         CHECK_FALSE(s.ok);
         CHECK(first(s).line == 1);
         CHECK(first(s).column == 3);
@@ -328,9 +303,7 @@ TEST_CASE("prescan_toml rejects date literals that do not exist") {
         CHECK(error("1900-02-29") == "t.toml:1:8: error: 1900-02-29 is not a date: February 1900 has 28 days");
         CHECK(error("2024-02-30") == "t.toml:1:8: error: 2024-02-30 is not a date: February 2024 has 29 days");
     }
-    SUBCASE("day 0") {
-        CHECK(error("2025-01-00") == "t.toml:1:8: error: 2025-01-00 is not a date: January 2025 has 31 days");
-    }
+    SUBCASE("day 0") { CHECK(error("2025-01-00") == "t.toml:1:8: error: 2025-01-00 is not a date: January 2025 has 31 days"); }
     SUBCASE("a month outside 1-12") {
         CHECK(error("2025-13-01") == "t.toml:1:8: error: 2025-13-01 is not a date: there is no month 13");
         CHECK(error("2025-00-10") == "t.toml:1:8: error: 2025-00-10 is not a date: there is no month 0");
@@ -356,15 +329,9 @@ TEST_CASE("prescan_toml rejects date literals that do not exist") {
 
 TEST_CASE("prescan_toml rejects NUL bytes") {
     const std::string message = "the file contains a NUL byte";
-    SUBCASE("after a value") {
-        CHECK(rejection("a = 1\0\n"sv) == "t.toml:1:6: error: " + message);
-    }
-    SUBCASE("inside a string") {
-        CHECK(rejection("a = 1\nb = \"\0\"\n"sv) == "t.toml:2:6: error: " + message);
-    }
-    SUBCASE("inside a comment") {
-        CHECK(rejection("# \0\n"sv) == "t.toml:1:3: error: " + message);
-    }
+    SUBCASE("after a value") { CHECK(rejection("a = 1\0\n"sv) == "t.toml:1:6: error: " + message); }
+    SUBCASE("inside a string") { CHECK(rejection("a = 1\nb = \"\0\"\n"sv) == "t.toml:2:6: error: " + message); }
+    SUBCASE("inside a comment") { CHECK(rejection("# \0\n"sv) == "t.toml:1:3: error: " + message); }
 }
 
 // Bug: skip_escape() consumes the character after a backslash in a basic string before run()
@@ -381,7 +348,9 @@ TEST_CASE("prescan_toml rejects a NUL byte after a backslash") {
 
 TEST_CASE("prescan_toml rejects invalid UTF-8") {
     auto in_string = [](std::string_view bytes) { return "a = \"" + std::string(bytes) + "\"\n"; };
-    auto message = [](const char* byte) { return "t.toml:1:6: error: the file is not valid UTF-8 (byte " + std::string(byte) + ")"; };
+    auto message = [](const char* byte) {
+        return "t.toml:1:6: error: the file is not valid UTF-8 (byte " + std::string(byte) + ")";
+    };
     SUBCASE("overlong encodings") {
         CHECK(rejection(in_string("\xC0\xAF")) == message("0xC0"));
         CHECK(rejection(in_string("\xC1\xBF")) == message("0xC1"));
@@ -397,38 +366,39 @@ TEST_CASE("prescan_toml rejects invalid UTF-8") {
         CHECK(rejection(in_string("\xF5\x80\x80\x80")) == message("0xF5"));
         CHECK(rejection(in_string("\xFF")) == message("0xFF"));
     }
-    SUBCASE("a continuation byte on its own") {
-        CHECK(rejection(in_string("\x80")) == message("0x80"));
-    }
+    SUBCASE("a continuation byte on its own") { CHECK(rejection(in_string("\x80")) == message("0x80")); }
     SUBCASE("truncated sequences") {
-        CHECK(rejection(in_string("\xE2\x82")) == message("0xE2"));   // followed by '"'
-        CHECK(rejection("a = \"\xE2\x82"sv) == message("0xE2"));        // at the end of the file
+        CHECK(rejection(in_string("\xE2\x82")) == message("0xE2")); // followed by '"'
+        CHECK(rejection("a = \"\xE2\x82"sv) == message("0xE2"));    // at the end of the file
         CHECK(rejection("a = \"\xF0\x9F\x98"sv) == message("0xF0"));
     }
     SUBCASE("in a comment, on line 2") {
         CHECK(rejection("a = 1\n# \xC3\n") == "t.toml:2:3: error: the file is not valid UTF-8 (byte 0xC3)");
     }
     SUBCASE("the boundaries of valid UTF-8 are accepted") {
-        accepted(in_string("\xC2\x80"));          // U+0080
-        accepted(in_string("\xDF\xBF"));          // U+07FF
-        accepted(in_string("\xE0\xA0\x80"));      // U+0800
-        accepted(in_string("\xED\x9F\xBF"));      // U+D7FF
-        accepted(in_string("\xEE\x80\x80"));      // U+E000
-        accepted(in_string("\xEF\xBF\xBF"));      // U+FFFF
-        accepted(in_string("\xF0\x90\x80\x80"));  // U+10000
-        accepted(in_string("\xF4\x8F\xBF\xBF"));  // U+10FFFF
+        accepted(in_string("\xC2\x80"));         // U+0080
+        accepted(in_string("\xDF\xBF"));         // U+07FF
+        accepted(in_string("\xE0\xA0\x80"));     // U+0800
+        accepted(in_string("\xED\x9F\xBF"));     // U+D7FF
+        accepted(in_string("\xEE\x80\x80"));     // U+E000
+        accepted(in_string("\xEF\xBF\xBF"));     // U+FFFF
+        accepted(in_string("\xF0\x90\x80\x80")); // U+10000
+        accepted(in_string("\xF4\x8F\xBF\xBF")); // U+10FFFF
     }
 }
 
 TEST_CASE("prescan_toml accepts a byte-order mark") {
     SUBCASE("at the start") {
-        accepted("\xEF\xBB\xBF" "a = 1\n");
+        accepted("\xEF\xBB\xBF"
+                 "a = 1\n");
     }
     SUBCASE("columns after it start at 1") {
-        CHECK(rejection("\xEF\xBB\xBF" "año = 1\n") == "t.toml:1:2: error: " + non_ascii);
+        CHECK(rejection("\xEF\xBB\xBF"
+                        "año = 1\n") == "t.toml:1:2: error: " + non_ascii);
     }
     SUBCASE("elsewhere it is a non-ASCII character") {
-        CHECK(rejection("a = 1\n\xEF\xBB\xBF" "b = 2\n") == "t.toml:2:1: error: " + non_ascii);
+        CHECK(rejection("a = 1\n\xEF\xBB\xBF"
+                        "b = 2\n") == "t.toml:2:1: error: " + non_ascii);
     }
 }
 
@@ -436,7 +406,7 @@ TEST_CASE("prescan_toml limits the file size") {
     GuardLimits small;
     small.max_bytes = 10;
     SUBCASE("exactly at the limit") {
-        accepted("a = 12345\n", small);  // 10 bytes
+        accepted("a = 12345\n", small); // 10 bytes
     }
     SUBCASE("one byte over") {
         CHECK(rejection("a = 123456\n", small) ==
@@ -462,7 +432,8 @@ TEST_CASE("load_record turns inputs that break toml++ 3.3.0 into clean errors") 
         INFO(dump(diags));
         CHECK_FALSE(rec.has_value());
         CHECK(diags.has_errors());
-        for (const auto& d : diags.items()) CHECK(d.file == file);
+        for (const auto& d : diags.items())
+            CHECK(d.file == file);
         return diags;
     };
 
