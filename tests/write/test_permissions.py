@@ -84,6 +84,14 @@ for umask in (0o000, 0o077, 0o022):
 
 os.umask(0o022)
 
+# A lock file that is already there is used as it is: never chmod-ed (it may be someone else's).
+ws = os.path.join(s.tmp, "private-022")
+lock = os.path.join(ws, "specialists", ".jdoe.lock")
+write_bytes(lock, b"")
+os.chmod(lock, 0o644)
+s.expect(s.log_ce(ws, "jdoe", "existing lock"), 0, "log with a lock file already there")
+check_mode(lock, 0o644, "a lock file peerctl did not create")
+
 # Owner and group are kept too (a record shared with a group must stay that group's).
 if os.geteuid() == 0:
     ws = os.path.join(s.tmp, "private-000")
