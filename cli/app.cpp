@@ -58,9 +58,9 @@ int run(int argc, char** argv) {
             if (sub->parsed()) return runner(ctx);
         return exit_usage;
     } catch (const UsageError& e) {
-        print_error(e.message);
+        print_error(e.message());
         if (!app.get_subcommand("check")->parsed()) return exit_usage;
-        fmt::print("{}", check_unknown_text(e.message));
+        fmt::print("{}", check_unknown_text(e.message()));
         return exit_check_unknown;
     } catch (const std::exception& e) {
         // Only what cannot continue reaches here (out of memory, a broken pipe).

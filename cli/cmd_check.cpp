@@ -108,6 +108,8 @@ Runner setup_check(CLI::App& sub) {
     return [opts](Context& ctx) {
         try {
             return run_check(ctx, *opts);
+        } catch (const UsageError&) {
+            throw; // app.cpp reports it, with check's UNKNOWN line
         } catch (const std::exception& e) {
             // Whatever stopped the check (out of memory, a failure on a loading thread), monitoring
             // still gets its UNKNOWN line and code: exit 1 would read as WARNING.

@@ -87,8 +87,8 @@ int run_export(Context& ctx, const ExportOptions& opts) {
         fmt::print("{}", calendar);
         return exit_ok;
     }
-    if (std::string err = write_file_atomic(opts.output, calendar); !err.empty()) {
-        print_error(fmt::format("error: cannot write {}: {}", opts.output, err));
+    if (auto err = write_file_atomic(opts.output, calendar)) {
+        print_write_error(*err);
         return exit_data;
     }
     return exit_ok;

@@ -53,8 +53,8 @@ int run_init(Context&, const InitOptions& opts) {
     AtomicWriteOptions write;
     write.create_mode = opts.group ? 0640 : 0600;
     write.must_not_exist = true;
-    if (std::string err = write_file_atomic(root / "peerctl.toml", text, write); !err.empty()) {
-        print_error(fmt::format("{}: {}", (root / "peerctl.toml").string(), err));
+    if (auto err = write_file_atomic(root / "peerctl.toml", text, write)) {
+        print_write_error(*err);
         return exit_data;
     }
     print_page(fmt::format("created workspace {}\n", root.string()));

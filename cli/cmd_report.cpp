@@ -286,8 +286,8 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
         std::fwrite(text.data(), 1, text.size(), stdout);
         return stdout_result();
     }
-    if (std::string err = write_file_atomic(o.output, text); !err.empty()) {
-        print_error(fmt::format("error: cannot write {}: {}", o.output, err));
+    if (auto err = write_file_atomic(o.output, text)) {
+        print_write_error(*err);
         return exit_data;
     }
     return exit_ok;

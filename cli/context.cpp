@@ -41,6 +41,10 @@ void print_diagnostics(const Diagnostics& diags) {
         fmt::print(stderr, "{}\n", printable(format(d)));
 }
 
+void print_write_error(const IoError& error) {
+    print_error(fmt::format("error: cannot write {}: {}", error.path.string(), error.what));
+}
+
 Context::Context(GlobalOptions options) : options_(std::move(options)) {
     env_.peerctl_dir = env_var("PEERCTL_DIR");
     env_.xdg_config_home = env_var("XDG_CONFIG_HOME");

@@ -4,11 +4,14 @@
 #include "credential_rules.hpp"
 #include "dates.hpp"
 #include "diagnostics.hpp"
+#include "io_error.hpp"
 #include "terminal_text.hpp"
 #include "workspace.hpp"
 
+#include <exception>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace peerctl::cli {
 
@@ -61,9 +64,16 @@ private:
     Diagnostics diags_;
 };
 
-// Raised for a bad --as-of or similar: a usage error found after parsing.
-struct UsageError {
-    std::string message;
+// Raised for a bad --as-of or similar: a usage error found after parsing. app.cpp prints it as
+// "peerctl: message" and exits 2 (3 for check).
+class UsageError : public std::exception {
+public:
+    explicit UsageError(std::string message) : message_(std::move(message)) {}
+    const char* what() const noexcept override { return message_.c_str(); }
+    const std::string& message() const { return message_; }
+
+private:
+    std::string message_;
 };
 
 std::filesystem::path builtin_credentials_dir();
@@ -77,5 +87,8 @@ void print_page(std::string_view text, const Style& style = Style{});
 void print_error(std::string_view message);
 // "file:line:col: error: message" on stderr, one a line.
 void print_diagnostics(const Diagnostics& diags);
+// "peerctl: error: cannot write PATH: reason" on stderr (docs/contract.md, "Writes"), for a file
+// the user named (-o, the workspace's peerctl.toml), named as given.
+void print_write_error(const IoError& error);
 
 } // namespace peerctl::cli

@@ -59,10 +59,6 @@ bool write_all(int fd, std::string_view data) {
 
 CacheDir::CacheDir(fs::path dir) : dir_(std::move(dir)) {}
 
-CacheDir::~CacheDir() {
-    if (fd_ >= 0) ::close(fd_);
-}
-
 void CacheDir::refuse(const fs::path& what, const std::string& why) {
     if (!refusal_)
         refusal_ =
@@ -71,33 +67,31 @@ void CacheDir::refuse(const fs::path& what, const std::string& why) {
 
 CacheDir::Open CacheDir::open_dir(bool create) {
     if (refusal_ || dir_.empty() || !dir_.has_filename()) return Open::Failed;
-    if (fd_ >= 0) return Open::Ok;
+    if (fd_) return Open::Ok;
     fs::path parent = dir_.parent_path();
     std::string leaf = dir_.filename().string();
-    int parent_fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (parent_fd < 0 && errno == ENOENT && create && make_dirs(parent))
-        parent_fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (parent_fd < 0) return errno == ENOENT ? Open::Missing : Open::Failed;
+    UniqueFd parent_fd(::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!parent_fd && errno == ENOENT && create && make_dirs(parent))
+        parent_fd.reset(::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!parent_fd) return errno == ENOENT ? Open::Missing : Open::Failed;
     // Made by us with 0700 (the umask can only take bits away), or already there: then checked
     // as it is, never chmod-ed.
-    if (create) (void)::mkdirat(parent_fd, leaf.c_str(), 0700);
-    int fd = ::openat(parent_fd, leaf.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    bool missing = fd < 0 && errno == ENOENT;
+    if (create) (void)::mkdirat(parent_fd.get(), leaf.c_str(), 0700);
+    UniqueFd fd(::openat(parent_fd.get(), leaf.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    bool missing = !fd && errno == ENOENT;
     std::optional<std::string> why;
     struct stat st {};
     bool checked = false;
-    if (fd < 0) {
-        if (!missing) why = distrust_at(parent_fd, leaf.c_str(), S_IFDIR);
-    } else if (::fstat(fd, &st) == 0) {
+    if (!fd) {
+        if (!missing) why = distrust_at(parent_fd.get(), leaf.c_str(), S_IFDIR);
+    } else if (::fstat(fd.get(), &st) == 0) {
         why = distrust(st, S_IFDIR);
         checked = !why;
     }
-    ::close(parent_fd);
     if (checked) {
-        fd_ = fd;
+        fd_ = std::move(fd);
         return Open::Ok;
     }
-    if (fd >= 0) ::close(fd);
     if (why) refuse(dir_, *why);
     return missing ? Open::Missing : Open::Failed;
 }
@@ -105,38 +99,35 @@ CacheDir::Open CacheDir::open_dir(bool create) {
 std::optional<std::string> CacheDir::read(const std::string& name, std::size_t max_bytes) {
     if (open_dir(false) != Open::Ok) return std::nullopt;
     // O_NONBLOCK: a FIFO put in its place must not hang the run (it is refused below).
-    int fd = ::openat(fd_, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    UniqueFd fd(::openat(fd_.get(), name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
     std::optional<std::string> why;
     struct stat st {};
-    if (fd < 0) {
-        if (errno != ENOENT) why = distrust_at(fd_, name.c_str(), S_IFREG);
-    } else if (::fstat(fd, &st) == 0) {
+    if (!fd) {
+        if (errno != ENOENT) why = distrust_at(fd_.get(), name.c_str(), S_IFREG);
+    } else if (::fstat(fd.get(), &st) == 0) {
         why = distrust(st, S_IFREG);
     } else {
-        ::close(fd);
         return std::nullopt;
     }
     if (why) {
-        if (fd >= 0) ::close(fd);
         refuse(dir_ / name, *why);
         return std::nullopt;
     }
-    if (fd < 0) return std::nullopt;
+    if (!fd) return std::nullopt;
     std::optional<std::string> out;
     if (static_cast<std::uint64_t>(st.st_size) <= max_bytes) {
         std::string text(static_cast<std::size_t>(st.st_size), '\0');
         std::size_t got = 0;
         while (got < text.size()) {
-            ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+            ssize_t n = ::read(fd.get(), text.data() + got, text.size() - got);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) break;
             got += static_cast<std::size_t>(n);
         }
         // A file that changed size under us is read again next time, from scratch.
         char extra = 0;
-        if (got == text.size() && ::read(fd, &extra, 1) == 0) out = std::move(text);
+        if (got == text.size() && ::read(fd.get(), &extra, 1) == 0) out = std::move(text);
     }
-    ::close(fd);
     return out;
 }
 
@@ -145,7 +136,7 @@ bool CacheDir::write(const std::string& name, std::string_view content) {
     // What is there now is replaced only if it is ours as well (read() refuses it otherwise, but
     // it may have come since).
     struct stat st {};
-    if (::fstatat(fd_, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
+    if (::fstatat(fd_.get(), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
         if (auto why = distrust(st, S_IFREG)) {
             refuse(dir_ / name, *why);
             return false;
@@ -156,15 +147,15 @@ bool CacheDir::write(const std::string& name, std::string_view content) {
     timespec now{};
     ::clock_gettime(CLOCK_REALTIME, &now);
     std::string tmp = fmt::format(".{}.{}-{}.tmp", name, ::getpid(), now.tv_nsec);
-    int fd = ::openat(fd_, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) return false;
-    bool ok = write_all(fd, content) && ::fsync(fd) == 0;
-    ok = ::close(fd) == 0 && ok;
-    if (ok && ::renameat(fd_, tmp.c_str(), fd_, name.c_str()) == 0) {
-        (void)::fsync(fd_);
+    UniqueFd fd(::openat(fd_.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!fd) return false;
+    bool ok = write_all(fd.get(), content) && ::fsync(fd.get()) == 0;
+    ok = fd.close() == 0 && ok;
+    if (ok && ::renameat(fd_.get(), tmp.c_str(), fd_.get(), name.c_str()) == 0) {
+        (void)::fsync(fd_.get());
         return true;
     }
-    ::unlinkat(fd_, tmp.c_str(), 0);
+    ::unlinkat(fd_.get(), tmp.c_str(), 0);
     return false;
 }
 

@@ -9,6 +9,7 @@
 // else is refused: neither read nor written, with one warning for the whole run.
 
 #include "diagnostics.hpp"
+#include "unique_fd.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -24,9 +25,6 @@ public:
     // taken as it is, links and all, and made (mode 0700) only if missing. Nothing is created
     // until write(). An empty `dir` is a cache that is never there.
     explicit CacheDir(std::filesystem::path dir);
-    ~CacheDir();
-    CacheDir(const CacheDir&) = delete;
-    CacheDir& operator=(const CacheDir&) = delete;
 
     // The content of the file `name`, or nothing when it is missing, unreadable, larger than
     // `max_bytes` or not to be trusted (refused).
@@ -45,7 +43,7 @@ private:
     void refuse(const std::filesystem::path& what, const std::string& why);
 
     std::filesystem::path dir_;
-    int fd_ = -1;
+    UniqueFd fd_;
     std::optional<Diagnostic> refusal_;
 };
 

@@ -1,5 +1,7 @@
 #include "check_scan.hpp"
 
+#include "unique_fd.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -36,7 +38,7 @@ CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws
 
     // Record files share one directory: stamped by name in it, with no walk of the whole path each.
     std::string dir = files.empty() ? "" : files.front().parent_path().string();
-    int dir_fd = dir.empty() ? -1 : ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    UniqueFd dir_fd(dir.empty() ? -1 : ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     auto in_dir = [&](const fs::path& f) {
         const std::string& p = f.native();
         return p.size() > dir.size() && p.compare(0, dir.size(), dir) == 0 && p[dir.size()] == '/' &&
@@ -48,7 +50,7 @@ CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws
     for (std::size_t i = 0; i < files.size(); ++i) {
         // Stamped before reading: a change while the file is read shows as a new stamp next time.
         std::string name(name_of(files[i]));
-        out.stamps[i] = dir_fd >= 0 && in_dir(files[i]) ? stamp_at(dir_fd, name.c_str()) : stamp_of(files[i]);
+        out.stamps[i] = dir_fd && in_dir(files[i]) ? stamp_at(dir_fd.get(), name.c_str()) : stamp_of(files[i]);
         if (CachedRecord* hit = use_cache && out.stamps[i] ? cache.find(name, *out.stamps[i]) : nullptr) {
             out.items[i] = std::move(hit->items);
             out.ids[i] = std::move(hit->id);
@@ -59,7 +61,7 @@ CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws
         read[i] = true;
         to_read.push_back(i);
     }
-    if (dir_fd >= 0) ::close(dir_fd);
+    dir_fd.reset();
     cache = CheckCache(settings.inputs); // its items are moved out; the rest is not needed
 
     VisitSummary summary = visit_records(

@@ -1,5 +1,7 @@
 #include "atomic_file.hpp"
 
+#include "unique_fd.hpp"
+
 #include <fmt/core.h>
 
 #include <cerrno>
@@ -68,8 +70,9 @@ std::vector<fs::path> leftover_temp_files(const fs::path& target) {
     return out;
 }
 
-std::string write_file_atomic(const fs::path& path, std::string_view content, const AtomicWriteOptions& options) {
+std::optional<IoError> write_file_atomic(const fs::path& path, std::string_view content, const AtomicWriteOptions& options) {
     fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    auto error = [&](int err, std::string what) { return IoError{path, err, std::move(what)}; };
 
     mode_t mode = options.create_mode;
     std::optional<std::pair<uid_t, gid_t>> owner;
@@ -79,94 +82,76 @@ std::string write_file_atomic(const fs::path& path, std::string_view content, co
     struct stat st {};
     if (::lstat(path.c_str(), &st) == 0) {
         unchanged = "the file is unchanged";
-        if (S_ISLNK(st.st_mode)) return "refusing to write through a symbolic link";
-        if (!S_ISREG(st.st_mode)) return "not a regular file";
-        if (options.must_not_exist) return "already exists";
-        if (is_read_only(path)) return fmt::format("the file is read-only (mode {:04o}); {}", st.st_mode & 07777, unchanged);
+        if (S_ISLNK(st.st_mode)) return error(0, "refusing to write through a symbolic link");
+        if (!S_ISREG(st.st_mode)) return error(0, "not a regular file");
+        if (options.must_not_exist) return error(EEXIST, "already exists");
+        if (is_read_only(path))
+            return error(EACCES, fmt::format("the file is read-only (mode {:04o}); {}", st.st_mode & 07777, unchanged));
         mode = st.st_mode & 07777;
         owner = std::pair{st.st_uid, st.st_gid};
-    } else if (errno != ENOENT) {
-        return errno_text(errno);
+    } else if (int e = errno; e != ENOENT) {
+        return error(e, errno_text(e));
     }
 
-    int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir_fd < 0) return fmt::format("{} (opening the directory)", errno_text(errno));
+    UniqueFd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (int e = errno; !dir_fd) return error(e, fmt::format("{} (opening the directory)", errno_text(e)));
 
     std::string tmp = temp_name(path);
-    int fd = ::openat(dir_fd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0) {
-        int err = errno;
-        ::close(dir_fd);
-        return fmt::format("{} (creating a temporary file); {}", errno_text(err), unchanged);
-    }
+    UniqueFd fd(::openat(dir_fd.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (int e = errno; !fd) return error(e, fmt::format("{} (creating a temporary file); {}", errno_text(e), unchanged));
+    // Each failure from here removes the temporary file; the descriptors close as we return.
     auto fail = [&](std::string_view step, int err) {
-        ::close(fd);
-        ::unlinkat(dir_fd, tmp.c_str(), 0);
-        ::close(dir_fd);
-        return fmt::format("{} ({}); {}", errno_text(err), step, unchanged);
+        fd.reset();
+        ::unlinkat(dir_fd.get(), tmp.c_str(), 0);
+        return error(err, fmt::format("{} ({}); {}", errno_text(err), step, unchanged));
     };
     int err = 0;
     // fchmod, not the open mode: the umask must not widen or narrow what we promise.
     // The replacement keeps the original's owner and group, as `sed -i` does; where we may not
     // give the file away (not root), the group alone, and otherwise it stays ours.
     if (owner && (owner->first != ::geteuid() || owner->second != ::getegid()))
-        if (::fchown(fd, owner->first, owner->second) != 0 && errno == EPERM)
-            (void)::fchown(fd, static_cast<uid_t>(-1), owner->second);
-    if (::fchmod(fd, mode) != 0) return fail("setting permissions", errno);
-    if (!write_all(fd, content, err)) return fail("write", err);
-    if (::fsync(fd) != 0) return fail("fsync", errno);
-    if (::close(fd) != 0) {
-        fd = -1;
-        err = errno;
-        ::unlinkat(dir_fd, tmp.c_str(), 0);
-        ::close(dir_fd);
-        return fmt::format("{} (close); {}", errno_text(err), unchanged);
-    }
-    fd = -1;
+        if (::fchown(fd.get(), owner->first, owner->second) != 0 && errno == EPERM)
+            (void)::fchown(fd.get(), static_cast<uid_t>(-1), owner->second);
+    if (::fchmod(fd.get(), mode) != 0) return fail("setting permissions", errno);
+    if (!write_all(fd.get(), content, err)) return fail("write", err);
+    if (::fsync(fd.get()) != 0) return fail("fsync", errno);
+    if (fd.close() != 0) return fail("close", errno);
     // Keep the original reachable until the new content is durable, so that a failed directory
     // fsync can put it back.
     std::string backup;
     if (!options.must_not_exist) {
         backup = backup_name(path);
-        if (::linkat(dir_fd, path.filename().c_str(), dir_fd, backup.c_str(), 0) != 0) {
-            if (errno != ENOENT) {
-                err = errno;
-                ::unlinkat(dir_fd, tmp.c_str(), 0);
-                ::close(dir_fd);
-                return fmt::format("{} (link); {}", errno_text(err), unchanged);
-            }
+        if (::linkat(dir_fd.get(), path.filename().c_str(), dir_fd.get(), backup.c_str(), 0) != 0) {
+            if (errno != ENOENT) return fail("link", errno);
             backup.clear(); // no original: nothing to keep
         }
     }
     if (options.must_not_exist) {
         // linkat fails if the target appeared meanwhile, where rename would replace it.
-        if (::linkat(dir_fd, tmp.c_str(), dir_fd, path.filename().c_str(), 0) != 0) {
+        if (::linkat(dir_fd.get(), tmp.c_str(), dir_fd.get(), path.filename().c_str(), 0) != 0) {
             err = errno;
-            ::unlinkat(dir_fd, tmp.c_str(), 0);
-            ::close(dir_fd);
-            return err == EEXIST ? std::string("already exists") : fmt::format("{} (link); {}", errno_text(err), unchanged);
+            ::unlinkat(dir_fd.get(), tmp.c_str(), 0);
+            return err == EEXIST ? error(err, "already exists")
+                                 : error(err, fmt::format("{} (link); {}", errno_text(err), unchanged));
         }
-        ::unlinkat(dir_fd, tmp.c_str(), 0);
-    } else if (::renameat(dir_fd, tmp.c_str(), dir_fd, path.filename().c_str()) != 0) {
+        ::unlinkat(dir_fd.get(), tmp.c_str(), 0);
+    } else if (::renameat(dir_fd.get(), tmp.c_str(), dir_fd.get(), path.filename().c_str()) != 0) {
         err = errno;
-        ::unlinkat(dir_fd, tmp.c_str(), 0);
-        if (!backup.empty()) ::unlinkat(dir_fd, backup.c_str(), 0);
-        ::close(dir_fd);
-        return fmt::format("{} (rename); {}", errno_text(err), unchanged);
+        ::unlinkat(dir_fd.get(), tmp.c_str(), 0);
+        if (!backup.empty()) ::unlinkat(dir_fd.get(), backup.c_str(), 0);
+        return error(err, fmt::format("{} (rename); {}", errno_text(err), unchanged));
     }
-    if (::fsync(dir_fd) != 0) {
+    if (::fsync(dir_fd.get()) != 0) {
         err = errno;
-        bool restored = backup.empty() ? ::unlinkat(dir_fd, path.filename().c_str(), 0) == 0
-                                       : ::renameat(dir_fd, backup.c_str(), dir_fd, path.filename().c_str()) == 0;
-        ::close(dir_fd);
+        bool restored = backup.empty() ? ::unlinkat(dir_fd.get(), path.filename().c_str(), 0) == 0
+                                       : ::renameat(dir_fd.get(), backup.c_str(), dir_fd.get(), path.filename().c_str()) == 0;
         if (!restored)
-            return fmt::format("{} (fsync of the directory); the change is in place but may not survive a crash",
-                               errno_text(err));
-        return fmt::format("{} (fsync of the directory); {}", errno_text(err), unchanged);
+            return error(err, fmt::format("{} (fsync of the directory); the change is in place but may not survive a crash",
+                                          errno_text(err)));
+        return error(err, fmt::format("{} (fsync of the directory); {}", errno_text(err), unchanged));
     }
-    if (!backup.empty()) ::unlinkat(dir_fd, backup.c_str(), 0);
-    ::close(dir_fd);
-    return {};
+    if (!backup.empty()) ::unlinkat(dir_fd.get(), backup.c_str(), 0);
+    return std::nullopt;
 }
 
 } // namespace peerctl

@@ -4,7 +4,10 @@
 // file and leaves the original byte-identical. A failed fsync is never retried: after one, the
 // kernel may have dropped the dirty pages, so a retry could report success for lost data.
 
+#include "io_error.hpp"
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,9 +31,10 @@ std::vector<std::filesystem::path> leftover_temp_files(const std::filesystem::pa
 // get round that, so writers refuse instead.
 bool is_read_only(const std::filesystem::path& path);
 
-// Returns an empty string on success, else the reason (the caller names the file). A read-only
-// target (is_read_only) is refused.
-std::string write_file_atomic(const std::filesystem::path& path, std::string_view content,
-                              const AtomicWriteOptions& options = {});
+// Nothing on success, else the error: its `what` is the reason, starting with the system's own
+// words and saying whether the file is unchanged; the caller names the file. A read-only target
+// (is_read_only) is refused.
+[[nodiscard]] std::optional<IoError> write_file_atomic(const std::filesystem::path& path, std::string_view content,
+                                                       const AtomicWriteOptions& options = {});
 
 } // namespace peerctl

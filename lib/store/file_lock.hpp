@@ -3,26 +3,24 @@
 // A lock held by a process that died is released by the kernel, so a lock file left behind
 // never blocks the next write.
 
+#include "io_error.hpp"
+#include "unique_fd.hpp"
+
 #include <chrono>
 #include <filesystem>
-#include <string>
+#include <optional>
 
 namespace peerctl {
 
 class FileLock {
 public:
-    FileLock() = default;
-    FileLock(const FileLock&) = delete;
-    FileLock& operator=(const FileLock&) = delete;
-    FileLock(FileLock&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
-    ~FileLock();
-
-    // Waits up to `timeout`; returns an empty string on success, else the reason.
-    std::string acquire(const std::filesystem::path& lock_path, std::chrono::milliseconds timeout, unsigned mode);
-    bool held() const { return fd_ >= 0; }
+    // Waits up to `timeout`; nothing on success, else the error (about `lock_path`).
+    [[nodiscard]] std::optional<IoError> acquire(const std::filesystem::path& lock_path, std::chrono::milliseconds timeout,
+                                                 unsigned mode);
+    bool held() const { return static_cast<bool>(fd_); }
 
 private:
-    int fd_ = -1;
+    UniqueFd fd_; // closing it releases the flock
 };
 
 } // namespace peerctl

@@ -1,5 +1,7 @@
 #include "file_reader.hpp"
 
+#include "unique_fd.hpp"
+
 #include <fmt/core.h>
 
 #include <cerrno>
@@ -10,21 +12,12 @@
 
 namespace peerctl {
 
-namespace {
-struct Fd {
-    int fd;
-    ~Fd() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-} // namespace
-
 std::optional<std::string> read_text_file(const std::filesystem::path& path, const std::string& shown, std::size_t max_bytes,
                                           Diagnostics& diags, Symlinks symlinks) {
     // O_NONBLOCK so that opening a FIFO returns at once instead of waiting for a writer.
     int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (symlinks == Symlinks::Refuse ? O_NOFOLLOW : 0);
-    Fd f{::open(path.c_str(), flags)};
-    if (f.fd < 0) {
+    UniqueFd f(::open(path.c_str(), flags));
+    if (!f) {
         int err = errno;
         struct stat st {};
         if (symlinks == Symlinks::Refuse && err == ELOOP && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
@@ -35,7 +28,7 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, con
         return std::nullopt;
     }
     struct stat st {};
-    if (::fstat(f.fd, &st) != 0) {
+    if (::fstat(f.get(), &st) != 0) {
         diags.error(shown, {}, fmt::format("cannot read the file: {}", std::strerror(errno)));
         return std::nullopt;
     }
@@ -57,7 +50,7 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, con
     std::size_t got = 0;
     while (true) {
         if (got == text.size()) text.resize(got + 4096); // the file may have grown since fstat
-        ssize_t n = ::read(f.fd, text.data() + got, text.size() - got);
+        ssize_t n = ::read(f.get(), text.data() + got, text.size() - got);
         if (n < 0) {
             if (errno == EINTR) continue;
             diags.error(shown, {}, fmt::format("cannot read the file: {}", std::strerror(errno)));

@@ -115,8 +115,8 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
     FileLock lock;
     if (!options.dry_run) {
         fs::path lock_path = path.parent_path() / ("." + id + ".lock");
-        if (std::string err = lock.acquire(lock_path, std::chrono::seconds(5), file_mode(ws)); !err.empty()) {
-            diags.error(shown, {}, err);
+        if (auto err = lock.acquire(lock_path, std::chrono::seconds(5), file_mode(ws))) {
+            diags.error(shown, {}, fmt::format("{}: {}", err->path.string(), err->what));
             return result;
         }
         // Safe under the lock: a killed writer's temporary files are never the record itself.
@@ -173,8 +173,8 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
         AtomicWriteOptions write;
         write.create_mode = static_cast<mode_t>(file_mode(ws));
         write.must_not_exist = options.create;
-        if (std::string err = write_file_atomic(path, *updated, write); !err.empty()) {
-            diags.error(shown, {}, err);
+        if (auto err = write_file_atomic(path, *updated, write)) {
+            diags.error(shown, {}, err->what);
             return result;
         }
     }
