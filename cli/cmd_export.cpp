@@ -61,7 +61,7 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     ics.dtstamp = dtstamp();
     ics.version = PEERCTL_VERSION;
     for (const auto& id : opts.ids)
-        if (!is_valid_id(id)) throw UsageError{fmt::format("'{}' is not a valid id", printable(id.substr(0, 64)))};
+        require_valid_id(id);
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
         return exit_data;
@@ -71,7 +71,7 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     std::vector<std::filesystem::path> files;
     if (opts.ids.empty()) files = record_files(ws);
     for (const auto& id : opts.ids)
-        files.push_back(ws.root / "specialists" / (id + ".toml"));
+        files.push_back(record_path(ws, id));
     LoadedRecords loaded = load_records(files, &ws, ctx.credentials(), ctx.options().jobs);
     ctx.diags().append(loaded.diags);
     if (ctx.diags().has_errors()) {

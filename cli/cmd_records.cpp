@@ -77,7 +77,7 @@ int run_add(Context& ctx, const AddOptions& opts) {
     }
     std::string text = "id = " + toml_string(id) + "\nname = " + toml_string(opts.name) + "\n";
     for (const auto& c : opts.credentials) {
-        if (!is_valid_id(c)) throw UsageError{fmt::format("'{}' is not a credential id", printable(c.substr(0, 64)))};
+        require_valid_id(c, "credential id");
         text += fmt::format("\n[credentials.{}]\n", c);
     }
     UpdateOptions update;
@@ -128,8 +128,7 @@ int run_certify(Context& ctx, const CertifyOptions& opts) {
         if (!e) throw UsageError{"--expires must be a date such as 2029-03-14"};
         fields.push_back({"expires", toml_date(*e)});
     }
-    if (!is_valid_id(opts.credential))
-        throw UsageError{fmt::format("'{}' is not a credential id", printable(opts.credential.substr(0, 64)))};
+    require_valid_id(opts.credential, "credential id");
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
         return exit_data;
@@ -185,7 +184,7 @@ Runner setup_init(CLI::App& sub) {
 
 Runner setup_add(CLI::App& sub) {
     auto opts = std::make_shared<AddOptions>();
-    sub.add_option("id", opts->id, "New specialist id ([a-z0-9][a-z0-9_-]{0,63})")->required();
+    sub.add_option("id", opts->id, fmt::format("New specialist id ({})", id_pattern))->required();
     sub.add_option("--name", opts->name, "Full name")->required();
     sub.add_option("--credential", opts->credentials, "Credential held or pursued (repeatable)");
     sub.add_flag("--dry-run", opts->dry_run, "Print the record; write nothing");

@@ -146,8 +146,7 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
     if (o.period == "all" && !o.credential.empty())
         throw UsageError{"--period all lists every CE entry, whatever the credential: leave out --credential"};
     std::string format = pick_format(o);
-    if (kind == Kind::Transcript && !is_valid_id(o.id))
-        throw UsageError{fmt::format("'{}' is not a valid id ([a-z0-9][a-z0-9_-]{{0,63}})", printable(o.id.substr(0, 64)))};
+    if (kind == Kind::Transcript) require_valid_id(o.id);
     std::uint64_t seed = kind == Kind::Audit ? pick_seed(o.seed) : 0;
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
@@ -163,7 +162,7 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
 
     std::vector<fs::path> files;
     if (kind == Kind::Transcript) {
-        fs::path f = ws.root / "specialists" / (o.id + ".toml");
+        fs::path f = record_path(ws, o.id);
         std::error_code ec;
         if (!fs::exists(fs::symlink_status(f, ec))) {
             ctx.diags().error(display_path(&ws, f), {}, fmt::format("no record for '{}'", o.id));

@@ -36,11 +36,8 @@ int run_status(Context& ctx, const StatusOptions& opts) {
         files = record_files(ws);
     } else {
         for (const auto& id : ids) {
-            if (!is_valid_id(id)) {
-                print_error(fmt::format("'{}' is not a valid id ([a-z0-9][a-z0-9_-]{{0,63}})", utf8_prefix(id, 64)));
-                return exit_usage;
-            }
-            fs::path f = ws.root / "specialists" / (id + ".toml");
+            require_valid_id(id);
+            fs::path f = record_path(ws, id);
             std::error_code ec;
             if (!fs::exists(fs::symlink_status(f, ec))) {
                 ctx.diags().error(display_path(&ws, f), {}, fmt::format("no record for '{}'", id));

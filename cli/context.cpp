@@ -1,5 +1,8 @@
 #include "context.hpp"
 
+#include "output_text.hpp"
+#include "validation.hpp"
+
 #include <fmt/core.h>
 
 #include <cstdio>
@@ -16,6 +19,11 @@ std::optional<std::string> env_var(const char* name) {
     return v ? std::optional<std::string>(v) : std::nullopt;
 }
 } // namespace
+
+void require_valid_id(std::string_view id, std::string_view what) {
+    if (!is_valid_id(id))
+        throw UsageError{fmt::format("'{}' is not a valid {} ({})", printable(utf8_prefix(id, 64)), what, id_pattern)};
+}
 
 fs::path builtin_credentials_dir() {
     if (auto dir = env_var("PEERCTL_DATA_DIR"); dir && !dir->empty()) return fs::path(*dir) / "credentials";

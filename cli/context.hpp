@@ -76,6 +76,11 @@ private:
     std::string message_;
 };
 
+// An id from the command line (or the user config's `me`), checked before any path is built from
+// it: "'ID' is not a valid id ([a-z0-9][a-z0-9_-]{0,63})" as a UsageError otherwise. `what` names
+// the kind when it is not a specialist's ("credential id").
+void require_valid_id(std::string_view id, std::string_view what = "id");
+
 std::filesystem::path builtin_credentials_dir();
 
 // The ways out to the terminal (output_text.hpp has the sanitisers). Everything a command prints

@@ -15,8 +15,7 @@ std::string target_id(const Context& ctx, const std::optional<std::string>& give
         id = *ctx.user_config().me;
     }
     // Checked before any path is built from it: no "../x", "/etc/passwd", empty id or NUL.
-    if (!is_valid_id(id))
-        throw UsageError{fmt::format("'{}' is not a valid id: use [a-z0-9][a-z0-9_-]{{0,63}}", printable(id.substr(0, 64)))};
+    require_valid_id(id);
     return id;
 }
 

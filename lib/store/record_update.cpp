@@ -80,8 +80,6 @@ std::optional<std::string> certify_text(std::string_view original, const std::st
     return out;
 }
 
-fs::path record_path(const Workspace& ws, const std::string& id) { return ws.root / "specialists" / (id + ".toml"); }
-
 unsigned file_mode(const Workspace& ws) { return ws.group_readable ? 0640u : 0600u; }
 
 UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id, const EditFn& edit,

@@ -34,8 +34,6 @@ std::string append_text(std::string_view original, std::string_view entry);
 std::optional<std::string> certify_text(std::string_view original, const std::string& credential,
                                         const std::vector<Field>& fields, std::string& error);
 
-// The record file of `id`; the id must already be valid.
-std::filesystem::path record_path(const Workspace& ws, const std::string& id);
 // Mode for new files: 0600, or 0640 when the workspace asks for a group.
 unsigned file_mode(const Workspace& ws);
 

@@ -133,6 +133,8 @@ std::vector<fs::path> workspace_credential_files(const Workspace& ws) { return t
 
 std::vector<fs::path> record_files(const Workspace& ws) { return list_record_directory(ws.root / "specialists").records; }
 
+fs::path record_path(const Workspace& ws, std::string_view id) { return ws.root / "specialists" / (std::string(id) + ".toml"); }
+
 fs::path user_cache_dir(const Environment& env) {
     if (env.xdg_cache_home && !env.xdg_cache_home->empty() && fs::path(*env.xdg_cache_home).is_absolute())
         return fs::path(*env.xdg_cache_home) / "peerctl";

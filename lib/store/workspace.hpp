@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace peerctl {
@@ -67,6 +68,9 @@ std::vector<std::filesystem::path> workspace_credential_files(const Workspace& w
 std::vector<std::filesystem::path> record_files(const Workspace& ws);
 // How a file is named in messages: relative to the workspace root where it is inside it.
 std::string display_path(const Workspace* ws, const std::filesystem::path& path);
+// The record file of specialist `id`, specialists/<id>.toml: the one place that path is built.
+// The id must already be valid (is_valid_id), so that it cannot lead out of specialists/.
+std::filesystem::path record_path(const Workspace& ws, std::string_view id);
 
 // Calls `fn(index, record)` for each file that loads without errors, on `jobs` worker threads
 // (0: one per core), so that a caller can evaluate each record and drop it: memory stays bounded

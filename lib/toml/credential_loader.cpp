@@ -118,7 +118,7 @@ struct CredentialParser {
             rule.id = r.string("id", true).value_or("");
             // Records name levels by id, so one id is one level (a missing id is reported as such).
             if (!rule.id.empty() && !is_valid_id(rule.id))
-                diags.error(file, r.pos("id"), "'id' must match [a-z0-9][a-z0-9_-]{0,63}");
+                diags.error(file, r.pos("id"), fmt::format("'id' must match {}", id_pattern));
             else if (!rule.id.empty() && std::any_of(out.begin(), out.end(), [&](const LevelRule& l) { return l.id == rule.id; }))
                 diags.error(file, r.pos("id"), fmt::format("duplicate [[level]] id '{}'", rule.id));
             if (auto m = r.integer("months", 1, 1200)) rule.months = static_cast<int>(*m);
@@ -257,11 +257,9 @@ void check_terms(const Credential& c, Diagnostics& diags) {
             check(cap.topic, "[[ce.cap]]");
     }
     for (const auto& t : c.topics)
-        if (!is_valid_id(t))
-            diags.error(c.file, {}, fmt::format("topic id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", utf8_prefix(t, 64)));
+        if (!is_valid_id(t)) diags.error(c.file, {}, fmt::format("topic id '{}' must match {}", utf8_prefix(t, 64), id_pattern));
     for (const auto& d : c.domains)
-        if (!is_valid_id(d))
-            diags.error(c.file, {}, fmt::format("domain id '{}' must match [a-z0-9][a-z0-9_-]{{0,63}}", utf8_prefix(d, 64)));
+        if (!is_valid_id(d)) diags.error(c.file, {}, fmt::format("domain id '{}' must match {}", utf8_prefix(d, 64), id_pattern));
 }
 
 } // namespace
@@ -287,7 +285,7 @@ std::optional<Credential> load_credential(std::string_view text, const std::stri
     Credential c;
     c.file = file;
     c.id = root.string("id", true).value_or("");
-    if (!c.id.empty() && !is_valid_id(c.id)) local.error(file, root.pos("id"), "'id' must match [a-z0-9][a-z0-9_-]{0,63}");
+    if (!c.id.empty() && !is_valid_id(c.id)) local.error(file, root.pos("id"), fmt::format("'id' must match {}", id_pattern));
     else if (!c.id.empty() && !expected_id.empty() && c.id != expected_id)
         local.error(file, root.pos("id"), fmt::format("'id' must equal the file name ('{}')", expected_id));
     c.name = root.string("name", true).value_or("");

@@ -22,7 +22,7 @@ public:
         Record rec;
         rec.file = file_;
         if (auto id = root.string("id", true)) {
-            if (!is_valid_id(*id)) diags_.error(file_, root.pos("id"), "'id' must match [a-z0-9][a-z0-9_-]{0,63}");
+            if (!is_valid_id(*id)) diags_.error(file_, root.pos("id"), fmt::format("'id' must match {}", id_pattern));
             else if (!expected_id.empty() && *id != expected_id)
                 diags_.error(file_, root.pos("id"), fmt::format("'id' must equal the file name ('{}')", expected_id));
             rec.id = *id;

@@ -4,6 +4,8 @@
 #include "toml_reader.hpp"
 #include "validation.hpp"
 
+#include <fmt/core.h>
+
 namespace peerctl {
 
 UserConfigValues parse_user_config(std::string_view text, const std::string& shown, Diagnostics& diags) {
@@ -31,7 +33,7 @@ WorkspaceSettings parse_workspace_settings(std::string_view text, const std::str
     if (auto m = r.integer("max_file_size", 1024, 1024LL * 1024 * 1024)) ws.max_bytes = static_cast<std::size_t>(*m);
     for (auto& [topic, at] : r.strings_at("topics")) {
         if (is_valid_id(topic)) ws.topics.push_back(std::move(topic));
-        else diags.error(shown, at, "topic ids must match [a-z0-9][a-z0-9_-]{0,63}");
+        else diags.error(shown, at, fmt::format("topic ids must match {}", id_pattern));
     }
     r.warn_unknown({"name", "group", "warn_days", "crit_days", "max_file_size", "topics"});
     return ws;
