@@ -51,7 +51,7 @@ struct CredentialParser {
                 diags.error(file, r.pos("kinds"),
                             "'kinds' must name at least one experience kind (work, volunteer, supervision)");
             rule.hours = r.hours("hours", true).value_or(Hours());
-            r.warn_unknown({"kinds", "hours"});
+            r.warn_unknown();
             out.push_back(std::move(rule));
         }
         return out;
@@ -69,10 +69,10 @@ struct CredentialParser {
             DomainMinimum m;
             m.domain = dr.string("domain", true).value_or("");
             m.hours = dr.hours("hours", true).value_or(Hours());
-            dr.warn_unknown({"domain", "hours"});
+            dr.warn_unknown();
             rule.domains.push_back(std::move(m));
         }
-        r.warn_unknown({"hours", "within_months", "domain"});
+        r.warn_unknown();
         return rule;
     }
 
@@ -85,7 +85,7 @@ struct CredentialParser {
         if (auto v = r.integer("max_attempts", 1, 100)) rule.max_attempts = static_cast<int>(*v);
         if (auto v = r.integer("retest_wait_days", 0, 3650)) rule.retest_wait_days = static_cast<int>(*v);
         if (auto v = r.integer("within_months_of_training", 1, 1200)) rule.within_months_of_training = static_cast<int>(*v);
-        r.warn_unknown({"required", "max_attempts", "retest_wait_days", "within_months_of_training"});
+        r.warn_unknown();
         return rule;
     }
 
@@ -106,7 +106,7 @@ struct CredentialParser {
         } else {
             rule.months = static_cast<int>(months.value_or(12));
         }
-        r.warn_unknown({"anchor", "months"});
+        r.warn_unknown();
         return rule;
     }
 
@@ -127,7 +127,7 @@ struct CredentialParser {
                             "a [[level]] cannot have its own 'months': calendar-year periods are 12 months long");
             rule.renewable = r.boolean("renewable").value_or(true);
             rule.experience = experience(r, "experience");
-            r.warn_unknown({"id", "months", "renewable", "experience"});
+            r.warn_unknown();
             out.push_back(std::move(rule));
         }
         return out;
@@ -156,7 +156,7 @@ struct CredentialParser {
             rule.minimums.push_back(minimum(*m));
         for (const toml::table* c : r.tables("cap"))
             rule.caps.push_back(cap(*c));
-        r.warn_unknown({"hours", "carry_over_max", "max_entry_hours", "submit_before_days", "minimum", "cap"});
+        r.warn_unknown();
         return rule;
     }
 
@@ -189,7 +189,7 @@ struct CredentialParser {
             m.kind = has_providers ? MinimumKind::ProviderHours : MinimumKind::TopicHours;
             m.hours = r.hours("hours", true).value_or(Hours());
         }
-        r.warn_unknown({"topic", "providers", "hours", "entries"});
+        r.warn_unknown();
         return m;
     }
 
@@ -200,9 +200,9 @@ struct CredentialParser {
         if (has_topic == has_delivery) diags.error(file, r.pos(), "[[ce.cap]] needs exactly one of 'topic' or 'delivery'");
         if (has_topic) c.topic = r.string("topic", true).value_or("");
         if (has_delivery)
-            if (auto d = r.choice("delivery", {"in-person", "live-online", "self-study"}, true)) c.delivery = parse_delivery(*d);
+            if (auto d = r.choice("delivery", delivery_names(), true)) c.delivery = parse_delivery(*d);
         c.hours = r.hours("hours", true).value_or(Hours());
-        r.warn_unknown({"topic", "delivery", "hours"});
+        r.warn_unknown();
         return c;
     }
 
@@ -216,6 +216,7 @@ struct CredentialParser {
             rung.months = static_cast<int>(r.integer("months", 1, 1200).value_or(0));
             rung.days = static_cast<int>(r.integer("days", 1, 36500).value_or(0));
             r.choice("state", {"grace"});
+            r.known({"fee"}); // a number of any kind, read from the node below
             if (const toml::node* fee = t->get("fee")) {
                 if (auto i = fee->as_integer(); i && i->get() >= 0) rung.fee_cents = i->get() * 100;
                 else if (auto f = fee->as_floating_point(); f && f->get() >= 0 && std::isfinite(f->get()))
@@ -228,7 +229,7 @@ struct CredentialParser {
             if (!out.empty() && has_months != has_days && (rung.months || rung.days) && ends_no_later(rung, out.back()))
                 diags.error(file, r.pos(has_months ? "months" : "days"),
                             "[[after_expiry]] must end after the rung before it: rungs run in order, longest last");
-            r.warn_unknown({"months", "days", "state", "fee", "note"});
+            r.warn_unknown();
             out.push_back(std::move(rung));
         }
         return out;
@@ -301,7 +302,7 @@ std::optional<Credential> load_credential(std::string_view text, const std::stri
     for (const toml::table* s : root.tables("source")) {
         TableReader r(*s, file, local, "[[source]]");
         c.sources.push_back({r.string("key", true).value_or(""), r.string("url").value_or(""), r.string("facts").value_or("")});
-        r.warn_unknown({"key", "url", "facts"});
+        r.warn_unknown();
     }
     c.training = p.training(root);
     c.experience = p.experience(root, "experience");
@@ -313,9 +314,7 @@ std::optional<Credential> load_credential(std::string_view text, const std::stri
         local.error(file, root.pos("default_level"), fmt::format("'default_level' names no [[level]] ('{}')", c.default_level));
     c.ce = p.ce(root, shortest_period_days(c.period, c.levels));
     c.after_expiry = p.after_expiry(root);
-    root.warn_unknown({"id", "name", "issuer", "effective_from", "effective_to", "confidence", "confidence_note", "topics",
-                       "domains", "source", "training", "experience", "exam", "period", "level", "default_level", "ce",
-                       "after_expiry"});
+    root.warn_unknown();
     check_terms(c, local);
     local.sort();
     bool ok = !local.has_errors();

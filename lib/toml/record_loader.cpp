@@ -42,7 +42,7 @@ public:
         for (const toml::table* t : root.tables("renewal"))
             rec.renewals.push_back(renewal(*t, rec));
         check_expiry_chains(rec, credentials_, diags_);
-        root.warn_unknown({"id", "name", "note", "credentials", "training", "exam", "experience", "ce", "renewal"});
+        root.warn_unknown();
         return rec;
     }
 
@@ -93,7 +93,7 @@ private:
                 diags_.error(file_, r.pos(), fmt::format("[credentials.{}] has certification details but no 'issued' date", id));
             if (held.issued && held.expires && *held.expires <= *held.issued)
                 diags_.error(file_, r.pos("expires"), "'expires' must be after 'issued'");
-            r.warn_unknown({"number", "issued", "level", "expires"});
+            r.warn_unknown();
             rec.credentials.push_back(std::move(held));
         }
     }
@@ -123,7 +123,7 @@ private:
         e.title = r.string("title").value_or("");
         e.provider = r.string("provider").value_or("");
         r.string("note");
-        r.warn_unknown({"date", "hours", "domain", "title", "provider", "note"});
+        r.warn_unknown();
         return e;
     }
 
@@ -151,10 +151,10 @@ private:
         e.pos = r.pos();
         e.credential = owner(r, rec, "[[exam]]");
         e.date = r.date("date", true).value_or(Date{});
-        if (auto res = r.choice("result", {"passed", "failed", "scheduled"}, true)) e.result = *parse_exam_result(*res);
+        if (auto res = r.choice("result", exam_result_names(), true)) e.result = *parse_exam_result(*res);
         e.score = r.integer("score", 0, 1000);
         r.string("note");
-        r.warn_unknown({"credential", "date", "result", "score", "note"});
+        r.warn_unknown();
         return e;
     }
 
@@ -164,10 +164,10 @@ private:
         e.pos = r.pos();
         e.date = r.date("date", true).value_or(Date{});
         e.hours = r.hours("hours", true).value_or(Hours());
-        if (auto k = r.choice("kind", {"work", "volunteer", "supervision"}, true)) e.kind = *parse_experience_kind(*k);
+        if (auto k = r.choice("kind", experience_kind_names(), true)) e.kind = *parse_experience_kind(*k);
         r.string("title");
         r.string("note");
-        r.warn_unknown({"date", "hours", "kind", "title", "note"});
+        r.warn_unknown();
         return e;
     }
 
@@ -183,14 +183,14 @@ private:
             check_term(at, topic, "topic");
             e.topics.push_back(std::move(topic));
         }
-        if (auto d = r.choice("delivery", {"in-person", "live-online", "self-study"})) e.delivery = parse_delivery(*d);
+        if (auto d = r.choice("delivery", delivery_names())) e.delivery = parse_delivery(*d);
         e.approval = r.string("approval").value_or("");
         e.evidence = r.string("evidence").value_or("");
         e.evidence_pos = r.pos("evidence");
         if (std::string problem = evidence_path_problem(e.evidence); !problem.empty())
             diags_.error(file_, e.evidence_pos, evidence_rule("'evidence'", problem));
         r.string("note");
-        r.warn_unknown({"date", "hours", "title", "provider", "topics", "delivery", "approval", "evidence", "note"});
+        r.warn_unknown();
         return e;
     }
 
@@ -207,7 +207,7 @@ private:
             diags_.error(file_, r.pos(),
                          fmt::format("[[renewal]] of '{}', which the record does not show as issued", e.credential));
         r.string("note");
-        r.warn_unknown({"credential", "date", "expires", "note"});
+        r.warn_unknown();
         return e;
     }
 

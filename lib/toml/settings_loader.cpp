@@ -16,7 +16,7 @@ UserConfigValues parse_user_config(std::string_view text, const std::string& sho
     TableReader r(*table, shown, diags, "the user config");
     out.workspace = r.string("workspace");
     out.me = r.string("me");
-    r.warn_unknown({"workspace", "me"});
+    r.warn_unknown();
     return out;
 }
 
@@ -35,7 +35,7 @@ WorkspaceSettings parse_workspace_settings(std::string_view text, const std::str
         if (is_valid_id(topic)) ws.topics.push_back(std::move(topic));
         else diags.error(shown, at, fmt::format("topic ids must match {}", id_pattern));
     }
-    r.warn_unknown({"name", "group", "warn_days", "crit_days", "max_file_size", "topics"});
+    r.warn_unknown();
     return ws;
 }
 

@@ -39,12 +39,17 @@ std::string type_name(const toml::node& node) {
 TableReader::TableReader(const toml::table& table, const std::string& file, Diagnostics& diags, std::string what)
     : table_(table), file_(file), diags_(diags), what_(std::move(what)) {}
 
+void TableReader::note(std::string_view key) {
+    if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.emplace_back(key);
+}
+
 Position TableReader::pos(std::string_view key) const {
     const toml::node* n = table_.get(key);
     return n ? position_of(*n) : pos();
 }
 
 const toml::node* TableReader::get(std::string_view key, bool required, std::string_view expected) {
+    note(key);
     const toml::node* n = table_.get(key);
     if (!n && required) diags_.error(file_, pos(), fmt::format("{} is missing required key '{}' ({})", what_, key, expected));
     return n;
@@ -93,6 +98,7 @@ std::optional<Date> TableReader::date(std::string_view key, bool required) {
 }
 
 bool TableReader::is_zero(std::string_view key) {
+    note(key);
     const toml::node* n = table_.get(key);
     if (!n) return false;
     if (const auto* i = n->as_integer(); i && i->get() == 0) return true;
@@ -171,8 +177,8 @@ std::vector<std::pair<std::string, Position>> TableReader::strings_at(std::strin
     return out;
 }
 
-std::optional<std::string> TableReader::choice(std::string_view key, std::initializer_list<std::string_view> allowed,
-                                               bool required) {
+std::optional<std::string> TableReader::choice(std::string_view key, std::span<const std::string_view> allowed, bool required) {
+    note(key);
     auto list = [&] {
         std::string out;
         for (const auto& a : allowed)
@@ -223,10 +229,10 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key) {
     return out;
 }
 
-void TableReader::warn_unknown(std::initializer_list<std::string_view> known) {
+void TableReader::warn_unknown() {
     for (const auto& [key, node] : table_) {
-        if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-        std::string hint = did_you_mean(std::string(key.str()), std::vector<std::string>(known.begin(), known.end()));
+        if (std::find(known_.begin(), known_.end(), key.str()) != known_.end()) continue;
+        std::string hint = did_you_mean(std::string(key.str()), known_);
         std::string shown = key.str().size() <= 40 ? std::string(key.str()) : utf8_prefix(key.str(), 40) + "...";
         diags_.warning(
             file_, {key.source().begin.line, key.source().begin.column},

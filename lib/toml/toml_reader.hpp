@@ -1,6 +1,7 @@
 #pragma once
 // Typed reads from a toml++ table that turn every mistake into a positioned diagnostic, and
-// warn about keys nobody read (toml++ has no schema of its own).
+// warn about keys nobody read (toml++ has no schema of its own): the reader remembers each key
+// it was asked for, so that the keys a table knows are written once, where they are read.
 
 #include "dates.hpp"
 #include "diagnostics.hpp"
@@ -10,6 +11,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +30,10 @@ public:
 
     Position pos() const { return position_of(table_); }
     Position pos(std::string_view key) const;
-    bool has(std::string_view key) const { return table_.contains(key); }
+    bool has(std::string_view key) {
+        note(key);
+        return table_.contains(key);
+    }
     // True when the key holds the number 0 (where 0 means "none").
     bool is_zero(std::string_view key);
 
@@ -41,16 +46,26 @@ public:
     // The same, with each element's position.
     std::vector<std::pair<std::string, Position>> strings_at(std::string_view key, bool required = false);
     // One of `allowed`; anything else is an error naming them.
+    std::optional<std::string> choice(std::string_view key, std::span<const std::string_view> allowed, bool required = false);
     std::optional<std::string> choice(std::string_view key, std::initializer_list<std::string_view> allowed,
-                                      bool required = false);
+                                      bool required = false) {
+        return choice(key, std::span<const std::string_view>(allowed.begin(), allowed.size()), required);
+    }
     const toml::table* table(std::string_view key);
     // An array of tables (`[[key]]`); an error if the key holds anything else.
     std::vector<const toml::table*> tables(std::string_view key);
 
-    // Keys not in `known`: warnings, with a suggestion among them.
-    void warn_unknown(std::initializer_list<std::string_view> known);
+    // Keys this table knows although they are read through another reader (or not at all).
+    void known(std::initializer_list<std::string_view> keys) {
+        for (auto key : keys)
+            note(key);
+    }
+    // Each key that was neither read nor declared known: a warning, with a suggestion among the
+    // known keys (in the order they were first asked for).
+    void warn_unknown();
 
 private:
+    void note(std::string_view key);
     const toml::node* get(std::string_view key, bool required, std::string_view expected);
     void wrong_type(const toml::node& node, std::string_view key, std::string_view expected);
 
@@ -58,6 +73,7 @@ private:
     const std::string& file_;
     Diagnostics& diags_;
     std::string what_;
+    std::vector<std::string> known_;
 };
 
 std::string type_name(const toml::node& node);
