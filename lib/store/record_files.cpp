@@ -2,7 +2,10 @@
 
 #include "validation.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
+#include <string>
 
 namespace fs = std::filesystem;
 
@@ -51,8 +54,9 @@ RecordListing list_record_directory(const fs::path& dir) {
 }
 
 std::string_view stray_reason(const fs::path& stray) {
-    if (stray.extension() == toml_suffix)
-        return "not read as a record: the name before .toml is not a valid id ([a-z0-9][a-z0-9_-]{0,63})";
+    static const std::string bad_id =
+        fmt::format("not read as a record: the name before .toml is not a valid id ({})", id_pattern);
+    if (stray.extension() == toml_suffix) return bad_id;
     return "not read: records are named <id>.toml";
 }
 
