@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "evidence_files.hpp"
+#include "file_reader.hpp"
 #include "record_files.hpp"
 #include "record_loader.hpp"
 
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -49,6 +51,36 @@ std::vector<fs::path> expand(const std::vector<std::string>& paths, Diagnostics&
         }
     }
     return out;
+}
+
+// The fast reader gives the same records as toml++ but no source positions, and it hands a record
+// over only when reading it found nothing to report (anything else is read again by toml++, with
+// positions). Two things validate shows afterwards need positions: an id that two files share
+// (possible only between directories, as ids must equal file names) and entries dated after the
+// as-of date. Files that share a name are read by toml++ alone; a record with future entries is
+// read again by toml++ (rarely: such entries are a mistake or a plan) and warned about from there.
+bool stems_distinct(const std::vector<fs::path>& files) {
+    std::unordered_set<std::string> stems;
+    for (const auto& f : files)
+        if (!stems.insert(f.stem().string()).second) return false;
+    return true;
+}
+
+void warn_future_with_positions(const fs::path& file, const Workspace* ws, const CredentialSet& credentials,
+                                Date as_of, const Record& fast, Diagnostics& out) {
+    Diagnostics probe;
+    warn_future_entries(fast, as_of, probe);
+    if (probe.items().empty()) return;
+    RecordLoadOptions opts;
+    if (ws) opts.limits = ws->limits;
+    opts.expected_id = file.stem().string();
+    std::string shown = display_path(ws, file);
+    Diagnostics again;
+    auto text = read_text_file(file, shown, opts.limits.max_bytes, again);
+    std::optional<Record> full = text ? load_record(*text, shown, credentials, opts, again) : std::nullopt;
+    // A file changed since the first read: what it holds now is reported.
+    if (full) warn_future_entries(*full, as_of, again);
+    out.append(again);
 }
 
 int run_validate(Context& ctx, const ValidateOptions& opts) {
@@ -93,11 +125,14 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
     }
     // Records are checked and dropped one by one; only their diagnostics are kept.
     std::vector<Diagnostics> per_record(records.size());
-    VisitSummary summary = visit_records(records, opts.paths.empty() ? ctx.workspace() : nullptr, ctx.credentials(),
-                                         ctx.options().jobs, [&](std::size_t i, const Record& r) {
-                                             warn_future_entries(r, ctx.as_of(), per_record[i]);
-                                             if (ctx.workspace()) evidence_link_errors(r, ctx.workspace()->root, per_record[i]);
-                                         });
+    const Workspace* ws = opts.paths.empty() ? ctx.workspace() : nullptr;
+    bool fast = stems_distinct(records);
+    auto keep = [&](std::size_t i, const Record& r) {
+        if (fast) warn_future_with_positions(records[i], ws, ctx.credentials(), ctx.as_of(), r, per_record[i]);
+        else warn_future_entries(r, ctx.as_of(), per_record[i]);
+        if (ctx.workspace()) evidence_link_errors(r, ctx.workspace()->root, per_record[i]);
+    };
+    VisitSummary summary = visit_records(records, ws, ctx.credentials(), ctx.options().jobs, keep, fast);
     files += summary.files;
     diags.append(summary.diags);
     for (const auto& d : per_record)
