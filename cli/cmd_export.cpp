@@ -9,7 +9,9 @@
 #include <fmt/core.h>
 
 #include <charconv>
+#include <cstdio>
 #include <ctime>
+#include <set>
 
 namespace peerctl::cli {
 
@@ -72,22 +74,28 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     if (opts.ids.empty()) files = record_files(ws);
     for (const auto& id : opts.ids)
         files.push_back(record_path(ws, id));
-    LoadedRecords loaded = load_records(files, &ws, ctx.credentials(), ctx.options().jobs);
-    ctx.diags().append(loaded.diags);
+    // Each record is evaluated where it loads and dropped there; the calendar keeps what its
+    // events say and is written once every record has loaded without errors.
+    IcsStream calendar(files.size(), ics);
+    auto keep = [&](std::size_t i, const Record& r) { calendar.add(i, evaluate(r, ctx.credentials(), ctx.as_of())); };
+    // The fast reader gives no positions: an id named twice is read by toml++, to say where the
+    // (duplicate) id is.
+    std::set<std::string> named(opts.ids.begin(), opts.ids.end());
+    bool fast = named.size() == opts.ids.size();
+    VisitSummary visited = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs, keep, fast);
+    ctx.diags().append(visited.diags);
     if (ctx.diags().has_errors()) {
         ctx.flush_diagnostics();
         return exit_data;
     }
     ctx.flush_diagnostics();
-    std::vector<SpecialistStatus> statuses;
-    for (const auto& r : loaded.records)
-        statuses.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
-    std::string calendar = ics_calendar(statuses, ics);
     if (opts.output.empty() || opts.output == "-") {
-        fmt::print("{}", calendar);
+        calendar.finish([](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
         return exit_ok;
     }
-    if (auto err = write_file_atomic(opts.output, calendar)) {
+    std::string text;
+    calendar.finish([&](std::string_view chunk) { text += chunk; });
+    if (auto err = write_file_atomic(opts.output, text)) {
         print_write_error(*err);
         return exit_data;
     }

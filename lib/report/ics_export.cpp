@@ -28,9 +28,19 @@ namespace {
 
 std::string ics_date(Date d) { return to_string(d).erase(7, 1).erase(4, 1); }
 
+// Folds onto `out` (ics_fold without a string of its own per line).
+void fold_onto(std::string& out, std::string_view line) {
+    if (line.size() <= 75) {
+        out.append(line);
+        out += "\r\n";
+        return;
+    }
+    out += ics_fold(line);
+}
+
 void event(std::string& out, const std::string& uid, Date day, const std::string& summary, const std::string& description,
            const IcsOptions& options) {
-    auto line = [&](std::string_view text) { out += ics_fold(text); };
+    auto line = [&](std::string_view text) { fold_onto(out, text); };
     line("BEGIN:VEVENT");
     line("UID:" + uid);
     line("DTSTAMP:" + options.dtstamp);
@@ -52,38 +62,68 @@ void event(std::string& out, const std::string& uid, Date day, const std::string
     line("END:VEVENT");
 }
 
+// Text handed on in pieces of about this size: large enough for few writes, small enough to
+// keep memory flat.
+constexpr std::size_t chunk_bytes = 1 << 16;
+
 } // namespace
 
-std::string ics_calendar(const std::vector<SpecialistStatus>& statuses, const IcsOptions& options) {
+IcsStream::IcsStream(std::size_t specialists, IcsOptions options) : options_(std::move(options)), slots_(specialists) {}
+
+void IcsStream::add(std::size_t index, const SpecialistStatus& s) {
+    Entry& e = slots_.at(index);
+    for (const auto& cs : s.credentials) {
+        if (!cs.certification) continue;
+        const Certification& c = *cs.certification;
+        std::string missing = missing_in_words(cs);
+        std::string ce = cs.ce ? fmt::format(" CE {} of {} h counted{}.", cs.ce->counted.str(), cs.ce->required.str(),
+                                             missing.empty() ? "" : "; missing " + missing)
+                               : "";
+        e.certified.push_back({cs.rule, c.number, c.expires, c.submit_by, std::move(ce)});
+    }
+    if (e.certified.empty()) return;
+    e.id = s.id;
+    e.name = s.name;
+    e.certified.shrink_to_fit();
+}
+
+void IcsStream::finish(const std::function<void(std::string_view)>& write) {
     std::string out;
-    auto line = [&](std::string_view text) { out += ics_fold(text); };
+    auto line = [&](std::string_view text) { fold_onto(out, text); };
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
-    line("PRODID:-//peerctl//peerctl " + options.version + "//EN");
+    line("PRODID:-//peerctl//peerctl " + options_.version + "//EN");
     line("CALSCALE:GREGORIAN");
-    if (!options.calendar_name.empty()) line("X-WR-CALNAME:" + ics_escape(options.calendar_name));
-    for (const auto& s : statuses) {
-        for (const auto& cs : s.credentials) {
-            if (!cs.certification) continue;
-            const Certification& c = *cs.certification;
-            std::string who = fmt::format("{} ({})", s.name, s.id);
-            std::string missing = missing_in_words(cs);
-            std::string ce = cs.ce ? fmt::format(" CE {} of {} h counted{}.", cs.ce->counted.str(), cs.ce->required.str(),
-                                                 missing.empty() ? "" : "; missing " + missing)
-                                   : "";
-            std::string what = cs.rule->name + (c.number.empty() ? "" : " " + c.number);
-            event(out, fmt::format("{}.{}.expiry@peerctl", s.id, cs.rule->id), c.expires,
-                  fmt::format("{}: {} expires", who, cs.rule->id),
-                  fmt::format("{} expires on {}.{}", what, to_string(c.expires), ce), options);
+    if (!options_.calendar_name.empty()) line("X-WR-CALNAME:" + ics_escape(options_.calendar_name));
+    for (Entry& e : slots_) {
+        for (const Certified& c : e.certified) {
+            std::string who = fmt::format("{} ({})", e.name, e.id);
+            std::string what = c.rule->name + (c.number.empty() ? "" : " " + c.number);
+            event(out, fmt::format("{}.{}.expiry@peerctl", e.id, c.rule->id), c.expires,
+                  fmt::format("{}: {} expires", who, c.rule->id),
+                  fmt::format("{} expires on {}.{}", what, to_string(c.expires), c.ce), options_);
             if (c.submit_by)
-                event(out, fmt::format("{}.{}.submit-by@peerctl", s.id, cs.rule->id), *c.submit_by,
-                      fmt::format("{}: {} renewal due", who, cs.rule->id),
+                event(out, fmt::format("{}.{}.submit-by@peerctl", e.id, c.rule->id), *c.submit_by,
+                      fmt::format("{}: {} renewal due", who, c.rule->id),
                       fmt::format("Submit the renewal of {} by {} (expires {}).{}", what, to_string(*c.submit_by),
-                                  to_string(c.expires), ce),
-                      options);
+                                  to_string(c.expires), c.ce),
+                      options_);
+        }
+        e = Entry();  // written: dropped
+        if (out.size() >= chunk_bytes) {
+            write(out);
+            out.clear();
         }
     }
     line("END:VCALENDAR");
+    write(out);
+}
+
+std::string ics_calendar(const std::vector<SpecialistStatus>& statuses, const IcsOptions& options) {
+    IcsStream stream(statuses.size(), options);
+    for (std::size_t i = 0; i < statuses.size(); ++i) stream.add(i, statuses[i]);
+    std::string out;
+    stream.finish([&](std::string_view chunk) { out += chunk; });
     return out;
 }
 

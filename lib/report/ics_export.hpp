@@ -6,6 +6,9 @@
 #include "evaluation.hpp"
 #include "output_text.hpp"
 
+#include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +23,34 @@ struct IcsOptions {
 };
 
 std::string ics_calendar(const std::vector<SpecialistStatus>& statuses, const IcsOptions& options);
+
+// The same calendar a specialist at a time, as `export ics` makes it for a registry: `add` runs
+// on the thread that evaluated a record and keeps only what the events say (a few fields per
+// certification, not the status), and `finish` makes the text in file order as it is written.
+// A registry's calendar is several times larger than its records: it is never whole in memory.
+class IcsStream {
+public:
+    IcsStream(std::size_t specialists, IcsOptions options);
+    // Safe to call concurrently for distinct indices; each index at most once.
+    void add(std::size_t index, const SpecialistStatus& status);
+    void finish(const std::function<void(std::string_view)>& write);
+
+private:
+    struct Certified {
+        const Credential* rule = nullptr;
+        std::string number;
+        Date expires;
+        std::optional<Date> submit_by;
+        std::string ce;  // " CE 12 of 20 h counted; missing ..." or empty
+    };
+    struct Entry {
+        std::string id;
+        std::string name;
+        std::vector<Certified> certified;
+    };
+    IcsOptions options_;
+    std::vector<Entry> slots_;
+};
 
 // TEXT values are escaped by output_text's ics_escape.
 // RFC 5545 §3.1 folding: lines of at most 75 octets, continuation lines start with a space,
