@@ -71,11 +71,23 @@ void json_laid_out(const std::string& text) {
 
 // The same report made a row at a time, as `report` makes it for a registry.
 std::string streamed(TeamReport kind, StreamFormat format, const std::vector<SpecialistStatus>& statuses,
-                     const ReportContext& ctx, const ReportFilter& filter) {
-    TeamReportStream stream(kind, format, statuses.size(), ctx, filter);
+                     const ReportContext& ctx, const ReportFilter& filter, const TableOptions& table = {}) {
+    TeamReportStream stream(kind, format, statuses.size(), ctx, filter, table);
     for (std::size_t i = 0; i < statuses.size(); ++i)
         stream.add(i, statuses[i]);
     return stream.finish();
+}
+
+// The terminal table, Markdown and HTML as `report` makes them a row at a time, against the
+// whole-report renderers.
+void same_when_streamed(TeamReport kind, const Document& doc, const std::vector<SpecialistStatus>& statuses,
+                        const ReportContext& ctx, const ReportFilter& filter) {
+    for (const TableOptions& table : {TableOptions{Style{false}, std::nullopt}, TableOptions{Style{true}, 40}})
+        fuzz::require(streamed(kind, StreamFormat::Table, statuses, ctx, filter, table) == render_table(doc, table),
+                      "streamed table differs");
+    fuzz::require(streamed(kind, StreamFormat::Markdown, statuses, ctx, filter) == render_markdown(doc),
+                  "streamed Markdown differs");
+    fuzz::require(streamed(kind, StreamFormat::Html, statuses, ctx, filter) == render_html(doc), "streamed HTML differs");
 }
 
 void reports(const Record& record, const SpecialistStatus& s) {
@@ -97,6 +109,7 @@ void reports(const Record& record, const SpecialistStatus& s) {
                       "streamed renewals JSON differs");
         fuzz::require(streamed(TeamReport::Renewals, StreamFormat::Csv, statuses, ctx, filter) == render_csv(doc),
                       "streamed renewals CSV differs");
+        same_when_streamed(TeamReport::Renewals, doc, statuses, ctx, filter);
 
         RosterReport roster = roster_report(statuses, ctx, filter);
         json = roster_json(roster, ctx);
@@ -107,6 +120,7 @@ void reports(const Record& record, const SpecialistStatus& s) {
                       "streamed roster JSON differs");
         fuzz::require(streamed(TeamReport::Roster, StreamFormat::Csv, statuses, ctx, filter) == render_csv(doc),
                       "streamed roster CSV differs");
+        same_when_streamed(TeamReport::Roster, doc, statuses, ctx, filter);
     }
 
     for (bool all : {false, true}) {

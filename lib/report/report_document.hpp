@@ -7,8 +7,11 @@
 #include "dates.hpp"
 #include "hours.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace peerctl {
@@ -39,10 +42,48 @@ struct Column {
     int drop_priority = 0;
 };
 
+// Rows made one at a time as a renderer reaches them, for a table too large to hold as cells (a
+// registry's report, report_stream). `row(i, cells)` fills `cells` with row i, for i < count.
+struct RowSource {
+    std::size_t count = 0;
+    std::function<void(std::size_t, std::vector<Cell>&)> row;
+};
+
 struct Table {
     std::vector<Column> columns;
     std::vector<std::vector<Cell>> rows;
+    std::optional<RowSource> source;  // when set, the rows (`rows` is empty)
 };
+
+inline std::size_t row_count(const Table& t) { return t.source ? t.source->count : t.rows.size(); }
+
+// Calls `fn(row)` for each row, in order, from `rows` or made by the source.
+template <class Fn>
+void for_each_row(const Table& t, Fn&& fn) {
+    if (!t.source) {
+        for (const auto& row : t.rows) fn(row);
+        return;
+    }
+    std::vector<Cell> row;
+    for (std::size_t i = 0; i < t.source->count; ++i) {
+        row.clear();
+        t.source->row(i, row);
+        fn(row);
+    }
+}
+
+// Where a renderer hands its text, a piece at a time, so that a registry's report need never be
+// whole in memory; the string-returning renderers collect the pieces.
+using TextSink = std::function<void(std::string_view)>;
+
+// Hands `out` to `write` once it holds a chunk's worth, but for its last `keep` bytes (which a
+// renderer may still look at); a renderer calls it between rows.
+inline void flush_chunk(std::string& out, const TextSink* write, std::size_t keep = 0) {
+    constexpr std::size_t chunk = std::size_t{1} << 16;
+    if (!write || out.size() < chunk + keep) return;
+    (*write)(std::string_view(out).substr(0, out.size() - keep));
+    out.erase(0, out.size() - keep);
+}
 
 struct Section {
     std::string heading;            // may be empty (a report with one section)

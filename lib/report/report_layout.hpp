@@ -23,6 +23,16 @@ std::vector<Cell> renewals_flat_row(const RenewalRow& row);
 std::vector<Column> roster_flat_columns();
 std::vector<Cell> roster_flat_row(const RosterRow& row);
 
+// The section of a team report, a row at a time (report_stream): its columns, with the optional
+// ones that some row needs (submit-by and grace dates, training by domain), and each row's cells.
+Section renewals_section(const ReportFilter& filter, bool submit_by, bool grace);
+std::vector<Cell> renewals_section_row(const RenewalRow& row, bool submit_by, bool grace);
+bool renewal_has_submit_by(const RenewalRow& row);
+bool renewal_has_grace(const RenewalRow& row);
+Section roster_section(const ReportFilter& filter, bool domains);
+std::vector<Cell> roster_section_row(const RosterRow& row, bool domains);
+bool roster_has_domains(const RosterRow& row);
+
 // A state in words ("in training", "due", "lapsed"), toned.
 Cell state_cell(State s, bool due);
 // "25 / 60 h", with its progress bar.

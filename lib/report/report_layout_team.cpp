@@ -109,6 +109,52 @@ std::vector<Cell> renewals_flat_row(const RenewalRow& r) {
             text(r.note)};
 }
 
+bool renewal_has_submit_by(const RenewalRow& r) { return r.status.certification->submit_by.has_value(); }
+bool renewal_has_grace(const RenewalRow& r) { return r.status.certification->grace_until.has_value(); }
+
+Section renewals_section(const ReportFilter& filter, bool submit_by, bool grace) {
+    Section sec;
+    sec.empty = filter.credential || !filter.states.empty() || filter.within_days ? "No certification matches."
+                                                                                  : "No certified specialists in this workspace.";
+    Table& t = sec.table;
+    // Short headers and the columns left out first serve narrow terminals (report_render_table).
+    t.columns = {{"ID", Align::Left, 8},
+                 {"Name", Align::Left, 8},
+                 {"Credential", Align::Left, 0, false, "Cred"},
+                 {"State"},
+                 {"Expires"},
+                 {"Days left", Align::Right, 0, false, "Days"},
+                 {"CE hours", Align::Left, 0, false, "CE"},
+                 {"Missing", Align::Left, 10},
+                 {"Renewable", Align::Left, 0, false, "Renew", 1}};
+    if (submit_by) t.columns.push_back({"Submit by", Align::Left, 0, false, "", 3});
+    if (grace) t.columns.push_back({"Grace until", Align::Left, 0, false, "Grace to", 2});
+    return sec;
+}
+
+std::vector<Cell> renewals_section_row(const RenewalRow& r, bool submit_by, bool grace) {
+    const Certification& c = *r.status.certification;
+    std::vector<Cell> row = {text(r.id),
+                             text(r.name),
+                             text(r.status.rule->id),
+                             state_cell(r.status.state, r.due),
+                             text(to_string(c.expires)),
+                             text(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad
+                                                               : r.due         ? Tone::Warn
+                                                                               : Tone::Plain),
+                             r.status.ce ? hours_progress_cell(r.status.ce->counted, r.status.ce->required) : text("-"),
+                             text(r.note.empty()      ? r.missing
+                                  : r.missing.empty() ? r.note
+                                                      : r.note + "; " + r.missing),
+                             yes_no(r.status.renewable)};
+    if (submit_by) {
+        Tone tone = c.submit_by && r.deadline.submit_by && r.deadline.days_left < 0 ? Tone::Bad : Tone::Plain;
+        row.push_back(text(opt_date(c.submit_by), tone));
+    }
+    if (grace) row.push_back(text(opt_date(c.grace_until), c.grace_until ? Tone::Urgent : Tone::Plain));
+    return row;
+}
+
 Document renewals_document(const RenewalsReport& report, const ReportContext& ctx, Parts parts) {
     Document doc;
     doc.title = "Renewals";
@@ -121,49 +167,11 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
             fmt::format("{}{}: {}", count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
                         filter_words(report.filter), state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
 
-    bool any_submit_by = std::any_of(report.rows.begin(), report.rows.end(),
-                                     [](const RenewalRow& r) { return r.status.certification->submit_by.has_value(); });
-    bool any_grace = std::any_of(report.rows.begin(), report.rows.end(),
-                                 [](const RenewalRow& r) { return r.status.certification->grace_until.has_value(); });
-    Section sec;
-    sec.empty = report.filter.credential || !report.filter.states.empty() || report.filter.within_days
-                    ? "No certification matches."
-                    : "No certified specialists in this workspace.";
-    Table& t = sec.table;
-    // Short headers and the columns left out first serve narrow terminals (report_render_table).
-    t.columns = {{"ID", Align::Left, 8},
-                 {"Name", Align::Left, 8},
-                 {"Credential", Align::Left, 0, false, "Cred"},
-                 {"State"},
-                 {"Expires"},
-                 {"Days left", Align::Right, 0, false, "Days"},
-                 {"CE hours", Align::Left, 0, false, "CE"},
-                 {"Missing", Align::Left, 10},
-                 {"Renewable", Align::Left, 0, false, "Renew", 1}};
-    if (any_submit_by) t.columns.push_back({"Submit by", Align::Left, 0, false, "", 3});
-    if (any_grace) t.columns.push_back({"Grace until", Align::Left, 0, false, "Grace to", 2});
-    for (const auto& r : section_rows(report.rows, parts)) {
-        const Certification& c = *r.status.certification;
-        std::vector<Cell> row = {text(r.id),
-                                 text(r.name),
-                                 text(r.status.rule->id),
-                                 state_cell(r.status.state, r.due),
-                                 text(to_string(c.expires)),
-                                 text(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad
-                                                                   : r.due         ? Tone::Warn
-                                                                                   : Tone::Plain),
-                                 r.status.ce ? hours_progress_cell(r.status.ce->counted, r.status.ce->required) : text("-"),
-                                 text(r.note.empty()      ? r.missing
-                                      : r.missing.empty() ? r.note
-                                                          : r.note + "; " + r.missing),
-                                 yes_no(r.status.renewable)};
-        if (any_submit_by) {
-            Tone tone = c.submit_by && r.deadline.submit_by && r.deadline.days_left < 0 ? Tone::Bad : Tone::Plain;
-            row.push_back(text(opt_date(c.submit_by), tone));
-        }
-        if (any_grace) row.push_back(text(opt_date(c.grace_until), c.grace_until ? Tone::Urgent : Tone::Plain));
-        t.rows.push_back(std::move(row));
-    }
+    bool any_submit_by = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_submit_by);
+    bool any_grace = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_grace);
+    Section sec = renewals_section(report.filter, any_submit_by, any_grace);
+    for (const auto& r : section_rows(report.rows, parts))
+        sec.table.rows.push_back(renewals_section_row(r, any_submit_by, any_grace));
     doc.sections.push_back(std::move(sec));
     if (parts == Parts::Sections) return doc;
 
@@ -249,6 +257,40 @@ std::vector<Cell> roster_flat_row(const RosterRow& r) {
     return row;
 }
 
+bool roster_has_domains(const RosterRow& r) { return r.status && !domains_text(*r.status, ", ").empty(); }
+
+Section roster_section(const ReportFilter& filter, bool domains) {
+    Section sec;
+    sec.empty = filter.credential || !filter.states.empty() ? "No specialist matches."
+                                                            : "No specialists in this workspace (add one with 'peerctl add').";
+    Table& t = sec.table;
+    t.columns = {
+        {"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"}, {"Training"}};
+    if (domains) t.columns.push_back({"Training by domain", Align::Left, 16, false, "Domains", 2});
+    t.columns.push_back({"Exam", Align::Left, 12, false, "", 1});
+    t.columns.push_back({"Next", Align::Left, 16});
+    return sec;
+}
+
+std::vector<Cell> roster_section_row(const RosterRow& r, bool domains) {
+    std::vector<Cell> row = {text(r.id), text(r.name)};
+    if (!r.status) {
+        row.push_back(text("-"));
+        row.push_back(text("none", Tone::Muted));
+        row.push_back(text("-"));
+        if (domains) row.push_back(text(""));
+        row.push_back(text("-"));
+    } else {
+        row.push_back(text(r.status->rule->id));
+        row.push_back(state_cell(r.status->state, r.due));
+        row.push_back(training_cell(*r.status));
+        if (domains) row.push_back(text(domains_text(*r.status, ", ")));
+        row.push_back(exam_cell(*r.status));
+    }
+    row.push_back(text(r.next));
+    return row;
+}
+
 Document roster_document(const RosterReport& report, const ReportContext& ctx, Parts parts) {
     Document doc;
     doc.title = "Roster";
@@ -262,36 +304,10 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx, P
                                           count_of(static_cast<std::size_t>(s.credentials), "credential", "credentials"),
                                           filter_words(report.filter), s.in_training, s.eligible,
                                           state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
-    bool any_domains = std::any_of(report.rows.begin(), report.rows.end(),
-                                   [](const RosterRow& r) { return r.status && !domains_text(*r.status, ", ").empty(); });
-    Section sec;
-    sec.empty = report.filter.credential || !report.filter.states.empty()
-                    ? "No specialist matches."
-                    : "No specialists in this workspace (add one with 'peerctl add').";
-    Table& t = sec.table;
-    t.columns = {
-        {"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"}, {"Training"}};
-    if (any_domains) t.columns.push_back({"Training by domain", Align::Left, 16, false, "Domains", 2});
-    t.columns.push_back({"Exam", Align::Left, 12, false, "", 1});
-    t.columns.push_back({"Next", Align::Left, 16});
-    for (const auto& r : section_rows(report.rows, parts)) {
-        std::vector<Cell> row = {text(r.id), text(r.name)};
-        if (!r.status) {
-            row.push_back(text("-"));
-            row.push_back(text("none", Tone::Muted));
-            row.push_back(text("-"));
-            if (any_domains) row.push_back(text(""));
-            row.push_back(text("-"));
-        } else {
-            row.push_back(text(r.status->rule->id));
-            row.push_back(state_cell(r.status->state, r.due));
-            row.push_back(training_cell(*r.status));
-            if (any_domains) row.push_back(text(domains_text(*r.status, ", ")));
-            row.push_back(exam_cell(*r.status));
-        }
-        row.push_back(text(r.next));
-        t.rows.push_back(std::move(row));
-    }
+    bool any_domains = std::any_of(report.rows.begin(), report.rows.end(), roster_has_domains);
+    Section sec = roster_section(report.filter, any_domains);
+    for (const auto& r : section_rows(report.rows, parts))
+        sec.table.rows.push_back(roster_section_row(r, any_domains));
     doc.sections.push_back(std::move(sec));
     if (parts == Parts::Sections) return doc;
 

@@ -90,13 +90,13 @@ std::string cell_html(const Cell& cell) {
     return text;
 }
 
-void table_html(std::string& out, const Table& t) {
+void table_html(std::string& out, const Table& t, const TextSink& write) {
     out += "<table>\n<thead><tr>";
     for (const auto& c : t.columns)
         out += std::string(c.align == Align::Right ? R"(<th scope="col" class="num">)" : R"(<th scope="col">)") + h(c.header) +
                "</th>";
     out += "</tr></thead>\n<tbody>\n";
-    for (const auto& row : t.rows) {
+    for_each_row(t, [&](const std::vector<Cell>& row) {
         out += "<tr>";
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             const Column& col = t.columns[c];
@@ -104,13 +104,20 @@ void table_html(std::string& out, const Table& t) {
             out += "<td" + cls + ">" + (c < row.size() ? cell_html(row[c]) : "") + "</td>";
         }
         out += "</tr>\n";
-    }
+        flush_chunk(out, &write);
+    });
     out += "</tbody>\n</table>\n";
 }
 
 } // namespace
 
 std::string render_html(const Document& doc) {
+    std::string out;
+    render_html(doc, [&](std::string_view chunk) { out += chunk; });
+    return out;
+}
+
+void render_html(const Document& doc, const TextSink& write) {
     std::string date = to_string(doc.as_of);
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n";
@@ -133,11 +140,11 @@ std::string render_html(const Document& doc) {
                 out += "<li>" + h(line) + "</li>\n";
             out += "</ul>\n";
         }
-        if (sec.table.rows.empty()) out += "<p class=\"empty\">" + h(sec.empty) + "</p>\n";
-        else table_html(out, sec.table);
+        if (row_count(sec.table) == 0) out += "<p class=\"empty\">" + h(sec.empty) + "</p>\n";
+        else table_html(out, sec.table, write);
         if (!sec.totals.columns.empty()) {
             if (!sec.totals_heading.empty()) out += "<h3>" + h(sec.totals_heading) + "</h3>\n";
-            table_html(out, sec.totals);
+            table_html(out, sec.totals, write);
         }
         out += "</section>\n";
     }
@@ -146,7 +153,7 @@ std::string render_html(const Document& doc) {
     out += "<footer>peerctl report &middot; as of " + date +
            " &middot; states are written out in words; colours only repeat them</footer>\n";
     out += "</body>\n</html>\n";
-    return out;
+    write(out);
 }
 
 } // namespace peerctl

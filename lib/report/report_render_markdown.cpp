@@ -25,7 +25,7 @@ namespace {
 // Record text: control characters shown escaped, then Markdown-escaped.
 std::string md(std::string_view text) { return markdown_escape(printable(text)); }
 
-void table(std::string& out, const Table& t) {
+void table(std::string& out, const Table& t, const TextSink* write) {
     out += "|";
     for (const auto& c : t.columns)
         out += " " + md(c.header) + " |";
@@ -33,19 +33,27 @@ void table(std::string& out, const Table& t) {
     for (const auto& c : t.columns)
         out += c.align == Align::Right ? " ---: |" : " --- |";
     out += "\n";
-    for (const auto& row : t.rows) {
+    for_each_row(t, [&](const std::vector<Cell>& row) {
         out += "|";
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             std::string text = c < row.size() ? md(row[c].text) : "";
             out += text.empty() ? " |" : " " + text + " |";
         }
         out += "\n";
-    }
+        // The last bytes stay for the trimming of blank lines at the end.
+        flush_chunk(out, write, 2);
+    });
 }
 
 } // namespace
 
 std::string render_markdown(const Document& doc) {
+    std::string out;
+    render_markdown(doc, [&](std::string_view chunk) { out += chunk; });
+    return out;
+}
+
+void render_markdown(const Document& doc, const TextSink& write) {
     std::string out = "# " + md(doc.title) + "\n\n";
     out += "Workspace: " + md(doc.workspace) + " · as of " + to_string(doc.as_of) + "\n\n";
     for (const auto& line : doc.summary)
@@ -55,14 +63,14 @@ std::string render_markdown(const Document& doc) {
         for (const auto& line : sec.intro)
             out += "- " + md(line) + "\n";
         if (!sec.intro.empty()) out += "\n";
-        if (sec.table.rows.empty()) out += "_" + md(sec.empty) + "_\n\n";
+        if (row_count(sec.table) == 0) out += "_" + md(sec.empty) + "_\n\n";
         else {
-            table(out, sec.table);
+            table(out, sec.table, &write);
             out += "\n";
         }
         if (!sec.totals.columns.empty()) {
             if (!sec.totals_heading.empty()) out += "**" + md(sec.totals_heading) + "**\n\n";
-            table(out, sec.totals);
+            table(out, sec.totals, &write);
             out += "\n";
         }
     }
@@ -70,7 +78,7 @@ std::string render_markdown(const Document& doc) {
         out += md(n) + "\n\n";
     while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
         out.pop_back();
-    return out;
+    write(out);
 }
 
 } // namespace peerctl

@@ -14,5 +14,7 @@ namespace peerctl {
 std::string markdown_escape(std::string_view text);
 
 std::string render_markdown(const Document& doc);
+// The same, handed to `write` a piece at a time.
+void render_markdown(const Document& doc, const TextSink& write);
 
 } // namespace peerctl

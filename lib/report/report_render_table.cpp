@@ -59,8 +59,8 @@ std::string header_of(const Column& c, bool short_headers) {
 // Fits a table to `limit`: first the widest cuttable column is cut, a column at a time, down to
 // its minimum; if the row is still too wide, the short headers are tried, then the optional
 // columns are left out (highest drop priority first). What cannot be fitted overflows.
-Fit fit_table(const std::vector<Column>& cols, const std::vector<std::vector<std::string>>& cells,
-              std::optional<std::size_t> limit) {
+// `content[c]`: the widest cell of column c.
+Fit fit_table(const std::vector<Column>& cols, const std::vector<std::size_t>& content, std::optional<std::size_t> limit) {
     Fit fit;
     std::vector<bool> shown(cols.size(), true);
     for (;;) {
@@ -69,9 +69,7 @@ Fit fit_table(const std::vector<Column>& cols, const std::vector<std::vector<std
         for (std::size_t c = 0; c < cols.size(); ++c) {
             if (!shown[c]) continue;
             ++visible;
-            w[c] = display_width(header_of(cols[c], fit.short_headers));
-            for (const auto& row : cells)
-                w[c] = std::max(w[c], display_width(row[c]));
+            w[c] = std::max(display_width(header_of(cols[c], fit.short_headers)), content[c]);
         }
         fit.widths = w;
         if (!limit || visible == 0) return fit;
@@ -104,15 +102,21 @@ Fit fit_table(const std::vector<Column>& cols, const std::vector<std::vector<std
     }
 }
 
-void render_one(std::string& out, const Table& t, const TableOptions& o) {
-    std::vector<std::vector<std::string>> cells;
-    for (const auto& row : t.rows) {
+// Two passes over the rows, the first for the widths, so that they need not be held as text.
+void render_one(std::string& out, const Table& t, const TableOptions& o, const TextSink& write) {
+    auto texts_of = [&](const std::vector<Cell>& row) {
         std::vector<std::string> line;
         for (std::size_t c = 0; c < t.columns.size(); ++c)
             line.push_back(c < row.size() ? printable(row[c].text) : "");
-        cells.push_back(std::move(line));
-    }
-    Fit fit = fit_table(t.columns, cells, o.width);
+        return line;
+    };
+    std::vector<std::size_t> content(t.columns.size(), 0);
+    for_each_row(t, [&](const std::vector<Cell>& row) {
+        std::vector<std::string> line = texts_of(row);
+        for (std::size_t c = 0; c < line.size(); ++c)
+            content[c] = std::max(content[c], display_width(line[c]));
+    });
+    Fit fit = fit_table(t.columns, content, o.width);
     const std::vector<std::size_t>& w = fit.widths;
     std::size_t last = 0;
     for (std::size_t c = 0; c < t.columns.size(); ++c)
@@ -137,8 +141,10 @@ void render_one(std::string& out, const Table& t, const TableOptions& o) {
     for (const auto& col : t.columns)
         headers.push_back(upper(header_of(col, fit.short_headers)));
     emit(headers, nullptr, true);
-    for (std::size_t r = 0; r < t.rows.size(); ++r)
-        emit(cells[r], &t.rows[r], false);
+    for_each_row(t, [&](const std::vector<Cell>& row) {
+        emit(texts_of(row), &row, false);
+        flush_chunk(out, &write);
+    });
     if (!fit.dropped.empty()) {
         std::string names;
         for (std::string d : fit.dropped) {
@@ -154,6 +160,12 @@ void render_one(std::string& out, const Table& t, const TableOptions& o) {
 } // namespace
 
 std::string render_table(const Document& doc, const TableOptions& o) {
+    std::string out;
+    render_table(doc, o, [&](std::string_view chunk) { out += chunk; });
+    return out;
+}
+
+void render_table(const Document& doc, const TableOptions& o, const TextSink& write) {
     const Style& s = o.style;
     std::string out =
         s.bold(printable(doc.title)) + " \u00b7 " + printable(doc.workspace) + " \u00b7 as of " + to_string(doc.as_of) + "\n";
@@ -165,18 +177,18 @@ std::string render_table(const Document& doc, const TableOptions& o) {
         for (const auto& line : sec.intro)
             out += printable(line) + "\n";
         if (!sec.heading.empty() || !sec.intro.empty()) out += "\n";
-        if (sec.table.rows.empty()) out += printable(sec.empty) + "\n";
-        else render_one(out, sec.table, o);
+        if (row_count(sec.table) == 0) out += printable(sec.empty) + "\n";
+        else render_one(out, sec.table, o, write);
         if (!sec.totals.columns.empty()) {
             out += "\n";
             if (!sec.totals_heading.empty()) out += printable(sec.totals_heading) + ":\n";
-            render_one(out, sec.totals, o);
+            render_one(out, sec.totals, o, write);
         }
     }
     if (!doc.notes.empty()) out += "\n";
     for (const auto& n : doc.notes)
         out += printable(n) + "\n";
-    return out;
+    write(out);
 }
 
 } // namespace peerctl

@@ -17,6 +17,8 @@ struct TableOptions {
 };
 
 std::string render_table(const Document& doc, const TableOptions& options);
+// The same, handed to `write` a piece at a time.
+void render_table(const Document& doc, const TableOptions& options, const TextSink& write);
 
 // `text` cut to `width` display columns, ending in an ellipsis when cut; never splits a
 // UTF-8 sequence.

@@ -2,32 +2,102 @@
 
 #include "report_layout.hpp"
 #include "report_render_csv.hpp"
+#include "report_render_html.hpp"
 #include "report_render_json.hpp"
+#include "report_render_markdown.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace peerctl {
 
+namespace {
+
+// A row's cells in one string (a registry's rows as cells would be several times their text):
+// per cell its tone, whether it has a progress bar (then counted and required hours), the length
+// of its text and the text.
+template <class T>
+void put(std::string& out, T v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+template <class T>
+T take(std::string_view& in) {
+    T v;
+    std::memcpy(&v, in.data(), sizeof v);
+    in.remove_prefix(sizeof v);
+    return v;
+}
+
+std::string pack(const std::vector<Cell>& cells) {
+    std::string out;
+    for (const Cell& c : cells) {
+        put(out, static_cast<std::uint8_t>(c.tone));
+        put(out, static_cast<std::uint8_t>(c.progress ? 1 : 0));
+        if (c.progress) {
+            put(out, c.progress->first.centi());
+            put(out, c.progress->second.centi());
+        }
+        put(out, static_cast<std::uint64_t>(c.text.size()));
+        out += c.text;
+    }
+    return out;
+}
+
+// Unpacks the cells of the columns shown (`shown[i]` for the i-th packed cell).
+void unpack(std::string_view in, const std::vector<bool>& shown, std::vector<Cell>& out) {
+    for (std::size_t i = 0; !in.empty(); ++i) {
+        Cell c;
+        c.tone = static_cast<Tone>(take<std::uint8_t>(in));
+        if (take<std::uint8_t>(in)) {
+            Hours counted = Hours::from_centi(take<std::int64_t>(in));
+            c.progress = std::pair{counted, Hours::from_centi(take<std::int64_t>(in))};
+        }
+        auto size = static_cast<std::size_t>(take<std::uint64_t>(in));
+        if (i < shown.size() && shown[i]) {
+            c.text.assign(in.substr(0, size));
+            out.push_back(std::move(c));
+        }
+        in.remove_prefix(size);
+    }
+}
+
+} // namespace
+
 TeamReportStream::TeamReportStream(TeamReport kind, StreamFormat format, std::size_t specialists, ReportContext ctx,
-                                   ReportFilter filter)
-    : kind_(kind), format_(format), ctx_(std::move(ctx)), filter_(std::move(filter)), slots_(specialists) {}
+                                   ReportFilter filter, TableOptions table)
+    : kind_(kind), format_(format), table_(std::move(table)), ctx_(std::move(ctx)), filter_(std::move(filter)),
+      slots_(specialists) {}
 
 void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
     auto& slot = slots_.at(index);
     bool csv = format_ == StreamFormat::Csv;
+    bool json = format_ == StreamFormat::Json;
+    // The sections' cells are made with every optional column; finish leaves out those no row fills.
     if (kind_ == TeamReport::Renewals) {
         static const std::vector<Column> columns = renewals_flat_columns();
-        for (const auto& row : renewal_rows(status, ctx_, filter_))
-            slot.push_back({renewal_key(row), row.status.state, row.due, true,
-                            csv ? csv_row(columns, renewals_flat_row(row)) : renewal_row_json(row)});
+        for (const auto& row : renewal_rows(status, ctx_, filter_)) {
+            Row r{renewal_key(row), row.status.state, row.due, true, {renewal_has_submit_by(row), renewal_has_grace(row)}, {}};
+            r.text = csv    ? csv_row(columns, renewals_flat_row(row))
+                     : json ? renewal_row_json(row)
+                            : pack(renewals_section_row(row, true, true));
+            slot.push_back(std::move(r));
+        }
     } else {
         static const std::vector<Column> columns = roster_flat_columns();
-        for (const auto& row : roster_rows(status, ctx_, filter_))
-            slot.push_back({{},
-                            row.status ? row.status->state : State::InTraining,
-                            row.due,
-                            row.status.has_value(),
-                            csv ? csv_row(columns, roster_flat_row(row)) : roster_row_json(row)});
+        for (const auto& row : roster_rows(status, ctx_, filter_)) {
+            Row r{{},
+                  row.status ? row.status->state : State::InTraining,
+                  row.due,
+                  row.status.has_value(),
+                  {roster_has_domains(row), false},
+                  {}};
+            r.text = csv    ? csv_row(columns, roster_flat_row(row))
+                     : json ? roster_row_json(row)
+                            : pack(roster_section_row(row, true));
+            slot.push_back(std::move(r));
+        }
     }
     // Strings grown by appending hold up to twice their size; these are kept to the end.
     for (auto& row : slot)
@@ -71,11 +141,41 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
         else roster_json(roster, filter_, ctx_, std::move(texts), write);
         return;
     }
-    write(csv_header(kind_ == TeamReport::Renewals ? renewals_flat_columns() : roster_flat_columns()));
-    for (auto& row : rows) {
-        write(row.text);
-        std::string().swap(row.text);
+    if (format_ == StreamFormat::Csv) {
+        write(csv_header(kind_ == TeamReport::Renewals ? renewals_flat_columns() : roster_flat_columns()));
+        for (auto& row : rows) {
+            write(row.text);
+            std::string().swap(row.text);
+        }
+        return;
     }
+    finish_sections(rows, renewals, roster, write);
+}
+
+// The document of the whole report with no rows (its title, summary and columns), then its rows
+// made from the packed cells as the renderer reaches them.
+void TeamReportStream::finish_sections(std::vector<Row>& rows, const RenewalSummary& renewals, const RosterSummary& roster,
+                                       const std::function<void(std::string_view)>& write) {
+    bool any[2] = {false, false};
+    for (const auto& row : rows)
+        for (int k = 0; k < 2; ++k)
+            any[k] = any[k] || row.optional[k];
+    Document doc;
+    std::vector<bool> shown;
+    if (kind_ == TeamReport::Renewals) {
+        doc = renewals_document(RenewalsReport{filter_, {}, renewals}, ctx_, Parts::Sections);
+        doc.sections.at(0) = renewals_section(filter_, any[0], any[1]);
+        shown = {true, true, true, true, true, true, true, true, true, any[0], any[1]};
+    } else {
+        doc = roster_document(RosterReport{filter_, {}, roster}, ctx_, Parts::Sections);
+        doc.sections.at(0) = roster_section(filter_, any[0]);
+        shown = {true, true, true, true, true, any[0], true, true};
+    }
+    doc.sections.at(0).table.source =
+        RowSource{rows.size(), [&](std::size_t i, std::vector<Cell>& cells) { unpack(rows[i].text, shown, cells); }};
+    if (format_ == StreamFormat::Table) render_table(doc, table_, write);
+    else if (format_ == StreamFormat::Markdown) render_markdown(doc, write);
+    else render_html(doc, write);
 }
 
 } // namespace peerctl

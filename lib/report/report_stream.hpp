@@ -1,10 +1,12 @@
 #pragma once
-// A team report in CSV or JSON, made a specialist at a time on the threads that load the records:
-// each specialist's rows are laid out and rendered where the record was evaluated, and only the
-// finished rows are kept (CSV lines, compact JSON), with what sorting and the summary need. A
-// registry's report then costs about its own text in memory, not its statuses, rows and cells.
+// A team report, made a specialist at a time on the threads that load the records: each
+// specialist's rows are laid out where the record was evaluated, and only the finished rows are
+// kept (CSV lines, compact JSON, or for the other formats the row's cells packed into one string),
+// with what sorting and the summary need. A registry's report then costs about its own text in
+// memory, not its statuses, rows and cells, and it is written a piece at a time.
 
 #include "report_model.hpp"
+#include "report_render_table.hpp"
 
 #include <functional>
 #include <string>
@@ -14,11 +16,13 @@
 namespace peerctl {
 
 enum class TeamReport { Renewals, Roster };
-enum class StreamFormat { Csv, Json };
+enum class StreamFormat { Csv, Json, Table, Markdown, Html };
 
 class TeamReportStream {
 public:
-    TeamReportStream(TeamReport kind, StreamFormat format, std::size_t specialists, ReportContext ctx, ReportFilter filter);
+    // `table` applies to StreamFormat::Table.
+    TeamReportStream(TeamReport kind, StreamFormat format, std::size_t specialists, ReportContext ctx, ReportFilter filter,
+                     TableOptions table = {});
 
     // Safe to call concurrently for distinct indices; each index at most once.
     void add(std::size_t index, const SpecialistStatus& status);
@@ -34,10 +38,16 @@ private:
         State state = State::InTraining;
         bool due = false;
         bool counted = false; // names a credential (a roster row may not)
+        // Whether the row fills an optional column of the sections: renewals' submit-by and
+        // grace dates, the roster's training by domain.
+        bool optional[2] = {false, false};
         std::string text;
     };
+    void finish_sections(std::vector<Row>& rows, const RenewalSummary& renewals, const RosterSummary& roster,
+                         const std::function<void(std::string_view)>& write);
     TeamReport kind_;
     StreamFormat format_;
+    TableOptions table_;
     ReportContext ctx_;
     ReportFilter filter_;
     std::vector<std::vector<Row>> slots_;

@@ -8,9 +8,14 @@
 #include "report_stream.hpp"
 #include "report_layout.hpp"
 #include "report_render_csv.hpp"
+#include "report_render_html.hpp"
+#include "report_render_markdown.hpp"
+#include "report_render_table.hpp"
 
 #include "record_loader.hpp"
 #include "test_support.hpp"
+
+#include <fmt/core.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -201,42 +206,84 @@ TEST_CASE("audit_select samples, in id order, those active or in grace") {
     CHECK(audit_select(s, 10, 5, std::nullopt).picked == audit_select(s, 10, 5, std::nullopt).picked);
 }
 
-TEST_CASE("TeamReportStream makes the CSV and JSON of the whole report, whatever order specialists arrive in") {
+TEST_CASE("TeamReportStream makes the whole report in every format, whatever order specialists arrive in") {
     std::vector<Record> records = {record(certified("late", "ct-rss", "2023-10-01")),
                                    record(certified("same", "ct-rss", "2023-10-01")), // ties on expiry: by id
                                    record(certified("soon", "ct-rss", "2024-01-10")),
                                    record(certified("grace", "pa-cps", "2024-08-01")),
                                    record(certified("submit", "ny-crpa", "2024-02-20")),
-                                   record("id = \"new\"\nname = \"New, \\\"Jr\\\" [{,:}] \\\\ \"\n[credentials.ct-rss]\n"),
+                                   record("id = \"new\"\nname = \"New, \\\"Jr\\\" [{,:}] \\\\ |*<b>\"\n[credentials.ct-rss]\n"),
                                    record("id = \"none\"\nname = \"=cmd\"\n")};
     auto all = statuses(records);
     ReportFilter filter;
+    // The optional columns (submit-by, grace) come and go with the rows that fill them.
     SUBCASE("no filter") {}
     SUBCASE("a state filter") { filter.states = {"due", "lapsed"}; }
+    SUBCASE("a filter no row passes") { filter.states = {"eligible"}; }
+    TableOptions narrow{Style{true}, 60};
     for (TeamReport kind : {TeamReport::Renewals, TeamReport::Roster})
-        for (StreamFormat format : {StreamFormat::Csv, StreamFormat::Json}) {
+        for (StreamFormat format :
+             {StreamFormat::Csv, StreamFormat::Json, StreamFormat::Table, StreamFormat::Markdown, StreamFormat::Html}) {
             CAPTURE(static_cast<int>(kind));
             CAPTURE(static_cast<int>(format));
-            bool csv = format == StreamFormat::Csv;
-            std::string whole;
+            std::string json;
+            Document doc;
             if (kind == TeamReport::Renewals) {
                 RenewalsReport r = renewals_report(all, context(), filter);
-                whole = csv ? render_csv(renewals_document(r, context())) : renewals_json(r, context());
+                json = renewals_json(r, context());
+                doc = renewals_document(r, context());
             } else {
                 RosterReport r = roster_report(all, context(), filter);
-                whole = csv ? render_csv(roster_document(r, context())) : roster_json(r, context());
+                json = roster_json(r, context());
+                doc = roster_document(r, context());
             }
-            TeamReportStream stream(kind, format, all.size(), context(), filter);
+            std::string whole;
+            switch (format) {
+            case StreamFormat::Csv: whole = render_csv(doc); break;
+            case StreamFormat::Json: whole = json; break;
+            case StreamFormat::Table: whole = render_table(doc, narrow); break;
+            case StreamFormat::Markdown: whole = render_markdown(doc); break;
+            case StreamFormat::Html: whole = render_html(doc); break;
+            }
+            TeamReportStream stream(kind, format, all.size(), context(), filter, narrow);
             for (std::size_t i = all.size(); i-- > 0;)
                 stream.add(i, all[i]);
             std::string streamed = stream.finish();
             CHECK(streamed == whole);
-            CHECK(std::count(streamed.begin(), streamed.end(), '\n') > 2);
-            if (!csv) {
+            CHECK(!streamed.empty());
+            if (format == StreamFormat::Json) {
                 // Laid out exactly as nlohmann lays out the whole document.
                 CHECK(nlohmann::ordered_json::parse(streamed).dump(2) + "\n" == streamed);
             }
         }
+}
+
+TEST_CASE("TeamReportStream hands a long report on in pieces, the same text as whole") {
+    std::vector<Record> records;
+    for (int i = 0; i < 1500; ++i)
+        records.push_back(
+            record(certified(fmt::format("p{:04}", i), i % 2 ? "ct-rss" : "pa-cps", i % 3 ? "2023-10-01" : "2024-08-01")));
+    auto all = statuses(records);
+    for (StreamFormat format : {StreamFormat::Table, StreamFormat::Markdown, StreamFormat::Html}) {
+        CAPTURE(static_cast<int>(format));
+        RenewalsReport r = renewals_report(all, context(), {});
+        Document doc = renewals_document(r, context());
+        std::string whole = format == StreamFormat::Table      ? render_table(doc, {})
+                            : format == StreamFormat::Markdown ? render_markdown(doc)
+                                                               : render_html(doc);
+        TeamReportStream stream(TeamReport::Renewals, format, all.size(), context(), {});
+        for (std::size_t i = 0; i < all.size(); ++i)
+            stream.add(i, all[i]);
+        std::string streamed;
+        std::size_t pieces = 0;
+        stream.finish([&](std::string_view chunk) {
+            streamed += chunk;
+            ++pieces;
+        });
+        CHECK(streamed == whole);
+        CHECK(whole.size() > 100000);
+        CHECK(pieces > 1);
+    }
 }
 
 TEST_CASE("renewal rows keep only what the report shows") {
