@@ -3,9 +3,10 @@
 
 #include "commands.hpp"
 
+#include "evidence_files.hpp"
+
 #include "atomic_file.hpp"
 #include "evaluation.hpp"
-#include "evidence_files.hpp"
 #include "report_stream.hpp"
 #include "report_layout.hpp"
 #include "report_render_csv.hpp"
@@ -24,6 +25,8 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <functional>
+#include <memory>
 #include <random>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -138,158 +141,179 @@ int stdout_result() {
     return exit_data;
 }
 
-int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
+// A report is made in four stages: what to make (plan_report), the records loaded and each made
+// into what the report keeps of it where it loads (stream_team, load_picked), the text made
+// (a Producer, handing it on a piece at a time) and written (write_report).
+struct Plan {
+    Kind kind = Kind::Renewals;
+    std::string format;
+    bool to_file = false;
+    std::uint64_t seed = 0;
+    ReportFilter filter;
+    ReportContext rc;
+    std::vector<fs::path> files;
+    TableOptions table;
+};
+
+using Producer = std::function<void(const TextSink&)>;
+
+// Options that do not go together, whatever the workspace holds.
+void check_options(const ReportOptions& o, Kind kind) {
     // Options given before the report's name (`report --within 30 roster`) land here too.
     if (o.within >= 0 && kind != Kind::Renewals) throw UsageError{"--within applies to the renewals report only"};
     if (!o.states.empty() && kind != Kind::Renewals && kind != Kind::Roster)
         throw UsageError{"--state applies to the renewals and roster reports only"};
     if (o.period == "all" && !o.credential.empty())
         throw UsageError{"--period all lists every CE entry, whatever the credential: leave out --credential"};
-    std::string format = pick_format(o);
+}
+
+// Stage 1: what to make, from the options and the workspace. Nothing when it cannot be made (said why).
+std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind) {
+    check_options(o, kind);
+    Plan plan;
+    plan.kind = kind;
+    plan.format = pick_format(o);
     if (kind == Kind::Transcript) require_valid_id(o.id);
-    std::uint64_t seed = kind == Kind::Audit ? pick_seed(o.seed) : 0;
+    plan.seed = kind == Kind::Audit ? pick_seed(o.seed) : 0;
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
-        return exit_data;
+        return std::nullopt;
     }
     const Workspace& ws = *ctx.workspace();
-    ReportFilter filter = make_filter(ctx, o, kind);
-    bool to_file = !o.output.empty() && o.output != "-";
-    if (to_file && writes_into_workspace_data(ws, o.output)) {
+    plan.filter = make_filter(ctx, o, kind);
+    plan.to_file = !o.output.empty() && o.output != "-";
+    if (plan.to_file && writes_into_workspace_data(ws, o.output)) {
         print_error(fmt::format("refusing to write a report to '{}': reports never change records, rules or settings", o.output));
-        return exit_data;
+        return std::nullopt;
     }
-
-    std::vector<fs::path> files;
     if (kind == Kind::Transcript) {
         fs::path f = record_path(ws, o.id);
         std::error_code ec;
         if (!fs::exists(fs::symlink_status(f, ec))) {
             ctx.diags().error(display_path(&ws, f), {}, fmt::format("no record for '{}'", o.id));
             ctx.flush_diagnostics();
-            return exit_data;
+            return std::nullopt;
         }
-        files.push_back(f);
+        plan.files.push_back(f);
     } else {
-        files = record_files(ws);
+        plan.files = record_files(ws);
     }
-    ReportContext rc;
-    rc.workspace = ws.name.empty() ? ws.root.filename().string() : ws.name;
-    rc.as_of = ctx.as_of();
-    rc.due_days = ws.warn_days;
+    plan.rc.workspace = ws.name.empty() ? ws.root.filename().string() : ws.name;
+    plan.rc.as_of = ctx.as_of();
+    plan.rc.due_days = ws.warn_days;
+    plan.table = TableOptions{plan.to_file ? Style{false} : ctx.out_style(), table_width(o, plan.to_file)};
+    return plan;
+}
 
-    // Records are evaluated as they load and dropped there, each turned into what the report
-    // keeps of it: its rows, or for an audit the states it is picked by (the few picked records
-    // are loaded again below). Memory grows with the rows, not with the records.
-    // A team report in CSV or JSON goes further: its rows are rendered there too (report_stream).
-    bool team = kind == Kind::Renewals || kind == Kind::Roster;
-    std::optional<TeamReportStream> stream;
-    if (team && (format == "csv" || format == "json"))
-        stream.emplace(kind == Kind::Renewals ? TeamReport::Renewals : TeamReport::Roster,
-                       format == "csv" ? StreamFormat::Csv : StreamFormat::Json, files.size(), rc, filter);
-    std::vector<std::vector<RenewalRow>> renewal_slots(kind == Kind::Renewals && !stream ? files.size() : 0);
-    std::vector<std::vector<RosterRow>> roster_slots(kind == Kind::Roster && !stream ? files.size() : 0);
-    std::vector<std::optional<SpecialistStatus>> slots(team ? 0 : files.size());
-    auto keep = [&](std::size_t i, const Record& r) {
-        SpecialistStatus s = evaluate(r, ctx.credentials(), ctx.as_of());
-        if (stream) return stream->add(i, s);
-        switch (kind) {
-        case Kind::Renewals: renewal_slots[i] = renewal_rows(s, rc, filter); break;
-        case Kind::Roster: roster_slots[i] = roster_rows(s, rc, filter); break;
-        case Kind::Audit: slots[i] = audit_candidate(s, filter.credential); break;
-        case Kind::Transcript: slots[i] = std::move(s); break;
-        }
-    };
-    VisitSummary visited = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs, keep, /*fast=*/true);
+// Records are evaluated as they load and dropped there, each turned into what the report keeps of
+// it; a report is made only of records that all loaded without errors.
+bool visit_all(Context& ctx, const Plan& plan, const std::function<void(std::size_t, const SpecialistStatus&)>& keep) {
+    auto evaluated = [&](std::size_t i, const Record& r) { keep(i, evaluate(r, ctx.credentials(), ctx.as_of())); };
+    VisitSummary visited = visit_records(plan.files, ctx.workspace(), ctx.credentials(), ctx.options().jobs, evaluated,
+                                         /*fast=*/true);
     ctx.diags().append(visited.diags);
     bool failed = ctx.diags().has_errors();
     ctx.flush_diagnostics();
-    if (failed) {
+    if (failed)
         fmt::print(stderr, "peerctl: no report written: fix the errors above first ('peerctl validate' lists them all)\n");
-        return exit_data;
-    }
+    return !failed;
+}
+
+StreamFormat stream_format(const std::string& format) {
+    if (format == "csv") return StreamFormat::Csv;
+    if (format == "json") return StreamFormat::Json;
+    if (format == "md") return StreamFormat::Markdown;
+    if (format == "html") return StreamFormat::Html;
+    return StreamFormat::Table;
+}
+
+// Stage 2 of a team report: each specialist's rows made and rendered on the loading threads
+// (report_stream); memory grows with the report's text, not with the records.
+std::optional<Producer> stream_team(Context& ctx, const Plan& plan) {
+    auto stream =
+        std::make_shared<TeamReportStream>(plan.kind == Kind::Renewals ? TeamReport::Renewals : TeamReport::Roster,
+                                           stream_format(plan.format), plan.files.size(), plan.rc, plan.filter, plan.table);
+    if (!visit_all(ctx, plan, [&](std::size_t i, const SpecialistStatus& s) { stream->add(i, s); })) return std::nullopt;
+    return Producer([stream](const TextSink& write) { stream->finish(write); });
+}
+
+// Stage 2 of a transcript or an audit: the states of every record (for an audit, only those it is
+// picked by), then the few records the report shows loaded again whole.
+std::optional<Producer> load_picked(Context& ctx, const Plan& plan, const ReportOptions& o) {
+    std::vector<std::optional<SpecialistStatus>> slots(plan.files.size());
+    bool audit = plan.kind == Kind::Audit;
+    if (!visit_all(ctx, plan, [&](std::size_t i, const SpecialistStatus& s) {
+            slots[i] = audit ? audit_candidate(s, plan.filter.credential) : s;
+        }))
+        return std::nullopt;
     std::vector<SpecialistStatus> statuses;
     std::vector<fs::path> status_files;
     for (std::size_t i = 0; i < slots.size(); ++i)
         if (slots[i]) {
             statuses.push_back(std::move(*slots[i]));
-            status_files.push_back(files[i]);
+            status_files.push_back(plan.files[i]);
         }
-
-    fs::path root = ws.root;
+    std::vector<fs::path> wanted;
+    AuditSelection selection;
+    if (audit) {
+        selection = audit_select(statuses, o.percent, plan.seed, plan.filter.credential);
+        for (std::size_t i : selection.picked)
+            wanted.push_back(status_files[i]);
+    } else {
+        wanted = status_files;
+    }
+    LoadedRecords loaded = load_records(wanted, ctx.workspace(), ctx.credentials(), ctx.options().jobs);
+    if (loaded.diags.has_errors() || loaded.records.size() != wanted.size()) {
+        print_diagnostics(loaded.diags);
+        fmt::print(stderr, "peerctl: a record changed while the report was being made; run it again\n");
+        return std::nullopt;
+    }
+    std::vector<SpecialistStatus> picked;
+    for (const auto& r : loaded.records)
+        picked.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
+    fs::path root = ctx.workspace()->root;
     EvidenceProbe probe = [root](const std::string& path) { return evidence_on_file(root, path); };
-
+    // Stage 3: one specialist's or a sample's report is small; it is laid out whole.
+    bool json = plan.format == "json";
     std::string text;
     Document doc;
-    bool streamed = stream.has_value();
-    if (streamed && !to_file) {
-        // To stdout a piece at a time: a registry's report is never whole in memory.
-        stream->finish([](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
+    if (!audit) {
+        Transcript t = transcript_report(loaded.records.at(0), picked.at(0), o.period == "all", plan.filter.credential,
+                                         plan.rc.as_of, probe);
+        if (json) text = transcript_json(t, plan.rc);
+        else doc = transcript_document(t, plan.rc);
+    } else {
+        AuditSample a = audit_sample(selection.population, loaded.records, picked, o.percent, plan.seed, plan.filter.credential,
+                                     plan.rc.as_of, probe);
+        if (json) text = audit_json(a, plan.rc);
+        else doc = audit_document(a, plan.rc);
+    }
+    if (!json) text = render(doc, plan.format, plan.table);
+    return Producer([text = std::move(text)](const TextSink& write) { write(text); });
+}
+
+// Stage 4: to stdout as it is made, or to a file replaced atomically once whole.
+int write_report(const ReportOptions& o, const Plan& plan, const Producer& produce) {
+    if (!plan.to_file) {
+        produce([](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
         return stdout_result();
     }
-    if (streamed) {
-        text = stream->finish();
-        stream.reset();
-    } else switch (kind) {
-        case Kind::Renewals: {
-            RenewalsReport r = renewals_report(std::move(renewal_slots), filter);
-            if (format == "json") text = renewals_json(r, rc);
-            else doc = renewals_document(r, rc, format == "csv" ? Parts::Flat : Parts::Sections);
-            break;
-        }
-        case Kind::Roster: {
-            RosterReport r = roster_report(std::move(roster_slots), filter);
-            if (format == "json") text = roster_json(r, rc);
-            else doc = roster_document(r, rc, format == "csv" ? Parts::Flat : Parts::Sections);
-            break;
-        }
-        case Kind::Transcript:
-        case Kind::Audit: {
-            std::vector<fs::path> wanted;
-            AuditSelection selection;
-            if (kind == Kind::Audit) {
-                selection = audit_select(statuses, o.percent, seed, filter.credential);
-                for (std::size_t i : selection.picked)
-                    wanted.push_back(status_files[i]);
-            } else {
-                wanted = status_files;
-            }
-            LoadedRecords loaded = load_records(wanted, &ws, ctx.credentials(), ctx.options().jobs);
-            if (loaded.diags.has_errors() || loaded.records.size() != wanted.size()) {
-                print_diagnostics(loaded.diags);
-                fmt::print(stderr, "peerctl: a record changed while the report was being made; run it again\n");
-                return exit_data;
-            }
-            std::vector<SpecialistStatus> picked;
-            for (const auto& r : loaded.records)
-                picked.push_back(evaluate(r, ctx.credentials(), ctx.as_of()));
-            if (kind == Kind::Transcript) {
-                Transcript t =
-                    transcript_report(loaded.records.at(0), picked.at(0), o.period == "all", filter.credential, rc.as_of, probe);
-                if (format == "json") text = transcript_json(t, rc);
-                else doc = transcript_document(t, rc);
-            } else {
-                AuditSample a = audit_sample(selection.population, loaded.records, picked, o.percent, seed, filter.credential,
-                                             rc.as_of, probe);
-                if (format == "json") text = audit_json(a, rc);
-                else doc = audit_document(a, rc);
-            }
-            break;
-        }
-        }
-    if (format != "json" && !streamed) {
-        TableOptions table{to_file ? Style{false} : ctx.out_style(), table_width(o, to_file)};
-        text = render(doc, format, table);
-    }
-    if (!to_file) {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return stdout_result();
-    }
+    std::string text;
+    produce([&](std::string_view chunk) { text += chunk; });
     if (auto err = write_file_atomic(o.output, text)) {
         print_write_error(*err);
         return exit_data;
     }
     return exit_ok;
+}
+
+int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
+    std::optional<Plan> plan = plan_report(ctx, o, kind);
+    if (!plan) return exit_data;
+    bool team = kind == Kind::Renewals || kind == Kind::Roster;
+    std::optional<Producer> produce = team ? stream_team(ctx, *plan) : load_picked(ctx, *plan, o);
+    if (!produce) return exit_data;
+    return write_report(o, *plan, *produce);
 }
 
 void add_output_options(CLI::App& app, ReportOptions& o) {

@@ -113,31 +113,18 @@ std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportCont
     return rows;
 }
 
-RenewalsReport renewals_report(std::vector<std::vector<RenewalRow>> per_specialist, const ReportFilter& filter) {
+RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
+                               const ReportFilter& filter) {
     RenewalsReport report;
     report.filter = filter;
-    std::size_t n = 0;
-    for (const auto& rows : per_specialist)
-        n += rows.size();
-    report.rows.reserve(n);
-    for (auto& rows : per_specialist) {
-        for (auto& row : rows) {
+    for (const auto& s : statuses)
+        for (auto& row : renewal_rows(s, ctx, filter)) {
             count_renewal(report.summary, row.status.state, row.due);
             report.rows.push_back(std::move(row));
         }
-        std::vector<RenewalRow>().swap(rows);
-    }
     std::stable_sort(report.rows.begin(), report.rows.end(),
                      [](const RenewalRow& a, const RenewalRow& b) { return renewal_key(a) < renewal_key(b); });
     return report;
-}
-
-RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
-                               const ReportFilter& filter) {
-    std::vector<std::vector<RenewalRow>> rows;
-    for (const auto& s : statuses)
-        rows.push_back(renewal_rows(s, ctx, filter));
-    return renewals_report(std::move(rows), filter);
 }
 
 std::string initial_missing_in_words(const CredentialStatus& cs) {
@@ -170,25 +157,18 @@ std::vector<RosterRow> roster_rows(const SpecialistStatus& s, const ReportContex
     return rows;
 }
 
-RosterReport roster_report(std::vector<std::vector<RosterRow>> per_specialist, const ReportFilter& filter) {
+RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx, const ReportFilter& filter) {
     RosterReport report;
     report.filter = filter;
-    for (auto& rows : per_specialist) {
+    for (const auto& s : statuses) {
+        std::vector<RosterRow> rows = roster_rows(s, ctx, filter);
         if (!rows.empty()) ++report.summary.specialists;
         for (auto& row : rows) {
             if (row.status) count_roster(report.summary, row.status->state, row.due);
             report.rows.push_back(std::move(row));
         }
-        std::vector<RosterRow>().swap(rows);
     }
     return report;
-}
-
-RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx, const ReportFilter& filter) {
-    std::vector<std::vector<RosterRow>> rows;
-    for (const auto& s : statuses)
-        rows.push_back(roster_rows(s, ctx, filter));
-    return roster_report(std::move(rows), filter);
 }
 
 std::string to_string(EvidenceState e) {

@@ -82,8 +82,9 @@ RenewalKey renewal_key(const RenewalRow& row);
 // dropped there: a row keeps only what the report shows (no training, exam or experience), and
 // a whole registry's rows fit in a few tens of megabytes.
 std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter);
-// Sorts the rows of every specialist and counts them.
-RenewalsReport renewals_report(std::vector<std::vector<RenewalRow>> per_specialist, const ReportFilter& filter);
+// The whole report at once: the rows of every specialist, sorted and counted. `report` makes a
+// registry's report a row at a time (report_stream); the fuzz target and the unit tests check that
+// against this.
 RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx,
                                const ReportFilter& filter);
 
@@ -112,9 +113,8 @@ struct RosterReport {
     RosterSummary summary;
 };
 
-// As for renewals: one specialist's rows, then the report of every specialist's, in that order.
+// As for renewals: one specialist's rows, then the whole report of every specialist's, in that order.
 std::vector<RosterRow> roster_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter);
-RosterReport roster_report(std::vector<std::vector<RosterRow>> per_specialist, const ReportFilter& filter);
 RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const ReportContext& ctx, const ReportFilter& filter);
 
 // What is still missing for initial certification, in words: "training 24 h, advocacy 4 h, exam".
