@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: peerctl against the I/O floor (cat) and a Python tomllib reference, on one corpus,
-# in one run. Prints each time, the ratios, and peak memory.
+# in one run. Prints each time, the ratios, and peak memory: validate, check, status, export ics
+# and the renewals and roster reports in every format.
 #
 #   tests/bench/bench.sh [N=50000] [PEERCTL=build/peerctl] [WORKDIR=/tmp/peerctl-bench] [RUNS=3]
 #
@@ -56,21 +57,25 @@ sleep "$(awk -v made="$(stat -c %.9Y "$corpus/.complete")" -v now="$(date +%s.%N
   'BEGIN { s = made + 3 - now; print (s > 0 ? s : 0) }')"
 "$peerctl" --dir "$corpus" --as-of "$as_of" check >/dev/null 2>&1 || true  # fills the cache
 read -r t_chc m_chc < <(measure "$peerctl" --dir "$corpus" --as-of "$as_of" check)
-if "$peerctl" report --help >/dev/null 2>&1; then
-  read -r t_rep m_rep < <(measure "$peerctl" --dir "$corpus" --as-of "$as_of" report renewals --format csv)
-else
-  t_rep=nan; m_rep=0
-fi
 read -r t_one m_one < <(measure "$peerctl" --dir "$corpus" --as-of "$as_of" status s000002)
 
 row() { awk -v name="$1" -v t="$2" -v m="$3" -v c="$t_cat" -v p="$t_py" \
-  'BEGIN { printf "%-28s %8.3f s  %6.1f x cat  %6.2f x python  %7.1f MB peak\n", name, t, (c > 0 ? t / c : 0), (p > 0 ? t / p : 0), m / 1024 }'; }
+  'BEGIN { printf "%-32s %8.3f s  %6.1f x cat  %6.2f x python  %7.1f MB peak\n", name, t, (c > 0 ? t / c : 0), (p > 0 ? t / p : 0), m / 1024 }'; }
 row "cat (I/O floor)" "$t_cat" "$m_cat"
 row "python tomllib reference" "$t_py" "$m_py"
 row "peerctl validate" "$t_val" "$m_val"
-row "peerctl report renewals csv" "$t_rep" "$m_rep"
 row "peerctl check --no-cache" "$t_chk" "$m_chk"
 row "stat of each file" "$t_stat" "$m_stat"
 row "peerctl check, repeated" "$t_chc" "$m_chc"
 row "peerctl status (one person)" "$t_one" "$m_one"
-awk -v t="$t_chc" -v s="$t_stat" 'BEGIN { printf "repeated check: %.1f x a stat of each file\n", (s > 0 ? t / s : 0) }' 
+# Everything that reads the whole registry streams: each is held to 5 x cat and 64 MB at 50,000.
+export SOURCE_DATE_EPOCH=0
+read -r t m < <(measure "$peerctl" --dir "$corpus" --as-of "$as_of" export ics)
+row "peerctl export ics" "$t" "$m"
+for report in renewals roster; do
+  for format in table csv json md html; do
+    read -r t m < <(measure "$peerctl" --dir "$corpus" --as-of "$as_of" report "$report" --format "$format")
+    row "peerctl report $report $format" "$t" "$m"
+  done
+done
+awk -v t="$t_chc" -v s="$t_stat" 'BEGIN { printf "repeated check: %.1f x a stat of each file\n", (s > 0 ? t / s : 0) }'
