@@ -131,22 +131,21 @@ void append_indented(std::string& out, std::string_view compact, int depth) {
     }
 }
 
-// The document: `root` laid out with its last member `key` holding the rows (compact), written
-// a row at a time, each freed once written.
-void document_with_rows(json root, const char* key, std::vector<std::string>&& rows, const JsonSink& write) {
+// The document: `root` laid out with its last member `key` holding the rows (compact, made by
+// `row(i)` as they are written).
+void document_with_rows(json root, const char* key, const JsonRows& rows, const JsonSink& write) {
     root[key] = json::array();
     std::string head = json_dump(root, 2);
     // The rows' array is the last member: "[]" just before the closing brace.
     std::size_t at = head.rfind("[]");
     write(std::string_view(head).substr(0, at));
-    if (rows.empty()) {
+    if (rows.count == 0) {
         write("[]");
     } else {
         std::string chunk;
-        for (std::size_t i = 0; i < rows.size(); ++i) {
+        for (std::size_t i = 0; i < rows.count; ++i) {
             chunk = i == 0 ? "[\n    " : ",\n    ";
-            append_indented(chunk, rows[i], 2);
-            std::string().swap(rows[i]);
+            append_indented(chunk, rows.row(i), 2);
             write(chunk);
         }
         write("\n  ]");
@@ -225,28 +224,24 @@ std::string roster_row_json(const RosterRow& row) {
     return json_dump(out);
 }
 
-void renewals_json(const RenewalSummary& summary, const ReportFilter& filter, const ReportContext& ctx,
-                   std::vector<std::string>&& rows, const JsonSink& write) {
-    document_with_rows(renewals_root(summary, filter, ctx), "renewals", std::move(rows), write);
+void renewals_json(const RenewalSummary& summary, const ReportFilter& filter, const ReportContext& ctx, const JsonRows& rows,
+                   const JsonSink& write) {
+    document_with_rows(renewals_root(summary, filter, ctx), "renewals", rows, write);
 }
 
-void roster_json(const RosterSummary& summary, const ReportFilter& filter, const ReportContext& ctx,
-                 std::vector<std::string>&& rows, const JsonSink& write) {
-    document_with_rows(roster_root(summary, filter, ctx), "roster", std::move(rows), write);
+void roster_json(const RosterSummary& summary, const ReportFilter& filter, const ReportContext& ctx, const JsonRows& rows,
+                 const JsonSink& write) {
+    document_with_rows(roster_root(summary, filter, ctx), "roster", rows, write);
 }
 
 std::string renewals_json(const RenewalsReport& r, const ReportContext& ctx) {
-    std::vector<std::string> rows;
-    for (const auto& row : r.rows)
-        rows.push_back(renewal_row_json(row));
-    return collected([&](const JsonSink& write) { renewals_json(r.summary, r.filter, ctx, std::move(rows), write); });
+    JsonRows rows{r.rows.size(), [&](std::size_t i) { return renewal_row_json(r.rows[i]); }};
+    return collected([&](const JsonSink& write) { renewals_json(r.summary, r.filter, ctx, rows, write); });
 }
 
 std::string roster_json(const RosterReport& r, const ReportContext& ctx) {
-    std::vector<std::string> rows;
-    for (const auto& row : r.rows)
-        rows.push_back(roster_row_json(row));
-    return collected([&](const JsonSink& write) { roster_json(r.summary, r.filter, ctx, std::move(rows), write); });
+    JsonRows rows{r.rows.size(), [&](std::size_t i) { return roster_row_json(r.rows[i]); }};
+    return collected([&](const JsonSink& write) { roster_json(r.summary, r.filter, ctx, rows, write); });
 }
 
 std::string transcript_json(const Transcript& t, const ReportContext& ctx) {

@@ -63,6 +63,106 @@ void unpack(std::string_view in, const std::vector<bool>& shown, std::vector<Cel
     }
 }
 
+// A JSON row is mostly its field names (60% of a roster row): each `"name":` of a field the rows
+// have is kept as two bytes, 0x01 and the field's index. Compact JSON escapes every byte below
+// 0x20 inside strings and has none outside them, so 0x01 marks only these, and the row comes back
+// exactly, whatever matched. (A row holding 0x01 all the same is kept as it is, after 0x02.)
+constexpr char field_mark = '\x01';
+constexpr char kept_as_is = '\x02';
+constexpr std::string_view json_fields[] = {"attempts",
+                                            "attempts_left",
+                                            "caps",
+                                            "carried_over_hours",
+                                            "ce",
+                                            "certification",
+                                            "completed_hours",
+                                            "counted",
+                                            "counted_hours",
+                                            "credential",
+                                            "credential_name",
+                                            "days_left",
+                                            "deadline",
+                                            "deadline_days_left",
+                                            "deadline_kind",
+                                            "domain",
+                                            "domains",
+                                            "due",
+                                            "entries",
+                                            "exam",
+                                            "experience",
+                                            "expires",
+                                            "grace_until",
+                                            "id",
+                                            "issued",
+                                            "kind",
+                                            "kinds",
+                                            "last_date",
+                                            "late_fee",
+                                            "level",
+                                            "logged_hours",
+                                            "max_hours",
+                                            "met",
+                                            "missing",
+                                            "name",
+                                            "next",
+                                            "note",
+                                            "number",
+                                            "passed",
+                                            "providers",
+                                            "remaining",
+                                            "remaining_hours",
+                                            "renewable",
+                                            "renewals",
+                                            "required",
+                                            "required_hours",
+                                            "requirements",
+                                            "scheduled",
+                                            "state",
+                                            "submit_by",
+                                            "topic",
+                                            "training",
+                                            "unit",
+                                            "window_end",
+                                            "window_start"};
+
+std::string shrink_json(std::string_view json) {
+    if (json.find(field_mark) != std::string_view::npos) return kept_as_is + std::string(json);
+    std::string out;
+    out.reserve(json.size() / 2);
+    for (std::size_t i = 0; i < json.size();) {
+        std::size_t close = json[i] == '"' ? json.find('"', i + 1) : std::string_view::npos;
+        if (close != std::string_view::npos && close + 1 < json.size() && json[close + 1] == ':') {
+            std::string_view name = json.substr(i + 1, close - i - 1);
+            const auto* end = std::end(json_fields);
+            const auto* at = std::lower_bound(std::begin(json_fields), end, name);
+            if (at != end && *at == name) {
+                out += field_mark;
+                out += static_cast<char>(at - std::begin(json_fields));
+                i = close + 2;
+                continue;
+            }
+        }
+        out += json[i++];
+    }
+    return out;
+}
+
+std::string expand_json(std::string_view packed) {
+    if (!packed.empty() && packed[0] == kept_as_is) return std::string(packed.substr(1));
+    std::string out;
+    out.reserve(packed.size() * 2);
+    for (std::size_t i = 0; i < packed.size(); ++i) {
+        if (packed[i] != field_mark || i + 1 == packed.size()) {
+            out += packed[i];
+            continue;
+        }
+        out += '"';
+        out += json_fields[static_cast<unsigned char>(packed[++i])];
+        out += "\":";
+    }
+    return out;
+}
+
 } // namespace
 
 TeamReportStream::TeamReportStream(TeamReport kind, StreamFormat format, std::size_t specialists, ReportContext ctx,
@@ -80,7 +180,7 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
         for (const auto& row : renewal_rows(status, ctx_, filter_)) {
             Row r{renewal_key(row), row.status.state, row.due, true, {renewal_has_submit_by(row), renewal_has_grace(row)}, {}};
             r.text = csv    ? csv_row(columns, renewals_flat_row(row))
-                     : json ? renewal_row_json(row)
+                     : json ? shrink_json(renewal_row_json(row))
                             : pack(renewals_section_row(row, true, true));
             slot.push_back(std::move(r));
         }
@@ -94,7 +194,7 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
                   {roster_has_domains(row), false},
                   {}};
             r.text = csv    ? csv_row(columns, roster_flat_row(row))
-                     : json ? roster_row_json(row)
+                     : json ? shrink_json(roster_row_json(row))
                             : pack(roster_section_row(row, true));
             slot.push_back(std::move(r));
         }
@@ -132,13 +232,13 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
         std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
 
     if (format_ == StreamFormat::Json) {
-        std::vector<std::string> texts;
-        texts.reserve(rows.size());
-        for (auto& row : rows)
-            texts.push_back(std::move(row.text));
-        std::vector<Row>().swap(rows);
-        if (kind_ == TeamReport::Renewals) renewals_json(renewals, filter_, ctx_, std::move(texts), write);
-        else roster_json(roster, filter_, ctx_, std::move(texts), write);
+        JsonRows texts{rows.size(), [&](std::size_t i) {
+                           std::string json = expand_json(rows[i].text);
+                           std::string().swap(rows[i].text);
+                           return json;
+                       }};
+        if (kind_ == TeamReport::Renewals) renewals_json(renewals, filter_, ctx_, texts, write);
+        else roster_json(roster, filter_, ctx_, texts, write);
         return;
     }
     if (format_ == StreamFormat::Csv) {

@@ -212,7 +212,7 @@ TEST_CASE("TeamReportStream makes the whole report in every format, whatever ord
                                    record(certified("soon", "ct-rss", "2024-01-10")),
                                    record(certified("grace", "pa-cps", "2024-08-01")),
                                    record(certified("submit", "ny-crpa", "2024-02-20")),
-                                   record("id = \"new\"\nname = \"New, \\\"Jr\\\" [{,:}] \\\\ |*<b>\"\n[credentials.ct-rss]\n"),
+                                   record("id = \"new\"\nname = \"New, \\\"Jr\\\" [{,:}] \\\\ |*<b> \\\"id\\\":\\\\\"\n[credentials.ct-rss]\n"),
                                    record("id = \"none\"\nname = \"=cmd\"\n")};
     auto all = statuses(records);
     ReportFilter filter;
