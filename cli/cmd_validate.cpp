@@ -10,6 +10,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <unordered_set>
 
@@ -55,10 +56,11 @@ std::vector<fs::path> expand(const std::vector<std::string>& paths, Diagnostics&
 
 // The fast reader gives the same records as toml++ but no source positions, and it hands a record
 // over only when reading it found nothing to report (anything else is read again by toml++, with
-// positions). Two things validate shows afterwards need positions: an id that two files share
-// (possible only between directories, as ids must equal file names) and entries dated after the
-// as-of date. Files that share a name are read by toml++ alone; a record with future entries is
-// read again by toml++ (rarely: such entries are a mistake or a plan) and warned about from there.
+// positions). What validate checks afterwards needs positions too: an id that two files share
+// (possible only between directories, as ids must equal file names), entries dated after the as-of
+// date, and evidence that a link leads out of the workspace. Files that share a name are read by
+// toml++ alone; a record with any later finding is read again by toml++ (rarely: such entries are
+// a mistake or a plan) and reported from there.
 bool stems_distinct(const std::vector<fs::path>& files) {
     std::unordered_set<std::string> stems;
     for (const auto& f : files)
@@ -66,10 +68,12 @@ bool stems_distinct(const std::vector<fs::path>& files) {
     return true;
 }
 
-void warn_future_with_positions(const fs::path& file, const Workspace* ws, const CredentialSet& credentials,
-                                Date as_of, const Record& fast, Diagnostics& out) {
+using RecordCheck = std::function<void(const Record&, Diagnostics&)>;
+
+void check_with_positions(const fs::path& file, const Workspace* ws, const CredentialSet& credentials, const Record& fast,
+                          const RecordCheck& check, Diagnostics& out) {
     Diagnostics probe;
-    warn_future_entries(fast, as_of, probe);
+    check(fast, probe);
     if (probe.items().empty()) return;
     RecordLoadOptions opts;
     if (ws) opts.limits = ws->limits;
@@ -79,7 +83,7 @@ void warn_future_with_positions(const fs::path& file, const Workspace* ws, const
     auto text = read_text_file(file, shown, opts.limits.max_bytes, again);
     std::optional<Record> full = text ? load_record(*text, shown, credentials, opts, again) : std::nullopt;
     // A file changed since the first read: what it holds now is reported.
-    if (full) warn_future_entries(*full, as_of, again);
+    if (full) check(*full, again);
     out.append(again);
 }
 
@@ -127,10 +131,13 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
     std::vector<Diagnostics> per_record(records.size());
     const Workspace* ws = opts.paths.empty() ? ctx.workspace() : nullptr;
     bool fast = stems_distinct(records);
+    RecordCheck check = [&](const Record& r, Diagnostics& out) {
+        warn_future_entries(r, ctx.as_of(), out);
+        if (ctx.workspace()) evidence_link_errors(r, ctx.workspace()->root, out);
+    };
     auto keep = [&](std::size_t i, const Record& r) {
-        if (fast) warn_future_with_positions(records[i], ws, ctx.credentials(), ctx.as_of(), r, per_record[i]);
-        else warn_future_entries(r, ctx.as_of(), per_record[i]);
-        if (ctx.workspace()) evidence_link_errors(r, ctx.workspace()->root, per_record[i]);
+        if (fast) check_with_positions(records[i], ws, ctx.credentials(), r, check, per_record[i]);
+        else check(r, per_record[i]);
     };
     VisitSummary summary = visit_records(records, ws, ctx.credentials(), ctx.options().jobs, keep, fast);
     files += summary.files;
