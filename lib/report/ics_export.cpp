@@ -109,7 +109,7 @@ void IcsStream::finish(const std::function<void(std::string_view)>& write) {
                                   to_string(c.expires), c.ce),
                       options_);
         }
-        e = Entry();  // written: dropped
+        e = Entry(); // written: dropped
         if (out.size() >= chunk_bytes) {
             write(out);
             out.clear();
@@ -121,7 +121,8 @@ void IcsStream::finish(const std::function<void(std::string_view)>& write) {
 
 std::string ics_calendar(const std::vector<SpecialistStatus>& statuses, const IcsOptions& options) {
     IcsStream stream(statuses.size(), options);
-    for (std::size_t i = 0; i < statuses.size(); ++i) stream.add(i, statuses[i]);
+    for (std::size_t i = 0; i < statuses.size(); ++i)
+        stream.add(i, statuses[i]);
     std::string out;
     stream.finish([&](std::string_view chunk) { out += chunk; });
     return out;

@@ -41,7 +41,7 @@ private:
         std::string number;
         Date expires;
         std::optional<Date> submit_by;
-        std::string ce;  // " CE 12 of 20 h counted; missing ..." or empty
+        std::string ce; // " CE 12 of 20 h counted; missing ..." or empty
     };
     struct Entry {
         std::string id;

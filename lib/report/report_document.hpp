@@ -52,7 +52,7 @@ struct RowSource {
 struct Table {
     std::vector<Column> columns;
     std::vector<std::vector<Cell>> rows;
-    std::optional<RowSource> source;  // when set, the rows (`rows` is empty)
+    std::optional<RowSource> source; // when set, the rows (`rows` is empty)
 };
 
 inline std::size_t row_count(const Table& t) { return t.source ? t.source->count : t.rows.size(); }
@@ -61,7 +61,8 @@ inline std::size_t row_count(const Table& t) { return t.source ? t.source->count
 template <class Fn>
 void for_each_row(const Table& t, Fn&& fn) {
     if (!t.source) {
-        for (const auto& row : t.rows) fn(row);
+        for (const auto& row : t.rows)
+            fn(row);
         return;
     }
     std::vector<Cell> row;

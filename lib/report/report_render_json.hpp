@@ -24,10 +24,10 @@ struct JsonRows {
 };
 std::string renewal_row_json(const RenewalRow& row);
 std::string roster_row_json(const RosterRow& row);
-void renewals_json(const RenewalSummary& summary, const ReportFilter& filter, const ReportContext& ctx,
-                   const JsonRows& rows, const JsonSink& write);
-void roster_json(const RosterSummary& summary, const ReportFilter& filter, const ReportContext& ctx,
-                 const JsonRows& rows, const JsonSink& write);
+void renewals_json(const RenewalSummary& summary, const ReportFilter& filter, const ReportContext& ctx, const JsonRows& rows,
+                   const JsonSink& write);
+void roster_json(const RosterSummary& summary, const ReportFilter& filter, const ReportContext& ctx, const JsonRows& rows,
+                 const JsonSink& write);
 std::string transcript_json(const Transcript& transcript, const ReportContext& ctx);
 std::string audit_json(const AuditSample& sample, const ReportContext& ctx);
 

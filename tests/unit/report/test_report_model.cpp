@@ -207,13 +207,14 @@ TEST_CASE("audit_select samples, in id order, those active or in grace") {
 }
 
 TEST_CASE("TeamReportStream makes the whole report in every format, whatever order specialists arrive in") {
-    std::vector<Record> records = {record(certified("late", "ct-rss", "2023-10-01")),
-                                   record(certified("same", "ct-rss", "2023-10-01")), // ties on expiry: by id
-                                   record(certified("soon", "ct-rss", "2024-01-10")),
-                                   record(certified("grace", "pa-cps", "2024-08-01")),
-                                   record(certified("submit", "ny-crpa", "2024-02-20")),
-                                   record("id = \"new\"\nname = \"New, \\\"Jr\\\" [{,:}] \\\\ |*<b> \\\"id\\\":\\\\\"\n[credentials.ct-rss]\n"),
-                                   record("id = \"none\"\nname = \"=cmd\"\n")};
+    std::vector<Record> records = {
+        record(certified("late", "ct-rss", "2023-10-01")),
+        record(certified("same", "ct-rss", "2023-10-01")), // ties on expiry: by id
+        record(certified("soon", "ct-rss", "2024-01-10")),
+        record(certified("grace", "pa-cps", "2024-08-01")),
+        record(certified("submit", "ny-crpa", "2024-02-20")),
+        record("id = \"new\"\nname = \"New, \\\"Jr\\\" [{,:}] \\\\ |*<b> \\\"id\\\":\\\\\"\n[credentials.ct-rss]\n"),
+        record("id = \"none\"\nname = \"=cmd\"\n")};
     auto all = statuses(records);
     ReportFilter filter;
     // The optional columns (submit-by, grace) come and go with the rows that fill them.
