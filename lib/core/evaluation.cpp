@@ -53,6 +53,7 @@ Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kin
 
 std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date as_of) {
     std::vector<ExperienceProgress> out;
+    out.reserve(rules.size());
     for (const auto& r : rules)
         out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of)});
     return out;

@@ -53,7 +53,10 @@ public:
             line.pop_back();
         text_ += line + "\n";
     }
-    void raw(std::string line) { text_ += line + "\n"; }
+    void raw(const std::string& line) {
+        text_ += line;
+        text_ += '\n';
+    }
     std::string left(Hours required, Hours done) const {
         Hours missing = shortfall(required, done);
         return missing.is_zero() ? style_.green("done") : style_.yellow(missing.str() + " h left");
@@ -138,7 +141,10 @@ void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
 std::string missing_in_words(const CredentialStatus& cs) {
     if (!cs.ce) return "";
     std::string out;
-    auto add = [&](std::string part) { out += (out.empty() ? "" : ", ") + part; };
+    auto add = [&](const std::string& part) {
+        if (!out.empty()) out += ", ";
+        out += part;
+    };
     for (const auto& r : cs.ce->requirements) {
         if (r.met()) continue;
         if (r.kind == MinimumKind::TopicEntries)
@@ -171,9 +177,9 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
             if (!why.empty()) why = "missing " + why;
             const LevelRule* level = cs.rule->level(cs.certification->level);
             if (level && !level->renewable)
-                why = "level " + printable(level->id) + " is not renewable" +
-                      (cs.next_level ? "; move up to " + printable(cs.next_level->level) : std::string()) +
-                      (why.empty() ? "" : "; " + why);
+                why = fmt::format("level {} is not renewable{}{}", printable(level->id),
+                                  cs.next_level ? "; move up to " + printable(cs.next_level->level) : std::string(),
+                                  why.empty() ? "" : "; " + why);
             if (cs.renewable) page.row(4, "renewable", style.green("yes"));
             else page.row(4, "renewable", style.yellow("no"), why);
         } else {

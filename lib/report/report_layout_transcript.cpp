@@ -109,7 +109,7 @@ Table totals_table(const TranscriptSection& sec) {
     return t;
 }
 
-Section transcript_section(const TranscriptSection& sec, Date as_of, std::string heading_prefix) {
+Section transcript_section(const TranscriptSection& sec, Date as_of, const std::string& heading_prefix) {
     Section s;
     s.heading = heading_prefix + section_heading(sec);
     s.intro = section_intro(sec, as_of);
@@ -163,13 +163,13 @@ Document transcript_document(const Transcript& t, const ReportContext& ctx) {
     doc.title = "CE transcript: " + t.id + " (" + t.name + ")";
     doc.workspace = ctx.workspace;
     doc.as_of = ctx.as_of;
-    doc.summary.push_back(t.all_periods ? "Period: all CE entries on record."
-                                        : "Period: the current CE period of each certified credential.");
+    doc.summary.emplace_back(t.all_periods ? "Period: all CE entries on record."
+                                           : "Period: the current CE period of each certified credential.");
     for (const auto& sec : t.sections)
         doc.sections.push_back(transcript_section(sec, ctx.as_of, ""));
     doc.notes = t.notes;
     if (t.sections.empty() && !t.all_periods)
-        doc.notes.push_back("No current CE period to list; --period all lists every CE entry on record.");
+        doc.notes.emplace_back("No current CE period to list; --period all lists every CE entry on record.");
     flat_columns(doc.flat);
     flat_rows(doc.flat, t);
     return doc;

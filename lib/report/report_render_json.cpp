@@ -90,7 +90,7 @@ namespace {
 void append_indented(std::string& out, std::string_view compact, int depth) {
     auto newline = [&](int d) {
         out += '\n';
-        out.append(static_cast<std::size_t>(2 * d), ' ');
+        out.append(2 * static_cast<std::size_t>(d), ' ');
     };
     bool in_string = false;
     for (std::size_t i = 0; i < compact.size(); ++i) {
