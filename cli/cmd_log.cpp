@@ -5,6 +5,7 @@
 #include "evaluation.hpp"
 #include "evidence_files.hpp"
 #include "evidence_path.hpp"
+#include "hours_input.hpp"
 #include "record_update.hpp"
 #include "toml_text.hpp"
 #include "write_support.hpp"
@@ -38,13 +39,15 @@ void add_text(std::vector<Field>& fields, const char* key, const std::string& va
     fields.push_back({key, toml_string(value)});
 }
 
-void add_hours(std::vector<Field>& fields, const std::string& value) {
-    auto h = parse_hours(value);
-    if (!h)
-        throw UsageError{fmt::format("--hours must be a number of hours such as 2 or 1.5, to 0.01 h (got '{}')",
-                                     printable(value.substr(0, 32)))};
-    fields.push_back({"hours", h->str()});
+Hours hours_option(const std::string& value) {
+    Hours h;
+    if (HoursInputError e = parse_hours(value, h); e != HoursInputError::None)
+        throw UsageError{fmt::format("--hours {} (got '{}'); hours are written {}", describe(e),
+                                     printable(utf8_prefix(value, 32)), hours_input_forms)};
+    return h;
 }
+
+void add_hours(std::vector<Field>& fields, const std::string& value) { fields.push_back({"hours", hours_option(value).str()}); }
 
 std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Date today) {
     std::vector<Field> f;
@@ -113,7 +116,7 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
         return exit_ok;
     }
     std::string what = table;
-    if (!opts.hours.empty()) what += " " + parse_hours(opts.hours)->str() + " h";
+    if (!opts.hours.empty()) what += " " + hours_option(opts.hours).str() + " h";
     SpecialistStatus s = evaluate(*result.record, ctx.credentials(), ctx.as_of());
     print_page(fmt::format("recorded {} on {} in {}; {}\n", what, to_string(date_option("date", opts.date, today)),
                            display_path(&ws, record_path(ws, id)), standing(s)));
