@@ -148,7 +148,7 @@ Runner setup_log(CLI::App& sub) {
     ce->add_option("--hours", o.hours, "Hours (to 0.01 h)")->required();
     ce->add_option("--title", o.title, "Course title")->required();
     ce->add_option("--provider", o.provider, "Provider or sponsor");
-    ce->add_option("--topic", o.topics, "Topic id (repeatable)");
+    ce->add_option("--topic", o.topics, "Topic id (repeatable; a,b is two)")->delimiter(',');
     ce->add_option("--delivery", o.delivery, "in-person, live-online or self-study");
     ce->add_option("--approval", o.approval, "Provider approval number");
     ce->add_option("--evidence", o.evidence, "Certificate file, relative to the workspace and inside it");
