@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "expiry_check.hpp"
+#include "usage_hints.hpp"
 
 #include <fmt/core.h>
 
@@ -41,7 +42,15 @@ int run(int argc, char** argv) {
     }
 
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> args(argv + 1, argv + argc);
+        if (auto unknown = unknown_command(app, args)) throw CLI::ParseError(*unknown, CLI::ExitCodes::ExtrasError);
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::RequiredError&) {
+            auto missing = missing_required(app);
+            if (!missing) throw;
+            throw CLI::RequiredError(*missing, CLI::ExitCodes::RequiredError);
+        }
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
