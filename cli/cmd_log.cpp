@@ -6,6 +6,7 @@
 #include "evidence_files.hpp"
 #include "evidence_path.hpp"
 #include "record_update.hpp"
+#include "target_id.hpp"
 #include "toml_text.hpp"
 #include "typed_options.hpp"
 #include "write_support.hpp"
@@ -71,7 +72,8 @@ std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Dat
 }
 
 int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
-    std::string id = target_id(ctx, opts.id);
+    TargetId target = target_id(ctx, opts.id);
+    const std::string& id = target.id;
     Date today = ctx.as_of();
     Date when = opts.date ? date_option("--date", *opts.date, today) : today;
     std::vector<Field> fields = fields_for(table, opts, when, today);
@@ -80,6 +82,10 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
         return exit_data;
     }
     const Workspace& ws = *ctx.workspace();
+    if (record_missing(ctx, target)) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
     if (table == "ce" && !opts.evidence.empty()) {
         std::string problem = evidence_path_problem(opts.evidence);
         if (problem.empty() && !evidence_stays_inside(ws.root, opts.evidence)) problem = evidence_link_problem;

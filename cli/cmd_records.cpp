@@ -5,6 +5,7 @@
 #include "atomic_file.hpp"
 #include "evaluation.hpp"
 #include "record_update.hpp"
+#include "target_id.hpp"
 #include "toml_text.hpp"
 #include "typed_options.hpp"
 #include "validation.hpp"
@@ -70,7 +71,7 @@ struct AddOptions {
 };
 
 int run_add(Context& ctx, const AddOptions& opts) {
-    std::string id = target_id(ctx, opts.id); // required: never defaults to 'me'
+    std::string id = target_id(ctx, opts.id).id; // required: never defaults to 'me'
     require_utf8("--name", opts.name);
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
@@ -101,7 +102,7 @@ int run_add(Context& ctx, const AddOptions& opts) {
 }
 
 struct CertifyOptions {
-    std::optional<std::string> id;
+    std::vector<std::string> words; // [ID] CREDENTIAL
     std::string credential;
     std::string issued;
     std::string number;
@@ -110,8 +111,13 @@ struct CertifyOptions {
     bool dry_run = false;
 };
 
-int run_certify(Context& ctx, const CertifyOptions& opts) {
-    std::string id = target_id(ctx, opts.id);
+int run_certify(Context& ctx, CertifyOptions opts) {
+    // `certify [ID] CREDENTIAL`: one word is the credential of 'me'.
+    std::optional<std::string> given_id;
+    if (opts.words.size() == 2) given_id = opts.words.front();
+    opts.credential = opts.words.back();
+    TargetId target = target_id(ctx, given_id);
+    const std::string& id = target.id;
     Date issued = date_option("--issued", opts.issued, ctx.as_of());
     std::vector<Field> fields;
     if (!opts.number.empty()) {
@@ -130,6 +136,10 @@ int run_certify(Context& ctx, const CertifyOptions& opts) {
         return exit_data;
     }
     const Workspace& ws = *ctx.workspace();
+    if (record_missing(ctx, target)) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
     if (!ctx.credentials().find(opts.credential)) {
         std::string hint = did_you_mean(opts.credential, ctx.credentials().ids());
         print_error(fmt::format("unknown credential '{}'{}", utf8_prefix(opts.credential, 64),
@@ -189,8 +199,10 @@ Runner setup_add(CLI::App& sub) {
 
 Runner setup_certify(CLI::App& sub) {
     auto opts = std::make_shared<CertifyOptions>();
-    sub.add_option("id", opts->id, "Specialist id")->required();
-    sub.add_option("credential", opts->credential, "Credential id")->required();
+    sub.add_option("credential", opts->words,
+                   "[ID] CREDENTIAL: the specialist (default: 'me' from the user config) and the credential")
+        ->expected(1, 2)
+        ->required();
     sub.add_option("--issued", opts->issued, "Date of certification (YYYY-MM-DD, today, yesterday, -3d, -2w, -1m)")->required();
     sub.add_option("--number", opts->number, "Certificate number");
     sub.add_option("--level", opts->level, "Level, for credentials that have levels");
