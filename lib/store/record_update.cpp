@@ -138,7 +138,8 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
     if (!options.dry_run) {
         fs::path lock_path = path.parent_path() / ("." + id + ".lock");
         if (auto err = lock.acquire(lock_path, std::chrono::seconds(5), file_mode(ws))) {
-            diags.error(shown, {}, fmt::format("{}: {}", err->path.string(), err->what));
+            // Named by the record, as the user knows it; the lock file's own path is ours.
+            diags.error(shown, {}, err->what + "; nothing was written");
             return result;
         }
         // Safe under the lock: a killed writer's temporary files are never the record itself.
