@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "expiry_check.hpp"
+#include "usage_hints.hpp"
 
 #include <fmt/core.h>
 
@@ -14,6 +15,8 @@ namespace peerctl::cli {
 int run(int argc, char** argv) {
     CLI::App app{"peerctl: certification tracking for peer support specialists", "peerctl"};
     app.require_subcommand(1);
+    // Set before the commands are added, which inherit it: the global options may follow the command.
+    app.fallthrough();
     app.set_help_all_flag("--help-all", "Show help for every command");
     GlobalOptions global;
     app.add_option("--dir", global.dir, "Workspace directory (default: $PEERCTL_DIR, the nearest peerctl.toml, the user config)");
@@ -21,6 +24,9 @@ int run(int argc, char** argv) {
     app.add_option("--color", global.color, "Colour: auto, always or never (NO_COLOR is honoured)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("-j,--jobs", global.jobs, "Files to load in parallel (default: one per core)");
+    // Given twice (before and after the command, say), the last one counts, as in most tools.
+    for (const char* name : {"--dir", "--as-of", "--color", "--jobs"})
+        app.get_option(name)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.add_flag_callback(
         "--version",
         [] {
@@ -36,7 +42,15 @@ int run(int argc, char** argv) {
     }
 
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> args(argv + 1, argv + argc);
+        if (auto unknown = unknown_command(app, args)) throw CLI::ParseError(*unknown, CLI::ExitCodes::ExtrasError);
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::RequiredError&) {
+            auto missing = missing_required(app);
+            if (!missing) throw;
+            throw CLI::RequiredError(*missing, CLI::ExitCodes::RequiredError);
+        }
     } catch (const CLI::Success& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {

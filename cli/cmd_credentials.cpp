@@ -5,6 +5,9 @@
 #include <fmt/core.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace peerctl::cli {
 
 namespace {
@@ -36,13 +39,26 @@ std::string period_words(const Credential& c) {
 int run_list(Context& ctx) {
     if (!load(ctx)) return exit_data;
     Style style = ctx.out_style();
-    std::string out =
-        style.bold(fmt::format("{:<10} {:<50} {:<14} {:>6}  {:<10} {}", "ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE")) +
-        "\n";
-    for (const auto& [id, c] : ctx.credentials().all()) {
-        std::string ce = c.ce ? c.ce->hours.str() + " h" : "-";
-        out += fmt::format("{:<10} {:<50} {:<14} {:>6}  {:<10} {}\n", printable(id), printable(c.name), period_words(c), ce,
-                           printable(c.confidence), c.builtin ? "built-in" : "workspace");
+    // Columns as wide as their longest cell, so that a long name (a workspace's own credential)
+    // moves the columns after it instead of pushing its own row out of line.
+    std::vector<std::vector<std::string>> rows{{"ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE"}};
+    for (const auto& [id, c] : ctx.credentials().all())
+        rows.push_back({printable(id), printable(c.name), period_words(c), c.ce ? c.ce->hours.str() + " h" : "-",
+                        printable(c.confidence), c.builtin ? "built-in" : "workspace"});
+    std::vector<std::size_t> widths(rows.front().size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], display_width(row[i]));
+    std::string out;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        std::string line;
+        for (std::size_t i = 0; i < rows[r].size(); ++i) {
+            const std::string& cell = rows[r][i];
+            if (i + 1 == rows[r].size()) line += cell;
+            else if (i == 3) line += std::string(widths[i] - display_width(cell), ' ') + cell + "  "; // CE: right-aligned
+            else line += pad_right(cell, widths[i]) + " ";
+        }
+        out += (r == 0 ? style.bold(line) : line) + "\n";
     }
     print_page(out, style);
     return exit_ok;
@@ -66,7 +82,8 @@ int run_show(Context& ctx, const CredentialsOptions& opts) {
     }
     Style style = ctx.out_style();
     std::string out;
-    auto line = [&](std::string_view label, const std::string& value) { out += fmt::format("{:<16}{}\n", label, value); };
+    // A label longer than its column ("level provisional") still keeps a space before its value.
+    auto line = [&](std::string_view label, const std::string& value) { out += fmt::format("{:<15} {}\n", label, value); };
     out += style.bold(printable(c->id)) + "  " + printable(c->name) + "\n";
     if (!c->issuer.empty()) line("issuer", printable(c->issuer));
     line("rules from", printable(c->file) + (c->builtin ? " (built-in)" : " (workspace)"));

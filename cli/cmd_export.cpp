@@ -4,6 +4,7 @@
 
 #include "atomic_file.hpp"
 #include "ics_export.hpp"
+#include "target_id.hpp"
 #include "validation.hpp"
 
 #include <fmt/core.h>
@@ -72,8 +73,15 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     ics.calendar_name = ws.name;
     std::vector<std::filesystem::path> files;
     if (opts.ids.empty()) files = record_files(ws);
-    for (const auto& id : opts.ids)
-        files.push_back(record_path(ws, id));
+    bool missing = false;
+    for (const auto& id : opts.ids) {
+        if (record_missing(ctx, TargetId{id})) missing = true;
+        else files.push_back(record_path(ws, id));
+    }
+    if (missing) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
     // Each record is evaluated where it loads and dropped there; the calendar keeps what its
     // events say and is written once every record has loaded without errors.
     IcsStream calendar(files.size(), ics);

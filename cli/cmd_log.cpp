@@ -6,7 +6,9 @@
 #include "evidence_files.hpp"
 #include "evidence_path.hpp"
 #include "record_update.hpp"
+#include "target_id.hpp"
 #include "toml_text.hpp"
+#include "typed_options.hpp"
 #include "write_support.hpp"
 
 #include <fmt/core.h>
@@ -17,20 +19,13 @@ namespace {
 
 struct LogOptions {
     std::optional<std::string> id;
-    std::string date, hours, title, provider, delivery, approval, evidence, domain, result, kind, credential, expires;
+    std::optional<std::string> date, expires;
+    std::string hours, title, provider, delivery, approval, evidence, domain, result, kind, credential;
     std::vector<std::string> topics;
     std::optional<long long> score;
     bool force = false;
     bool dry_run = false;
 };
-
-Date date_option(const std::string& name, const std::string& value, Date fallback) {
-    if (value.empty()) return fallback;
-    auto d = parse_date(value);
-    if (!d)
-        throw UsageError{fmt::format("--{} must be a date such as 2026-03-14 (got '{}')", name, printable(value.substr(0, 32)))};
-    return *d;
-}
 
 void add_text(std::vector<Field>& fields, const char* key, const std::string& value) {
     if (value.empty()) return;
@@ -39,17 +34,13 @@ void add_text(std::vector<Field>& fields, const char* key, const std::string& va
 }
 
 void add_hours(std::vector<Field>& fields, const std::string& value) {
-    auto h = parse_hours(value);
-    if (!h)
-        throw UsageError{fmt::format("--hours must be a number of hours such as 2 or 1.5, to 0.01 h (got '{}')",
-                                     printable(value.substr(0, 32)))};
-    fields.push_back({"hours", h->str()});
+    fields.push_back({"hours", hours_option("--hours", value).str()});
 }
 
-std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Date today) {
+std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Date when, Date today) {
     std::vector<Field> f;
     if (table == "exam" || table == "renewal") add_text(f, "credential", o.credential);
-    f.push_back({"date", toml_date(date_option("date", o.date, today))});
+    f.push_back({"date", toml_date(when)});
     if (table == "training") {
         add_hours(f, o.hours);
         add_text(f, "domain", o.domain);
@@ -75,19 +66,26 @@ std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Dat
         add_text(f, "approval", o.approval);
         add_text(f, "evidence", o.evidence);
     } else if (table == "renewal") {
-        if (!o.expires.empty()) f.push_back({"expires", toml_date(date_option("expires", o.expires, today))});
+        if (o.expires) f.push_back({"expires", toml_date(date_option("--expires", *o.expires, today))});
     }
     return f;
 }
 
 int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
-    std::string id = target_id(ctx, opts.id);
-    std::vector<Field> fields = fields_for(table, opts, ctx.as_of());
+    TargetId target = target_id(ctx, opts.id);
+    const std::string& id = target.id;
+    Date today = ctx.as_of();
+    Date when = opts.date ? date_option("--date", *opts.date, today) : today;
+    std::vector<Field> fields = fields_for(table, opts, when, today);
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
         return exit_data;
     }
     const Workspace& ws = *ctx.workspace();
+    if (record_missing(ctx, target)) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
     if (table == "ce" && !opts.evidence.empty()) {
         std::string problem = evidence_path_problem(opts.evidence);
         if (problem.empty() && !evidence_stays_inside(ws.root, opts.evidence)) problem = evidence_link_problem;
@@ -101,7 +99,6 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
     UpdateOptions update;
     update.dry_run = opts.dry_run;
     update.force = opts.force;
-    Date today = ctx.as_of();
     UpdateResult result = update_record(
         ws, ctx.credentials(), id,
         [&](std::string_view original, Diagnostics&) -> std::optional<std::string> { return append_text(original, entry); },
@@ -113,16 +110,16 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
         return exit_ok;
     }
     std::string what = table;
-    if (!opts.hours.empty()) what += " " + parse_hours(opts.hours)->str() + " h";
+    if (!opts.hours.empty()) what += " " + hours_option("--hours", opts.hours).str() + " h";
     SpecialistStatus s = evaluate(*result.record, ctx.credentials(), ctx.as_of());
-    print_page(fmt::format("recorded {} on {} in {}; {}\n", what, to_string(date_option("date", opts.date, today)),
-                           display_path(&ws, record_path(ws, id)), standing(s)));
+    print_page(
+        fmt::format("recorded {} on {} in {}; {}\n", what, to_string(when), display_path(&ws, record_path(ws, id)), standing(s)));
     return exit_ok;
 }
 
 void common(CLI::App* sub, LogOptions& o) {
     sub->add_option("id", o.id, "Specialist id (default: 'me' from the user config)");
-    sub->add_option("--date", o.date, "The day it happened (YYYY-MM-DD; default today)");
+    sub->add_option("--date", o.date, "The day it happened: YYYY-MM-DD, today, yesterday, -3d, -2w, -1m (default today)");
     sub->add_flag("--force", o.force, "Record it even if it looks like a duplicate or is dated in the future");
     sub->add_flag("--dry-run", o.dry_run, "Print the TOML that would be appended; write nothing");
 }
@@ -157,7 +154,7 @@ Runner setup_log(CLI::App& sub) {
     ce->add_option("--hours", o.hours, "Hours (to 0.01 h)")->required();
     ce->add_option("--title", o.title, "Course title")->required();
     ce->add_option("--provider", o.provider, "Provider or sponsor");
-    ce->add_option("--topic", o.topics, "Topic id (repeatable)");
+    ce->add_option("--topic", o.topics, "Topic id (repeatable; a,b is two)")->delimiter(',');
     ce->add_option("--delivery", o.delivery, "in-person, live-online or self-study");
     ce->add_option("--approval", o.approval, "Provider approval number");
     ce->add_option("--evidence", o.evidence, "Certificate file, relative to the workspace and inside it");
@@ -165,7 +162,8 @@ Runner setup_log(CLI::App& sub) {
     CLI::App* renewal = sub.add_subcommand("renewal", "Log a granted renewal");
     common(renewal, o);
     renewal->add_option("--credential", o.credential, "Credential id (needed when the record names several)");
-    renewal->add_option("--expires", o.expires, "New expiry printed on the certificate (default: one period on)");
+    renewal->add_option("--expires", o.expires,
+                        "New expiry printed on the certificate (a date as for --date; default: one period on)");
 
     return [opts, training, exam, experience, ce](Context& ctx) {
         std::string table = training->parsed()     ? "training"

@@ -5,7 +5,9 @@
 #include "atomic_file.hpp"
 #include "evaluation.hpp"
 #include "record_update.hpp"
+#include "target_id.hpp"
 #include "toml_text.hpp"
+#include "typed_options.hpp"
 #include "validation.hpp"
 #include "write_support.hpp"
 
@@ -69,7 +71,7 @@ struct AddOptions {
 };
 
 int run_add(Context& ctx, const AddOptions& opts) {
-    std::string id = target_id(ctx, opts.id); // required: never defaults to 'me'
+    std::string id = target_id(ctx, opts.id).id; // required: never defaults to 'me'
     require_utf8("--name", opts.name);
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
@@ -100,40 +102,44 @@ int run_add(Context& ctx, const AddOptions& opts) {
 }
 
 struct CertifyOptions {
-    std::optional<std::string> id;
+    std::vector<std::string> words; // [ID] CREDENTIAL
     std::string credential;
     std::string issued;
     std::string number;
     std::string level;
-    std::string expires;
+    std::optional<std::string> expires;
     bool dry_run = false;
 };
 
-int run_certify(Context& ctx, const CertifyOptions& opts) {
-    std::string id = target_id(ctx, opts.id);
-    auto issued = parse_date(opts.issued);
-    if (!issued) throw UsageError{"--issued must be a date such as 2026-03-14"};
+int run_certify(Context& ctx, CertifyOptions opts) {
+    // `certify [ID] CREDENTIAL`: one word is the credential of 'me'.
+    std::optional<std::string> given_id;
+    if (opts.words.size() == 2) given_id = opts.words.front();
+    opts.credential = opts.words.back();
+    TargetId target = target_id(ctx, given_id);
+    const std::string& id = target.id;
+    Date issued = date_option("--issued", opts.issued, ctx.as_of());
     std::vector<Field> fields;
     if (!opts.number.empty()) {
         require_utf8("--number", opts.number);
         fields.push_back({"number", toml_string(opts.number)});
     }
-    fields.push_back({"issued", toml_date(*issued)});
+    fields.push_back({"issued", toml_date(issued)});
     if (!opts.level.empty()) {
         require_utf8("--level", opts.level);
         fields.push_back({"level", toml_string(opts.level)});
     }
-    if (!opts.expires.empty()) {
-        auto e = parse_date(opts.expires);
-        if (!e) throw UsageError{"--expires must be a date such as 2029-03-14"};
-        fields.push_back({"expires", toml_date(*e)});
-    }
+    if (opts.expires) fields.push_back({"expires", toml_date(date_option("--expires", *opts.expires, ctx.as_of()))});
     require_valid_id(opts.credential, "credential id");
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
         return exit_data;
     }
     const Workspace& ws = *ctx.workspace();
+    if (record_missing(ctx, target)) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
     if (!ctx.credentials().find(opts.credential)) {
         std::string hint = did_you_mean(opts.credential, ctx.credentials().ids());
         print_error(fmt::format("unknown credential '{}'{}", utf8_prefix(opts.credential, 64),
@@ -154,7 +160,7 @@ int run_certify(Context& ctx, const CertifyOptions& opts) {
         },
         [&](const Record&, const Record&) {
             std::vector<std::string> out;
-            if (*issued > today) out.push_back(fmt::format("the issue date {} is in the future", to_string(*issued)));
+            if (issued > today) out.push_back(fmt::format("the issue date {} is in the future", to_string(issued)));
             return out;
         },
         update, ctx.diags());
@@ -193,9 +199,11 @@ Runner setup_add(CLI::App& sub) {
 
 Runner setup_certify(CLI::App& sub) {
     auto opts = std::make_shared<CertifyOptions>();
-    sub.add_option("id", opts->id, "Specialist id")->required();
-    sub.add_option("credential", opts->credential, "Credential id")->required();
-    sub.add_option("--issued", opts->issued, "Date of certification (YYYY-MM-DD)")->required();
+    sub.add_option("credential", opts->words,
+                   "[ID] CREDENTIAL: the specialist (default: 'me' from the user config) and the credential")
+        ->expected(1, 2)
+        ->required();
+    sub.add_option("--issued", opts->issued, "Date of certification (YYYY-MM-DD, today, yesterday, -3d, -2w, -1m)")->required();
     sub.add_option("--number", opts->number, "Certificate number");
     sub.add_option("--level", opts->level, "Level, for credentials that have levels");
     sub.add_option("--expires", opts->expires, "Expiry printed on the certificate, where it differs from the computed one");

@@ -15,6 +15,7 @@
 #include "report_render_markdown.hpp"
 #include "report_render_table.hpp"
 #include "report_sampler.hpp"
+#include "target_id.hpp"
 #include "validation.hpp"
 
 #include <fmt/core.h>
@@ -40,7 +41,7 @@ namespace {
 enum class Kind { Renewals, Roster, Transcript, Audit };
 
 struct ReportOptions {
-    std::string id;
+    std::optional<std::string> id;
     int within = -1;
     std::vector<std::string> states;
     std::string credential;
@@ -180,7 +181,8 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
     Plan plan;
     plan.kind = kind;
     plan.format = pick_format(o);
-    if (kind == Kind::Transcript) require_valid_id(o.id);
+    std::optional<TargetId> target;
+    if (kind == Kind::Transcript) target = target_id(ctx, o.id);
     plan.seed = kind == Kind::Audit ? pick_seed(o.seed) : 0;
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
@@ -193,15 +195,12 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
         print_error(fmt::format("refusing to write a report to '{}': reports never change records, rules or settings", o.output));
         return std::nullopt;
     }
-    if (kind == Kind::Transcript) {
-        fs::path f = record_path(ws, o.id);
-        std::error_code ec;
-        if (!fs::exists(fs::symlink_status(f, ec))) {
-            ctx.diags().error(display_path(&ws, f), {}, fmt::format("no record for '{}'", o.id));
+    if (target) {
+        if (record_missing(ctx, *target)) {
             ctx.flush_diagnostics();
             return std::nullopt;
         }
-        plan.files.push_back(f);
+        plan.files.push_back(record_path(ws, target->id));
     } else {
         plan.files = record_files(ws);
     }
@@ -368,7 +367,7 @@ Runner setup_report(CLI::App& sub) {
 
     CLI::App* transcript =
         sub.add_subcommand("transcript", "One specialist's CE entries for the current period, with evidence and totals");
-    transcript->add_option("id", opts->id, "The specialist's id")->required();
+    transcript->add_option("id", opts->id, "The specialist's id (default: 'me' from the user config)");
     transcript->add_option("--period", opts->period, "current (default) or all")->check(CLI::IsMember({"current", "all"}));
     add_credential_option(*transcript, *opts);
     add_output_options(*transcript, *opts);

@@ -5,6 +5,7 @@
 #include "evaluation.hpp"
 #include "status_json.hpp"
 #include "status_text.hpp"
+#include "target_id.hpp"
 #include "validation.hpp"
 
 #include <fmt/core.h>
@@ -27,24 +28,19 @@ int run_status(Context& ctx, const StatusOptions& opts) {
         return exit_data;
     }
     const Workspace& ws = *ctx.workspace();
-    std::vector<std::string> ids = opts.ids;
-    if (ids.empty() && !opts.all && ctx.user_config().me) ids.push_back(*ctx.user_config().me);
+    std::vector<TargetId> ids;
+    for (const auto& id : opts.ids)
+        ids.push_back(target_id(ctx, id));
+    if (ids.empty() && !opts.all && ctx.user_config().me) ids.push_back(target_id(ctx, std::nullopt));
 
     std::vector<fs::path> files;
     bool missing = false;
     if (ids.empty()) {
         files = record_files(ws);
     } else {
-        for (const auto& id : ids) {
-            require_valid_id(id);
-            fs::path f = record_path(ws, id);
-            std::error_code ec;
-            if (!fs::exists(fs::symlink_status(f, ec))) {
-                ctx.diags().error(display_path(&ws, f), {}, fmt::format("no record for '{}'", id));
-                missing = true;
-                continue;
-            }
-            files.push_back(f);
+        for (const auto& target : ids) {
+            if (record_missing(ctx, target, "--all")) missing = true;
+            else files.push_back(record_path(ws, target.id));
         }
     }
     // Evaluated on the workers; the records themselves are dropped as they go.

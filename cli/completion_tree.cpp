@@ -87,8 +87,10 @@ void walk(const CLI::App& app, const std::string& path, std::vector<CompletionCo
     for (const CLI::Option* opt : app.get_options()) {
         if (opt->get_group().empty()) continue; // hidden
         if (opt->get_positional() && !opt->nonpositional()) {
+            // `certify [ID] CREDENTIAL` is one positional of one or two words: an id, then a credential.
+            if (path == "certify" && opt->get_name() == "credential") cmd.positionals.push_back("@ids");
             cmd.positionals.push_back(positional_kind(path, *opt));
-            cmd.last_positional_repeats = opt->get_items_expected_max() > 1;
+            cmd.last_positional_repeats = opt->get_items_expected_max() > 1 && path != "certify";
             continue;
         }
         CompletionOption o;
@@ -104,6 +106,10 @@ void walk(const CLI::App& app, const std::string& path, std::vector<CompletionCo
     std::vector<const CLI::App*> subs = app.get_subcommands([](const CLI::App* a) { return !a->get_group().empty(); });
     for (const CLI::App* sub : subs)
         cmd.subcommands.emplace_back(sub->get_name(), sub->get_description());
+    // The global options are taken after any command too (they fall through to peerctl itself).
+    if (!path.empty())
+        for (const auto& o : out.front().options)
+            if (o.takes_value) cmd.options.push_back(o);
     out.push_back(std::move(cmd));
     for (const CLI::App* sub : subs)
         walk(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), out);

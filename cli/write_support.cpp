@@ -7,18 +7,6 @@
 
 namespace peerctl::cli {
 
-std::string target_id(const Context& ctx, const std::optional<std::string>& given) {
-    std::string id = given.value_or("");
-    if (!given) {
-        if (!ctx.user_config().me)
-            throw UsageError{"no ID given and no 'me' in the user config (" + user_config_path(ctx.env()).string() + ")"};
-        id = *ctx.user_config().me;
-    }
-    // Checked before any path is built from it: no "../x", "/etc/passwd", empty id or NUL.
-    require_valid_id(id);
-    return id;
-}
-
 std::string standing(const SpecialistStatus& s) {
     std::string out;
     for (const auto& cs : s.credentials) {

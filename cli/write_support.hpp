@@ -1,5 +1,5 @@
 #pragma once
-// What the writing commands share: the id to write to, and the line that says what was recorded
+// What the writing commands share: the line that says what was recorded
 // and where the specialist now stands.
 
 #include "context.hpp"
@@ -10,9 +10,6 @@
 
 namespace peerctl::cli {
 
-// The id given (even an empty one, which is refused), else `me` from the user config; throws
-// UsageError when neither or invalid.
-std::string target_id(const Context& ctx, const std::optional<std::string>& given);
 // "ct-rss: CE 42.5/60 h, ethics 3/6 h, 129 days left"
 std::string standing(const SpecialistStatus& s);
 // Rejects text that is not valid UTF-8 before it can reach a file.

@@ -1,13 +1,11 @@
 #include "hours.hpp"
 
-#include <charconv>
 #include <cmath>
 
 namespace peerctl {
 
 namespace {
-// An entry larger than this is a typo, not a course (a 3-credit college course is 45 h).
-constexpr std::int64_t max_centi = 10'000 * 100;
+constexpr std::int64_t max_centi = max_hours * 100;
 } // namespace
 
 std::string Hours::str() const {
@@ -50,30 +48,6 @@ std::string describe(HoursError e) {
     case HoursError::TooLarge: return "hours must be at most 10000";
     }
     return "";
-}
-
-std::optional<Hours> parse_hours(std::string_view text) {
-    auto dot = text.find('.');
-    std::string_view whole = text.substr(0, dot);
-    std::string_view frac = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
-    if (whole.empty() && frac.empty()) return std::nullopt;
-    if (!whole.empty() && (whole[0] < '0' || whole[0] > '9')) return std::nullopt; // no sign
-    if (frac.size() > 2 || (dot != std::string_view::npos && frac.empty())) return std::nullopt;
-    std::int64_t w = 0;
-    if (!whole.empty()) {
-        auto [p, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), w);
-        if (ec != std::errc() || p != whole.data() + whole.size() || w < 0 || w > max_centi / 100) return std::nullopt;
-    }
-    std::int64_t f = 0;
-    for (std::size_t i = 0; i < 2; ++i) {
-        f *= 10;
-        if (i < frac.size()) {
-            if (frac[i] < '0' || frac[i] > '9') return std::nullopt;
-            f += frac[i] - '0';
-        }
-    }
-    if (w * 100 + f > max_centi) return std::nullopt;
-    return Hours::from_centi(w * 100 + f);
 }
 
 } // namespace peerctl

@@ -3,10 +3,12 @@
 
 #include <compare>
 #include <cstdint>
-#include <optional>
 #include <string>
 
 namespace peerctl {
+
+// An entry larger than this is a typo, not a course (a 3-credit college course is 45 h).
+inline constexpr std::int64_t max_hours = 10'000;
 
 class Hours {
 public:
@@ -53,8 +55,5 @@ enum class HoursError { None, NotFinite, NotPositive, TooFine, TooLarge };
 HoursError hours_from_double(double value, Hours& out);
 HoursError hours_from_integer(std::int64_t value, Hours& out);
 std::string describe(HoursError e);
-
-// Parses "2.5", "3", "0.25" exactly (used for command-line input).
-std::optional<Hours> parse_hours(std::string_view text);
 
 } // namespace peerctl

@@ -2,12 +2,16 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace peerctl {
 
 namespace {
 
 constexpr std::size_t label_width = 16;
 constexpr std::size_t amount_width = 14;
+constexpr std::size_t name_width = 50;
 
 std::string state_label(State s, const Style& style) {
     switch (s) {
@@ -37,35 +41,61 @@ std::string kinds_label(const std::vector<ExperienceKind>& kinds) {
     return out;
 }
 
+// A specialist's page. Rows are laid out when the page is done: the label column is as wide as the
+// longest label ("mentoring-education") and the name column as the longest credential name, so
+// that a long one moves the column for every row instead of pushing its own row out of line.
 class Page {
 public:
     explicit Page(const Style& style) : style_(style) {}
 
     // "    label         12 / 20 h     8 h left"
     void row(std::size_t indent, std::string_view label, std::string_view amount, std::string_view rest = {}) {
-        std::string line(indent, ' ');
-        std::size_t width = label_width - (indent - 4);
-        line += pad_right(label, width);
-        if (display_width(label) >= width) line += ' ';
-        if (rest.empty()) line += amount;
-        else line += pad_right(amount, amount_width) + std::string(rest);
-        while (!line.empty() && line.back() == ' ')
-            line.pop_back();
-        text_ += line + "\n";
+        lines_.push_back({Line::Row, indent, std::string(label), std::string(amount), std::string(rest)});
+        // Relative to a label at indent 4, with at least one space after it.
+        label_column_ = std::max(label_column_, indent - 4 + display_width(label) + 1);
     }
-    void raw(const std::string& line) {
-        text_ += line;
-        text_ += '\n';
+    // "  ct-rss      Connecticut Recovery Support Specialist (RSS)     active"
+    void heading(std::string id, std::string name, std::string state) {
+        lines_.push_back({Line::Heading, 0, std::move(id), std::move(name), std::move(state)});
+        name_column_ = std::max(name_column_, display_width(lines_.back().amount) + 2);
     }
+    void raw(std::string line) { lines_.push_back({Line::Raw, 0, std::move(line), {}, {}}); }
     std::string left(Hours required, Hours done) const {
         Hours missing = shortfall(required, done);
         return missing.is_zero() ? style_.green("done") : style_.yellow(missing.str() + " h left");
     }
-    const std::string& text() const { return text_; }
+    std::string text() const {
+        std::string out;
+        for (const auto& l : lines_) {
+            if (l.kind == Line::Raw) {
+                out += l.label + "\n";
+                continue;
+            }
+            if (l.kind == Line::Heading) {
+                out += "  " + pad_right(l.label, 12) + pad_right(l.amount, name_column_) + l.rest + "\n";
+                continue;
+            }
+            std::string line(l.indent, ' ');
+            line += pad_right(l.label, label_column_ - (l.indent - 4));
+            if (l.rest.empty()) line += l.amount;
+            else line += pad_right(l.amount, amount_width) + l.rest;
+            while (!line.empty() && line.back() == ' ')
+                line.pop_back();
+            out += line + "\n";
+        }
+        return out;
+    }
 
 private:
+    struct Line {
+        enum Kind { Raw, Row, Heading } kind;
+        std::size_t indent;
+        std::string label, amount, rest;
+    };
     const Style& style_;
-    std::string text_;
+    std::vector<Line> lines_;
+    std::size_t label_column_ = label_width;
+    std::size_t name_column_ = name_width;
 };
 
 void certification_lines(Page& page, const CredentialStatus& cs, const Style& style) {
@@ -162,8 +192,7 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
     page.raw(style.bold(printable(s.id)) + "  " + printable(s.name));
     if (s.credentials.empty()) page.raw("  no credential on record");
     for (const auto& cs : s.credentials) {
-        page.raw("  " + pad_right(style.bold(printable(cs.rule->id)), 12) + pad_right(printable(cs.rule->name), 48) + "  " +
-                 state_label(cs.state, style));
+        page.heading(style.bold(printable(cs.rule->id)), printable(cs.rule->name), state_label(cs.state, style));
         if (cs.certification) {
             certification_lines(page, cs, style);
             if (cs.ce) ce_lines(page, *cs.ce, style);

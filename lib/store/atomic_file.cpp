@@ -94,11 +94,20 @@ std::optional<IoError> write_file_atomic(const fs::path& path, std::string_view 
     }
 
     UniqueFd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (int e = errno; !dir_fd) return error(e, fmt::format("{} (opening the directory)", errno_text(e)));
+    if (int e = errno; !dir_fd) {
+        // Said of the directory the user named (the caller names the file), not of a step of ours.
+        if (e == ENOENT) return error(e, fmt::format("its directory does not exist ({}); {}", errno_text(e), unchanged));
+        if (e == ENOTDIR) return error(e, fmt::format("part of its path is not a directory ({}); {}", errno_text(e), unchanged));
+        return error(e, fmt::format("{} (opening its directory); {}", errno_text(e), unchanged));
+    }
 
     std::string tmp = temp_name(path);
     UniqueFd fd(::openat(dir_fd.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
-    if (int e = errno; !fd) return error(e, fmt::format("{} (creating a temporary file); {}", errno_text(e), unchanged));
+    if (int e = errno; !fd) {
+        if (e == EACCES || e == EPERM || e == EROFS)
+            return error(e, fmt::format("its directory is not writable ({}); {}", errno_text(e), unchanged));
+        return error(e, fmt::format("{} (creating a file in its directory); {}", errno_text(e), unchanged));
+    }
     // Each failure from here removes the temporary file; the descriptors close as we return.
     auto fail = [&](std::string_view step, int err) {
         fd.reset();

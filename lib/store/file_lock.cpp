@@ -18,13 +18,23 @@ std::optional<IoError> FileLock::acquire(const std::filesystem::path& lock_path,
     UniqueFd fd(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
     if (fd) ::fchmod(fd.get(), static_cast<mode_t>(mode));
     else if (errno == EEXIST) fd = UniqueFd(::open(lock_path.c_str(), O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
-    if (int err = errno; !fd) return IoError{lock_path, err, fmt::format("cannot open the lock file: {}", std::strerror(err))};
+    if (int err = errno; !fd) {
+        // The usual cause, a directory the user may not write, said in the user's terms: the lock
+        // file is ours, not theirs.
+        bool unwritable = err == EACCES || err == EPERM || err == EROFS;
+        return IoError{lock_path, err,
+                       fmt::format("cannot lock the record: {}{}", std::strerror(err),
+                                   unwritable ? " (its directory is not writable)" : " (opening its lock file)")};
+    }
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return IoError{lock_path, 0, "the lock file is not a regular file"};
+    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
+        return IoError{
+            lock_path, 0,
+            fmt::format("cannot lock the record: its lock file {} is not a regular file", lock_path.filename().string())};
     auto deadline = std::chrono::steady_clock::now() + timeout;
     while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
         if (int err = errno; err != EWOULDBLOCK && err != EINTR)
-            return IoError{lock_path, err, fmt::format("cannot lock: {}", std::strerror(err))};
+            return IoError{lock_path, err, fmt::format("cannot lock the record: {}", std::strerror(err))};
         if (std::chrono::steady_clock::now() >= deadline)
             return IoError{
                 lock_path, EWOULDBLOCK,

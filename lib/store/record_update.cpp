@@ -31,11 +31,33 @@ std::string entry_text(std::string_view table, const std::vector<Field>& fields)
     return out;
 }
 
+namespace {
+
+// A file written with CRLF line ends (Windows editors) gets CRLF lines from us too: one file, one style.
+std::string_view line_end_of(std::string_view original) {
+    std::size_t nl = original.find('\n');
+    return nl != std::string_view::npos && nl > 0 && original[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+// `lines` ("a\nb\n") with each newline written as `eol`.
+std::string with_line_ends(std::string_view lines, std::string_view eol) {
+    if (eol == "\n") return std::string(lines);
+    std::string out;
+    for (char c : lines) {
+        if (c == '\n') out += eol;
+        else out += c;
+    }
+    return out;
+}
+
+} // namespace
+
 std::string append_text(std::string_view original, std::string_view entry) {
+    std::string_view eol = line_end_of(original);
     std::string out(original);
-    if (!out.empty() && out.back() != '\n') out += '\n';
-    if (!out.empty()) out += '\n';
-    out += entry;
+    if (!out.empty() && out.back() != '\n') out += eol;
+    if (!out.empty()) out += eol;
+    out += with_line_ends(entry, eol);
     return out;
 }
 
@@ -73,9 +95,11 @@ std::optional<std::string> certify_text(std::string_view original, const std::st
         error = fmt::format("[credentials.{}] is not written as a table header; add the fields by hand", credential);
         return std::nullopt;
     }
+    // The header's own line end is kept as it is (with its \r, in a CRLF file).
+    std::string_view eol = line_end_of(original);
     std::string out(original.substr(0, end == std::string_view::npos ? original.size() : end));
-    out += '\n';
-    out += lines;
+    out += end == std::string_view::npos ? eol : "\n";
+    out += with_line_ends(lines, eol);
     if (end != std::string_view::npos) out += original.substr(end + 1);
     return out;
 }
@@ -114,7 +138,8 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
     if (!options.dry_run) {
         fs::path lock_path = path.parent_path() / ("." + id + ".lock");
         if (auto err = lock.acquire(lock_path, std::chrono::seconds(5), file_mode(ws))) {
-            diags.error(shown, {}, fmt::format("{}: {}", err->path.string(), err->what));
+            // Named by the record, as the user knows it; the lock file's own path is ours.
+            diags.error(shown, {}, err->what + "; nothing was written");
             return result;
         }
         // Safe under the lock: a killed writer's temporary files are never the record itself.

@@ -27,7 +27,8 @@ std::string toml_string_array(const std::vector<std::string>& items);
 
 // "[[ce]]\ndate = ...\n" for an array-of-tables entry.
 std::string entry_text(std::string_view table, const std::vector<Field>& fields);
-// The original bytes, a newline if the file did not end in one, a blank line, then the entry.
+// The original bytes, a newline if the file did not end in one, a blank line, then the entry; the
+// new lines end in CRLF where the file's first line does.
 std::string append_text(std::string_view original, std::string_view entry);
 // Inserts `fields` under an existing `[credentials.<id>]` header, or appends a new table.
 // Returns nullopt (with `error`) where the table is written in a form we cannot extend safely.

@@ -72,7 +72,9 @@ std::optional<Workspace> load_workspace(const fs::path& root, Diagnostics& diags
     fs::path file = root / "peerctl.toml";
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
-        diags.error(root.string(), {}, "the workspace directory does not exist");
+        bool exists = fs::exists(root, ec);
+        diags.error(root.string(), {},
+                    exists ? "not a workspace: this is a file, not a directory" : "the workspace directory does not exist");
         return std::nullopt;
     }
     if (!fs::exists(file, ec)) {

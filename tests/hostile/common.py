@@ -105,7 +105,7 @@ class Suite:
         p = self.run("validate", ws=ws, user=uid)
         return None if p.returncode == 0 else f"exit {p.returncode}: {show(p.stderr, 200).strip()}"
 
-    def run(self, *args, ws=None, user=None, timeout=30):
+    def run(self, *args, ws=None, user=None, timeout=30, cwd=None):
         """Runs peerctl (as `user`, a uid, when given: call runnable_as first); returns the process
         with `.seconds`."""
         binary, extra = self.as_user.get(user, (self.peerctl, {})) if user is not None else (self.peerctl, {})
@@ -115,7 +115,7 @@ class Suite:
             env["XDG_CACHE_HOME"] = os.path.join(self.tmp, f"cache-{user}")
         start = time.monotonic()
         try:
-            p = subprocess.run(argv, env=env, capture_output=True, timeout=timeout, user=user)
+            p = subprocess.run(argv, env=env, capture_output=True, timeout=timeout, user=user, cwd=cwd)
         except OSError as e:  # the binary cannot be executed by that user at all
             p = subprocess.CompletedProcess(argv, -998, b"", f"cannot run {binary} as {user}: {e}".encode())
         except subprocess.TimeoutExpired as e:

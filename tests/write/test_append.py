@@ -136,4 +136,15 @@ for ident, text in HAND.items():
             f"'{ident}': the other keys read the same")
 s.validate(ws, "after the hand-written records")
 
+# A CRLF record stays CRLF: the appended lines (and the lines certify inserts) end in CRLF too,
+# no bare LF anywhere.
+p = record_file(ws, "crlf")
+added = (read_bytes(p) or b"")[len(HAND["crlf"]):]
+s.check(added and b"\n" not in added.replace(b"\r\n", b""), "'crlf': the appended lines end in CRLF", added)
+r = s.run("certify", "crlf", "ct-rss", "--issued", "2025-04-02", ws=ws)
+s.expect(r, 0, "certify the CRLF record")
+after = read_bytes(p) or b""
+s.check(b"[credentials.ct-rss]\r\nissued = 2025-04-02\r\n" in after, "'crlf': certify inserts CRLF lines", after)
+s.check(b"\n" not in after.replace(b"\r\n", b""), "'crlf': no bare LF in the file after log and certify", after)
+
 s.finish()

@@ -84,6 +84,6 @@ TEST_CASE("write_file_atomic: an error carries the path given, the errno and the
     REQUIRE(missing.has_value());
     CHECK(missing->path == nowhere);
     CHECK(missing->err == ENOENT);
-    CHECK(missing->what == std::string(std::strerror(ENOENT)) + " (opening the directory)");
+    CHECK(missing->what == "its directory does not exist (" + std::string(std::strerror(ENOENT)) + "); nothing was created");
     CHECK(missing->what.find(nowhere.string()) == std::string::npos);
 }

@@ -1,0 +1,19 @@
+#pragma once
+// Option values people type in more than one form (hours, dates), read by lib/ and refused with a
+// message that shows every form taken.
+
+#include "dates.hpp"
+#include "hours.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace peerctl::cli {
+
+// `value` of `option` ("--hours") as exact hours; throws UsageError naming the reason and the forms.
+Hours hours_option(std::string_view option, const std::string& value);
+// `value` of `option` ("--date") as a date, words and offsets counted from `today` (the as-of day);
+// throws UsageError showing the forms. The empty text is refused, never read as today.
+Date date_option(std::string_view option, const std::string& value, Date today);
+
+} // namespace peerctl::cli

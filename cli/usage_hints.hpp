@@ -1,0 +1,22 @@
+#pragma once
+// Usage errors that say what to do: an unknown command with the nearest one, and every missing
+// required option at once (CLI11 stops at the first).
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace peerctl::cli {
+
+// "unknown command 'stauts'; did you mean 'status'?" when a word of `args` (argv without the program)
+// stands where `app` expects a command and names none; nothing otherwise.
+std::optional<std::string> unknown_command(CLI::App& app, const std::vector<std::string>& args);
+
+// After a CLI::RequiredError: "missing required options of 'log ce': --hours, --title" naming every
+// required option and argument left out of the commands parsed; nothing when none is (a missing
+// command, say).
+std::optional<std::string> missing_required(const CLI::App& app);
+
+} // namespace peerctl::cli
