@@ -104,6 +104,9 @@ struct CredentialStatus {
     std::optional<CeProgress> ce;
     std::optional<LevelProgress> next_level;
     bool renewable = false;
+    // The effective_from of the [[revision]] whose rules judged the current period (while not
+    // certified: the training, exam and experience); none when the credential's own rules did.
+    std::optional<Date> revision;
     std::vector<std::string> problems;
 };
 

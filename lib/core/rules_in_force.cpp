@@ -1,0 +1,35 @@
+#include "rules_in_force.hpp"
+
+namespace peerctl {
+
+namespace {
+
+template <typename T>
+const T* table_or_null(const std::optional<T>& table) {
+    return table ? &*table : nullptr;
+}
+
+} // namespace
+
+RulesInForce rules_in_force(const Credential& credential, Date on) {
+    RulesInForce r;
+    r.training = table_or_null(credential.training);
+    r.experience = &credential.experience;
+    r.exam = table_or_null(credential.exam);
+    r.period = &credential.period;
+    r.ce = table_or_null(credential.ce);
+    r.after_expiry = &credential.after_expiry;
+    for (const auto& rev : credential.revisions) {
+        if (rev.effective_from > on) break;
+        r.revision = &rev;
+        if (rev.training) r.training = &*rev.training;
+        if (rev.experience) r.experience = &*rev.experience;
+        if (rev.exam) r.exam = &*rev.exam;
+        if (rev.period) r.period = &*rev.period;
+        if (rev.ce) r.ce = &*rev.ce;
+        if (rev.after_expiry) r.after_expiry = &*rev.after_expiry;
+    }
+    return r;
+}
+
+} // namespace peerctl

@@ -1,0 +1,33 @@
+#pragma once
+// Which of a credential's rules judge a date: its own tables, replaced table by table by each
+// [[revision]] in force on that date. Training, exam and experience are judged by the rules in
+// force on the issue date (on the as-of date while not certified); a period's length, its CE and
+// what happens after its expiry by the rules in force on its expiry date (docs/contract.md,
+// "Credential rules through time").
+
+#include "credential_rules.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace peerctl {
+
+struct RulesInForce {
+    // The latest revision in force on the date, whichever tables it replaced; nullptr when the
+    // credential's own tables (its base rules) are all that apply.
+    const RuleRevision* revision = nullptr;
+    const TrainingRule* training = nullptr; // nullptr: no training asked for
+    const std::vector<ExperienceRule>* experience = nullptr;
+    const ExamRule* exam = nullptr; // nullptr: no exam
+    const PeriodRule* period = nullptr;
+    const CeRule* ce = nullptr; // nullptr: no CE asked for
+    const std::vector<LapseRung>* after_expiry = nullptr;
+
+    std::optional<Date> since() const { return revision ? std::optional<Date>(revision->effective_from) : std::nullopt; }
+};
+
+// The rules of `credential` in force on `on`. A date before the credential's effective_from gets
+// its base rules: nothing older is known. The result points into `credential`.
+RulesInForce rules_in_force(const Credential& credential, Date on);
+
+} // namespace peerctl
