@@ -235,7 +235,7 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     Date expires = period.expires;
     // The period, its CE and what follows its expiry: by the rules in force on that expiry.
     RulesInForce rules = rules_in_force(rule, expires);
-    out.revision = rules.since();
+    out.revision = rules.period_since();
     cert.renewals = static_cast<int>(renewals.size());
     cert.expires = expires;
     cert.days_left = days_between(as_of, expires);
@@ -304,7 +304,7 @@ SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials
         bool certified = held.issued && *held.issued <= as_of;
         // Training, exam and experience: by the rules in force on the issue date, or today's.
         RulesInForce initial = rules_in_force(*rule, certified ? *held.issued : as_of);
-        cs.revision = initial.since();
+        cs.revision = initial.initial_since();
         if (initial.training) cs.training = training_progress(record, *initial.training, certified ? *held.issued : as_of);
         cs.experience = experience_progress(record, *initial.experience, as_of);
         if (initial.exam) cs.exam = exam_progress(record, *rule, initial, as_of, cs.problems);

@@ -28,6 +28,8 @@ RulesInForce rules_in_force(const Credential& credential, Date on) {
         if (rev.period) r.period = &*rev.period;
         if (rev.ce) r.ce = &*rev.ce;
         if (rev.after_expiry) r.after_expiry = &*rev.after_expiry;
+        if (rev.training || rev.experience || rev.exam) r.initial_revision = &rev;
+        if (rev.period || rev.ce || rev.after_expiry) r.period_revision = &rev;
     }
     return r;
 }

@@ -23,7 +23,20 @@ struct RulesInForce {
     const CeRule* ce = nullptr; // nullptr: no CE asked for
     const std::vector<LapseRung>* after_expiry = nullptr;
 
-    std::optional<Date> since() const { return revision ? std::optional<Date>(revision->effective_from) : std::nullopt; }
+    // The latest revision in force that replaced one of the tables judging the initial
+    // requirements (training, experience, exam), or one of those judging a period (period, ce,
+    // after_expiry); nullptr where the base tables still do.
+    const RuleRevision* initial_revision = nullptr;
+    const RuleRevision* period_revision = nullptr;
+
+    std::optional<Date> since() const { return date_of(revision); }
+    std::optional<Date> initial_since() const { return date_of(initial_revision); }
+    std::optional<Date> period_since() const { return date_of(period_revision); }
+
+private:
+    static std::optional<Date> date_of(const RuleRevision* r) {
+        return r ? std::optional<Date>(r->effective_from) : std::nullopt;
+    }
 };
 
 // The rules of `credential` in force on `on`. A date before the credential's effective_from gets

@@ -115,6 +115,8 @@ TEST_CASE("rules_in_force: each revision from its effective_from, not the day be
     SUBCASE("a revision replacing only the ladder keeps the [ce] of the revision before it") {
         RulesInForce r = rules_in_force(c, ymd(2025, 1, 1));
         CHECK(r.since() == ymd(2025, 1, 1));
+        CHECK(r.period_since() == ymd(2025, 1, 1));
+        CHECK_FALSE(r.initial_since());  // no revision in force replaced training, experience or exam
         CHECK(ce_hours(r) == hours(20)); // from 2024-01-01, not the base's 10
         REQUIRE(r.after_expiry->size() == 1);
         CHECK(r.after_expiry->at(0).days == 30);
@@ -125,6 +127,8 @@ TEST_CASE("rules_in_force: each revision from its effective_from, not the day be
         for (Date d : {ymd(2026, 1, 1), ymd(2026, 1, 2), ymd(9999, 12, 31)}) {
             RulesInForce r = rules_in_force(c, d);
             CHECK(r.since() == ymd(2026, 1, 1));
+            CHECK(r.initial_since() == ymd(2026, 1, 1));
+            CHECK(r.period_since() == ymd(2025, 1, 1)); // the last to replace CE or the ladder
             CHECK(r.training->hours == hours(60));
             CHECK(r.exam->max_attempts == 3);
             CHECK(ce_hours(r) == hours(20));
@@ -167,7 +171,8 @@ TEST_CASE("training and exam: by the rules in force on the issue date") {
     SUBCASE("not certified: the rules in force on the as-of date") {
         CHECK(status_of(c, rec, ymd(2025, 12, 31)).training->required == hours(40));
         CHECK(status_of(c, rec, ymd(2025, 12, 31)).training->met);
-        CHECK(status_of(c, rec, ymd(2025, 12, 31)).revision == ymd(2025, 1, 1)); // the latest in force, whatever it replaced
+        // The revisions in force (2024, 2025) replaced CE and the ladder, not what judged this.
+        CHECK_FALSE(status_of(c, rec, ymd(2025, 12, 31)).revision);
         CHECK(status_of(c, rec, ymd(2026, 1, 1)).training->required == hours(60));
         CHECK_FALSE(status_of(c, rec, ymd(2026, 1, 1)).training->met);
         CHECK(status_of(c, rec, ymd(2026, 1, 1)).revision == ymd(2026, 1, 1));
