@@ -64,13 +64,12 @@ std::vector<RuleRevision> read_revisions(TableReader& root, const Credential& cr
         TableReader& r = readers[i];
         RuleRevision& rev = out[i];
         rev.note = r.string("note").value_or("");
-        for (auto& [key, at] : r.strings_at("sources")) {
-            bool cited =
-                std::any_of(credential.sources.begin(), credential.sources.end(), [&](const Source& s) { return s.key == key; });
-            if (!cited)
-                diags.error(file, at,
+        for (auto& cited : r.strings_at("sources")) {
+            const std::string& key = cited.first;
+            if (std::none_of(credential.sources.begin(), credential.sources.end(), [&](const Source& s) { return s.key == key; }))
+                diags.error(file, cited.second,
                             fmt::format("'sources' names '{}', which no [[source]] table has as its key", utf8_prefix(key, 64)));
-            rev.sources.push_back(std::move(key));
+            rev.sources.push_back(key);
         }
         if (r.has("training")) rev.training = parser.training(r);
         if (r.has("experience")) rev.experience = parser.experience(r, "experience");
