@@ -1,6 +1,7 @@
 // `credentials list|show ID`: the rules in force, built-in or the workspace's own.
 
 #include "commands.hpp"
+#include "rules_in_force.hpp"
 
 #include <fmt/core.h>
 #include <fmt/ranges.h>
@@ -31,9 +32,9 @@ bool load(Context& ctx) {
     return ok;
 }
 
-std::string period_words(const Credential& c) {
-    if (c.period.anchor == Anchor::CalendarYear) return "calendar year";
-    return fmt::format("{} months", c.period.months);
+std::string period_words(const PeriodRule& p) {
+    if (p.anchor == Anchor::CalendarYear) return "calendar year";
+    return fmt::format("{} months", p.months);
 }
 
 int run_list(Context& ctx) {
@@ -43,7 +44,7 @@ int run_list(Context& ctx) {
     // moves the columns after it instead of pushing its own row out of line.
     std::vector<std::vector<std::string>> rows{{"ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE"}};
     for (const auto& [id, c] : ctx.credentials().all())
-        rows.push_back({printable(id), printable(c.name), period_words(c), c.ce ? c.ce->hours.str() + " h" : "-",
+        rows.push_back({printable(id), printable(c.name), period_words(c.period), c.ce ? c.ce->hours.str() + " h" : "-",
                         printable(c.confidence), c.builtin ? "built-in" : "workspace"});
     std::vector<std::size_t> widths(rows.front().size(), 0);
     for (const auto& row : rows)
@@ -71,6 +72,80 @@ std::string hours_list(const std::vector<ExperienceKind>& kinds) {
     return out;
 }
 
+// One line per rule of the tables `rules` points to (a revision's: only those it replaces), each
+// label indented by `indent`.
+void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<LevelRule>& levels, std::size_t indent) {
+    auto line = [&](std::string_view label, const std::string& value) {
+        out += fmt::format("{:<16}{}\n", std::string(indent, ' ') + std::string(label), value);
+    };
+    if (const TrainingRule* t = rules.training) {
+        std::string domains;
+        for (const auto& d : t->domains)
+            domains += fmt::format("{}{} {} h", domains.empty() ? "" : ", ", printable(d.domain), d.hours.str());
+        line("training", t->hours.str() + " h" + (domains.empty() ? "" : " (" + domains + ")"));
+    }
+    if (rules.experience) {
+        if (indent && rules.experience->empty()) line("experience", "none");
+        for (const auto& e : *rules.experience)
+            line("experience", fmt::format("{} h {}", e.hours.str(), hours_list(e.kinds)));
+    }
+    if (const ExamRule* x = rules.exam) {
+        std::string exam = x->required ? "required" : "optional";
+        if (x->max_attempts) exam += fmt::format(", at most {} attempts", *x->max_attempts);
+        if (x->retest_wait_days) exam += fmt::format(", {} days between attempts", *x->retest_wait_days);
+        if (x->within_months_of_training) exam += fmt::format(", within {} months of training", *x->within_months_of_training);
+        line("exam", exam);
+    }
+    if (const PeriodRule* p = rules.period)
+        line("period", period_words(*p) +
+                           (p->anchor == Anchor::IssueDate ? " from the issue date" : ", from the January after certification"));
+    for (const auto& l : levels) {
+        std::string desc = l.months ? fmt::format("valid {} months", *l.months) : "standard period";
+        if (!l.renewable) desc += ", not renewable";
+        for (const auto& e : l.experience)
+            desc += fmt::format(", needs {} h {}", e.hours.str(), hours_list(e.kinds));
+        line("level " + printable(l.id), desc);
+    }
+    if (const CeRule* ce = rules.ce) {
+        line("CE", ce->hours.str() + " h per period");
+        for (const auto& m : ce->minimums) {
+            if (m.kind == MinimumKind::TopicEntries)
+                line("  minimum", fmt::format("{} {} entr{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies"));
+            else if (m.kind == MinimumKind::ProviderHours)
+                line("  minimum",
+                     fmt::format("{} h from {}", m.hours.str(), printable(fmt::format("{}", fmt::join(m.providers, " or ")))));
+            else line("  minimum", fmt::format("{} h {}", m.hours.str(), printable(m.topic)));
+        }
+        for (const auto& cap : ce->caps)
+            line("  cap",
+                 fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : printable(cap.topic)));
+        if (ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", ce->max_entry_hours->str()));
+        line("  carry-over", ce->carry_over_max.is_zero() ? "none" : "up to " + ce->carry_over_max.str() + " h");
+        if (ce->submit_before_days) line("  submit by", fmt::format("{} days before expiry", *ce->submit_before_days));
+    }
+    if (rules.after_expiry) {
+        if (rules.after_expiry->empty()) line("after expiry", "lapsed the next day");
+        for (const auto& r : *rules.after_expiry) {
+            std::string span = r.months ? fmt::format("{} months", r.months) : fmt::format("{} days", r.days);
+            std::string fee = r.fee_cents ? fmt::format(", fee {}", Hours::from_centi(*r.fee_cents).str()) : "";
+            line("after expiry",
+                 fmt::format("grace for {}{}{}", span, fee, r.note.empty() ? "" : " (" + printable(r.note) + ")"));
+        }
+    }
+}
+
+// What a revision replaces, and nothing else.
+RulesInForce replaced_by(const RuleRevision& rev) {
+    RulesInForce r;
+    r.training = rev.training ? &*rev.training : nullptr;
+    r.experience = rev.experience ? &*rev.experience : nullptr;
+    r.exam = rev.exam ? &*rev.exam : nullptr;
+    r.period = rev.period ? &*rev.period : nullptr;
+    r.ce = rev.ce ? &*rev.ce : nullptr;
+    r.after_expiry = rev.after_expiry ? &*rev.after_expiry : nullptr;
+    return r;
+}
+
 int run_show(Context& ctx, const CredentialsOptions& opts) {
     if (!load(ctx)) return exit_data;
     const Credential* c = ctx.credentials().find(opts.id);
@@ -87,55 +162,24 @@ int run_show(Context& ctx, const CredentialsOptions& opts) {
     out += style.bold(printable(c->id)) + "  " + printable(c->name) + "\n";
     if (!c->issuer.empty()) line("issuer", printable(c->issuer));
     line("rules from", printable(c->file) + (c->builtin ? " (built-in)" : " (workspace)"));
-    line("effective", to_string(c->effective_from) + (c->effective_to ? " to " + to_string(*c->effective_to) : ""));
+    line("effective", to_string(c->effective_from) +
+                          (c->effective_to ? " to " + to_string(*c->effective_to) + " (no new certifications after)" : ""));
     line("confidence", printable(c->confidence) + (c->confidence_note.empty() ? "" : ": " + printable(c->confidence_note)));
-    if (c->training) {
-        std::string domains;
-        for (const auto& d : c->training->domains)
-            domains += fmt::format("{}{} {} h", domains.empty() ? "" : ", ", printable(d.domain), d.hours.str());
-        line("training", c->training->hours.str() + " h" + (domains.empty() ? "" : " (" + domains + ")"));
-    }
-    for (const auto& e : c->experience)
-        line("experience", fmt::format("{} h {}", e.hours.str(), hours_list(e.kinds)));
-    if (c->exam) {
-        std::string exam = c->exam->required ? "required" : "optional";
-        if (c->exam->max_attempts) exam += fmt::format(", at most {} attempts", *c->exam->max_attempts);
-        if (c->exam->retest_wait_days) exam += fmt::format(", {} days between attempts", *c->exam->retest_wait_days);
-        if (c->exam->within_months_of_training)
-            exam += fmt::format(", within {} months of training", *c->exam->within_months_of_training);
-        line("exam", exam);
-    }
-    line("period", period_words(*c) + (c->period.anchor == Anchor::IssueDate ? " from the issue date"
-                                                                             : ", from the January after certification"));
-    for (const auto& l : c->levels) {
-        std::string desc = l.months ? fmt::format("valid {} months", *l.months) : "standard period";
-        if (!l.renewable) desc += ", not renewable";
-        for (const auto& e : l.experience)
-            desc += fmt::format(", needs {} h {}", e.hours.str(), hours_list(e.kinds));
-        line("level " + printable(l.id), desc);
-    }
-    if (c->ce) {
-        line("CE", c->ce->hours.str() + " h per period");
-        for (const auto& m : c->ce->minimums) {
-            if (m.kind == MinimumKind::TopicEntries)
-                line("  minimum", fmt::format("{} {} entr{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies"));
-            else if (m.kind == MinimumKind::ProviderHours)
-                line("  minimum",
-                     fmt::format("{} h from {}", m.hours.str(), printable(fmt::format("{}", fmt::join(m.providers, " or ")))));
-            else line("  minimum", fmt::format("{} h {}", m.hours.str(), printable(m.topic)));
-        }
-        for (const auto& cap : c->ce->caps)
-            line("  cap",
-                 fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : printable(cap.topic)));
-        if (c->ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", c->ce->max_entry_hours->str()));
-        line("  carry-over", c->ce->carry_over_max.is_zero() ? "none" : "up to " + c->ce->carry_over_max.str() + " h");
-        if (c->ce->submit_before_days) line("  submit by", fmt::format("{} days before expiry", *c->ce->submit_before_days));
-    }
-    if (c->after_expiry.empty()) line("after expiry", "lapsed the next day");
-    for (const auto& r : c->after_expiry) {
-        std::string span = r.months ? fmt::format("{} months", r.months) : fmt::format("{} days", r.days);
-        std::string fee = r.fee_cents ? fmt::format(", fee {}", Hours::from_centi(*r.fee_cents).str()) : "";
-        line("after expiry", fmt::format("grace for {}{}{}", span, fee, r.note.empty() ? "" : " (" + printable(r.note) + ")"));
+    // The credential's own rules: those in force before its first revision.
+    RulesInForce base;
+    base.training = c->training ? &*c->training : nullptr;
+    base.experience = &c->experience;
+    base.exam = c->exam ? &*c->exam : nullptr;
+    base.period = &c->period;
+    base.ce = c->ce ? &*c->ce : nullptr;
+    base.after_expiry = &c->after_expiry;
+    rule_lines(out, base, c->levels, 0);
+    for (const auto& rev : c->revisions) {
+        std::string cited;
+        for (const auto& key : rev.sources)
+            cited += " [" + printable(key) + "]";
+        line("revision", "from " + to_string(rev.effective_from) + (rev.note.empty() ? "" : ": " + printable(rev.note)) + cited);
+        rule_lines(out, replaced_by(rev), {}, 2);
     }
     for (const auto& s : c->sources)
         line("source", fmt::format("[{}] {}", printable(s.key), printable(s.url)));

@@ -93,6 +93,21 @@ struct LapseRung {
     std::string note;
 };
 
+// A change of rules from a date: each table it holds replaces the credential's table of the same
+// name from `effective_from` on (chosen by date as `rules_in_force` says); the others stay as they
+// were. An engaged optional is a replacement, even when empty (`after_expiry = []` ends a ladder).
+struct RuleRevision {
+    Date effective_from;
+    std::string note;
+    std::vector<std::string> sources; // keys of the credential's [[source]] tables
+    std::optional<TrainingRule> training;
+    std::optional<std::vector<ExperienceRule>> experience;
+    std::optional<ExamRule> exam;
+    std::optional<PeriodRule> period;
+    std::optional<CeRule> ce;
+    std::optional<std::vector<LapseRung>> after_expiry;
+};
+
 struct Credential {
     std::string file;
     bool builtin = false;
@@ -114,6 +129,9 @@ struct Credential {
     std::string default_level;
     std::optional<CeRule> ce;
     std::vector<LapseRung> after_expiry;
+    // In order of effective_from, each strictly later than the one before and than the
+    // credential's own effective_from (the loader refuses anything else).
+    std::vector<RuleRevision> revisions;
 
     const LevelRule* level(std::string_view id) const;
 };

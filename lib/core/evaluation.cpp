@@ -1,6 +1,7 @@
 #include "evaluation.hpp"
 
 #include "enum_names.hpp"
+#include "rules_in_force.hpp"
 
 #include <fmt/core.h>
 
@@ -103,8 +104,9 @@ std::optional<Date> training_completed_on(const Record& rec, Hours required) {
     return std::nullopt;
 }
 
-ExamProgress exam_progress(const Record& rec, const Credential& rule, Date as_of, std::vector<std::string>& problems) {
-    const ExamRule& er = *rule.exam;
+ExamProgress exam_progress(const Record& rec, const Credential& rule, const RulesInForce& rules, Date as_of,
+                           std::vector<std::string>& problems) {
+    const ExamRule& er = *rules.exam;
     ExamProgress p;
     p.required = er.required;
     std::vector<const ExamEntry*> attempts;
@@ -141,7 +143,7 @@ ExamProgress exam_progress(const Record& rec, const Credential& rule, Date as_of
             problems.push_back(fmt::format("all {} exam attempts used without a pass", *er.max_attempts));
     }
     if (er.within_months_of_training && !rec.training.empty()) {
-        auto done = training_completed_on(rec, rule.training ? rule.training->hours : Hours());
+        auto done = training_completed_on(rec, rules.training ? rules.training->hours : Hours());
         // A deadline past the calendar's last day cannot have passed.
         if (auto deadline_day = done ? add_months(*done, *er.within_months_of_training) : std::nullopt) {
             Date deadline = *deadline_day;
@@ -232,6 +234,9 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     const CertPeriod& period = chain.periods.back();
     Date window_start = period.start;
     Date expires = period.expires;
+    // The period, its CE and what follows its expiry: by the rules in force on that expiry.
+    RulesInForce rules = rules_in_force(rule, expires);
+    out.revision = rules.period_since();
     cert.renewals = static_cast<int>(renewals.size());
     cert.expires = expires;
     cert.days_left = days_between(as_of, expires);
@@ -240,7 +245,7 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
         out.state = State::Active;
     } else {
         out.state = State::Lapsed;
-        for (const auto& rung : rule.after_expiry) {
+        for (const auto& rung : *rules.after_expiry) {
             std::optional<Date> end = grace_end(rung, expires); // in the calendar: expiry_chain checked it
             if (end && as_of <= *end) {
                 out.state = State::Grace;
@@ -252,15 +257,18 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     }
 
     const LevelRule* level = rule.level(cert.level);
-    if (rule.ce) {
-        if (rule.ce->submit_before_days) cert.submit_by = add_days(expires, -*rule.ce->submit_before_days);
-        CeProgress ce = count_ce(rec, *rule.ce, window_start, expires, as_of);
-        if (chain.periods.size() > 1 && rule.ce->carry_over_max > Hours()) {
+    if (const CeRule* ce_rule = rules.ce) {
+        if (ce_rule->submit_before_days) cert.submit_by = add_days(expires, -*ce_rule->submit_before_days);
+        CeProgress ce = count_ce(rec, *ce_rule, window_start, expires, as_of);
+        if (chain.periods.size() > 1 && ce_rule->carry_over_max > Hours()) {
+            // The surplus of the period before, as the rules of that period counted it.
             const CertPeriod& before_period = chain.periods[chain.periods.size() - 2];
-            CeProgress before = count_ce(rec, *rule.ce, before_period.start, before_period.expires, as_of);
-            Hours surplus = before.counted > before.required ? before.counted - before.required : Hours();
-            ce.carried_over = min(surplus, rule.ce->carry_over_max);
-            ce.counted += ce.carried_over;
+            if (const CeRule* before_rule = rules_in_force(rule, before_period.expires).ce) {
+                CeProgress before = count_ce(rec, *before_rule, before_period.start, before_period.expires, as_of);
+                Hours surplus = before.counted > before.required ? before.counted - before.required : Hours();
+                ce.carried_over = min(surplus, ce_rule->carry_over_max);
+                ce.counted += ce.carried_over;
+            }
         }
         out.renewable = ce.met();
         out.ce = std::move(ce);
@@ -294,11 +302,20 @@ SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials
         if (!rule) continue; // the loader has already reported it
         CredentialStatus cs;
         cs.rule = rule;
-        Date reference = held.issued && *held.issued <= as_of ? *held.issued : as_of;
-        if (rule->training) cs.training = training_progress(record, *rule->training, reference);
-        cs.experience = experience_progress(record, rule->experience, as_of);
-        if (rule->exam) cs.exam = exam_progress(record, *rule, as_of, cs.problems);
-        if (held.issued && *held.issued <= as_of) {
+        bool certified = held.issued && *held.issued <= as_of;
+        // Training, exam and experience: by the rules in force on the issue date, or today's.
+        RulesInForce initial = rules_in_force(*rule, certified ? *held.issued : as_of);
+        cs.revision = initial.initial_since();
+        if (initial.training) cs.training = training_progress(record, *initial.training, certified ? *held.issued : as_of);
+        cs.experience = experience_progress(record, *initial.experience, as_of);
+        if (initial.exam) cs.exam = exam_progress(record, *rule, initial, as_of, cs.problems);
+        // effective_to ends new certifications; those already issued keep their status and renewals.
+        if (rule->effective_to && held.issued && *held.issued > *rule->effective_to)
+            cs.problems.push_back(fmt::format("{} was issued on {}, after {} stopped new certifications on {}", rule->id,
+                                              to_string(*held.issued), rule->id, to_string(*rule->effective_to)));
+        else if (rule->effective_to && !held.issued && as_of > *rule->effective_to)
+            cs.problems.push_back(fmt::format("{} stopped new certifications on {}", rule->id, to_string(*rule->effective_to)));
+        if (certified) {
             evaluate_certified(record, *rule, held, as_of, cs);
         } else {
             bool met = (!cs.training || cs.training->met) && all_met(cs.experience) &&

@@ -109,6 +109,10 @@ struct CredentialStatus {
     std::optional<CeProgress> ce;
     std::optional<LevelProgress> next_level;
     bool renewable = false;
+    // The effective_from of the [[revision]] whose tables judged the current period (its length,
+    // CE or ladder), or while not certified the training, exam and experience; none when the
+    // credential's own tables did.
+    std::optional<Date> revision;
     std::vector<std::string> problems;
 };
 

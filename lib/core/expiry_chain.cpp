@@ -1,5 +1,7 @@
 #include "expiry_chain.hpp"
 
+#include "rules_in_force.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -8,18 +10,68 @@ namespace peerctl {
 
 namespace {
 
-// The months a period lasts for this holder: a level may have its own validity.
-long long period_months(const Credential& rule, const HeldCredential& held) {
+// A level may have its own validity for the first period.
+std::optional<int> level_months(const Credential& rule, const HeldCredential& held) {
     if (const LevelRule* level = rule.level(held.level.value_or(rule.default_level)); level && level->months)
         return *level->months;
-    return rule.period.months;
+    return std::nullopt;
 }
 
-std::optional<Date> first_expiry(const Credential& rule, const HeldCredential& held) {
-    if (held.expires) return *held.expires;
-    if (rule.period.anchor == Anchor::CalendarYear)
-        return add_months(Date{held.issued->year(), date::December, date::day{31}}, 12);
-    return add_months(*held.issued, period_months(rule, held));
+// Expiries counted in whole months from `from` (the issue date, or the last expiry fixed by a
+// date), never chained, so a clamped month end does not drift (issued Jan 31: Feb 28, then Mar
+// 31). Each period lasts the months of the [period] in force on its expiry: the latest revision
+// whose own months make the period end on or after its effective_from (a revision that shortens
+// the period does not end one that would have ended before it).
+struct PeriodWalk {
+    PeriodWalk(const Credential& r, Date start, std::optional<int> first = std::nullopt)
+        : rule(&r), from(start), first_months(first) {}
+
+    const Credential* rule;
+    Date from;
+    long long months = 0;            // counted from `from` so far
+    std::optional<int> first_months; // a level's own validity, for the next period only
+    bool settled = false;            // the last [period] judged the last step, so it judges every later one
+
+    std::optional<Date> next() {
+        for (std::size_t i = rule->revisions.size() + 1; i-- > 0;) {
+            const PeriodRule& period =
+                i == 0 ? rule->period : *rules_in_force(*rule, rule->revisions[i - 1].effective_from).period;
+            long long m = first_months.value_or(period.months);
+            std::optional<Date> end = add_months(from, months + m);
+            // Past the calendar's end is on or after every revision: that revision it is.
+            if (!end) return std::nullopt;
+            if (i == 0 || *end >= rule->revisions[i - 1].effective_from) {
+                months += m;
+                settled = i == rule->revisions.size() && !first_months;
+                first_months.reset();
+                return end;
+            }
+        }
+        return std::nullopt; // not reached: i == 0 always returns
+    }
+
+    // The expiry `periods` periods on, once settled, without walking them one by one.
+    std::optional<Date> skip(long long periods) const {
+        const PeriodRule& last =
+            rule->revisions.empty() ? rule->period : *rules_in_force(*rule, rule->revisions.back().effective_from).period;
+        return add_months(from, months + periods * last.months);
+    }
+};
+
+// The walk from the certification, and the first expiry.
+PeriodWalk first_period(const Credential& rule, const HeldCredential& held, std::optional<Date>& expires) {
+    if (held.expires) {
+        expires = *held.expires;
+        return PeriodWalk(rule, *held.expires);
+    }
+    if (rule.period.anchor == Anchor::CalendarYear) {
+        PeriodWalk walk(rule, Date{held.issued->year(), date::December, date::day{31}});
+        expires = walk.next();
+        return walk;
+    }
+    PeriodWalk walk(rule, *held.issued, level_months(rule, held));
+    expires = walk.next();
+    return walk;
 }
 
 std::optional<Date> first_window_start(const Credential& rule, const HeldCredential& held) {
@@ -28,12 +80,14 @@ std::optional<Date> first_window_start(const Credential& rule, const HeldCredent
 }
 
 // Every date an expiry brings with it must be in the calendar too: the next period's first day
-// (and a calendar event's end), the end of each grace rung, the submit-by date.
+// (and a calendar event's end), the end of each grace rung, the submit-by date, by the rules in
+// force on that expiry.
 ChainFault check_followers(const Credential& rule, Date expires) {
     if (!add_days(expires, 1)) return ChainFault::NoNextDay;
-    for (const auto& rung : rule.after_expiry)
+    RulesInForce rules = rules_in_force(rule, expires);
+    for (const auto& rung : *rules.after_expiry)
         if (!grace_end(rung, expires)) return ChainFault::GracePastCalendar;
-    if (rule.ce && rule.ce->submit_before_days && !add_days(expires, -*rule.ce->submit_before_days))
+    if (rules.ce && rules.ce->submit_before_days && !add_days(expires, -*rules.ce->submit_before_days))
         return ChainFault::SubmitBeforeCalendar;
     return ChainFault::None;
 }
@@ -45,12 +99,13 @@ std::optional<Date> grace_end(const LapseRung& rung, Date expires) {
 }
 
 std::optional<Date> nth_expiry(const Credential& rule, const HeldCredential& held, long long renewals) {
-    std::optional<Date> first = first_expiry(rule, held);
-    if (!first || renewals == 0) return first;
-    if (held.expires || rule.period.anchor == Anchor::CalendarYear) return add_months(*first, renewals * rule.period.months);
-    // Counted from the issue date, not chained, so a clamped month end does not drift
-    // (issued Jan 31: Feb 28, then Mar 31).
-    return add_months(*held.issued, period_months(rule, held) + renewals * rule.period.months);
+    std::optional<Date> expires;
+    PeriodWalk walk = first_period(rule, held, expires);
+    for (long long step = 1; expires && step <= renewals; ++step) {
+        if (walk.settled) return walk.skip(renewals - step + 1);
+        expires = walk.next();
+    }
+    return expires;
 }
 
 ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, const std::vector<const RenewalEntry*>& renewals) {
@@ -61,7 +116,8 @@ ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, con
         chain.fault_expiry = expires;
     };
     std::optional<Date> start = first_window_start(rule, held);
-    std::optional<Date> expires = first_expiry(rule, held);
+    std::optional<Date> expires;
+    PeriodWalk walk = first_period(rule, held, expires);
     if (!start || !expires) {
         fail(ChainFault::ExpiryPastCalendar, 0, std::nullopt);
         return chain;
@@ -75,8 +131,6 @@ ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, con
         return chain;
     }
     chain.periods.push_back({*start, *expires});
-    std::optional<Date> anchor; // the last explicit expiry, from which later periods count
-    long long since_anchor = 0;
     for (std::size_t step = 1; step <= renewals.size(); ++step) {
         const RenewalEntry& r = *renewals[step - 1];
         Date previous = chain.periods.back().expires;
@@ -86,12 +140,11 @@ ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, con
                 fail(ChainFault::NotLater, step, r.expires);
                 return chain;
             }
-            next = anchor = r.expires;
-            since_anchor = 0;
-        } else if (anchor) {
-            next = add_months(*anchor, ++since_anchor * rule.period.months);
+            // Later periods count from the date the renewal fixed.
+            next = r.expires;
+            walk = PeriodWalk(rule, *r.expires);
         } else {
-            next = nth_expiry(rule, held, static_cast<long long>(step));
+            next = walk.next();
         }
         if (!next) {
             fail(ChainFault::ExpiryPastCalendar, step, std::nullopt);
@@ -108,6 +161,11 @@ ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, con
 }
 
 namespace {
+
+int submit_days(const Credential& rule, std::optional<Date> expires) {
+    const CeRule* ce = expires ? rules_in_force(rule, *expires).ce : nullptr;
+    return ce ? ce->submit_before_days.value_or(0) : 0;
+}
 
 std::string chain_message(const Credential& rule, const ExpiryChain& chain, const RenewalEntry* renewal) {
     const std::string last = to_string(last_date), first = to_string(first_date);
@@ -126,7 +184,7 @@ std::string chain_message(const Credential& rule, const ExpiryChain& chain, cons
     case ChainFault::SubmitBeforeCalendar:
         return fmt::format(
             "the renewal of '{}' would be due {} days before its expiry ({}), before {}, the first date peerctl handles", rule.id,
-            rule.ce ? rule.ce->submit_before_days.value_or(0) : 0, at, first);
+            submit_days(rule, chain.fault_expiry), at, first);
     case ChainFault::NotLater:
         return fmt::format("'expires' ({}) must be after the expiry it renews ({})", at,
                            chain.periods.empty() ? "" : to_string(chain.periods.back().expires));

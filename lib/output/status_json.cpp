@@ -58,6 +58,7 @@ json credential_json(const CredentialStatus& cs) {
     j["id"] = cs.rule->id;
     j["name"] = cs.rule->name;
     j["state"] = to_string(cs.state);
+    j["revision"] = date_json(cs.revision);
     if (cs.certification) {
         const Certification& c = *cs.certification;
         j["certification"] = {{"number", c.number.empty() ? json(nullptr) : json(c.number)},

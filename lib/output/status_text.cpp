@@ -193,6 +193,9 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
     if (s.credentials.empty()) page.raw("  no credential on record");
     for (const auto& cs : s.credentials) {
         page.heading(style.bold(printable(cs.rule->id)), printable(cs.rule->name), state_label(cs.state, style));
+        // Which rules judged it, when not the credential's own: a reader comparing with the
+        // board's current page sees why the figures differ.
+        if (cs.revision) page.row(4, "rules", "as revised from " + to_string(*cs.revision));
         if (cs.certification) {
             certification_lines(page, cs, style);
             if (cs.ce) ce_lines(page, *cs.ce, style);

@@ -3,6 +3,8 @@
 
 #include "credential_loader.hpp"
 
+#include "rules_in_force.hpp"
+
 #include "test_support.hpp"
 
 using namespace peerctl;
@@ -653,15 +655,21 @@ TEST_CASE("built-in credential files load and match the product contract") {
         CHECK(c.ce->minimums[0].topic == "ethics");
         CHECK(c.ce->minimums[0].hours == Hours::whole(6));
     }
-    SUBCASE("ny-crpa: 50 h (16 ethics, 4 MSR), 500 + 25 h, 36 months, 28 CE h, 4 h ethics, 4 h PD cap, due 45 days before") {
+    SUBCASE("ny-crpa: 50 h (4 MSR; 46 h 10/10/10/16 before 2022-04-01), 500 + 25 h, 36 months, 28 CE h, 4 h ethics, 4 h PD "
+            "cap, due 45 days before") {
+        // The contract's table gives 16 h ethics too; the 2026-11 audit found that to be one
+        // training provider's example curriculum, not an NYCB rule, so the file no longer asks it.
         const Credential& c = *set.find("ny-crpa");
         REQUIRE(c.training);
-        CHECK(c.training->hours == Hours::whole(50));
+        CHECK(c.training->hours == Hours::whole(46));
+        CHECK(c.training->domains.size() == 4);
+        const TrainingRule* now = rules_in_force(c, ymd(2026, 11, 23)).training;
+        REQUIRE(now);
+        CHECK(now->hours == Hours::whole(50));
         std::map<std::string, Hours> domains;
-        for (const auto& d : c.training->domains)
+        for (const auto& d : now->domains)
             domains[d.domain] = d.hours;
-        CHECK(domains ==
-              std::map<std::string, Hours>{{"ethics", Hours::whole(16)}, {"medication-supported-recovery", Hours::whole(4)}});
+        CHECK(domains == std::map<std::string, Hours>{{"medication-supported-recovery", Hours::whole(4)}});
         REQUIRE(c.experience.size() == 2);
         CHECK(c.experience[1].hours == Hours::whole(25));
         CHECK(c.period.months == 36);
@@ -688,23 +696,30 @@ TEST_CASE("built-in credential files load and match the product contract") {
         CHECK(c.ce->minimums[0].hours == Hours::whole(24));
         CHECK(c.ce->minimums[1].topic == "ethics");
         CHECK(c.ce->minimums[1].hours == Hours::whole(3));
-        REQUIRE(c.after_expiry.size() == 1);
-        CHECK(c.after_expiry[0].months == 6);
-        CHECK(c.after_expiry[0].fee_cents);
+        // The 6-month window is PCB's from 2026-01-01; before, lapsed the day after expiry.
+        CHECK(c.after_expiry.empty());
+        const std::vector<LapseRung>& ladder = *rules_in_force(c, ymd(2026, 1, 1)).after_expiry;
+        REQUIRE(ladder.size() == 1);
+        CHECK(ladder[0].months == 6);
+        CHECK(ladder[0].fee_cents == 7500);
     }
     SUBCASE("ga-cps: calendar years, 12 CE h, 1 ethics entry, 6 h from GMHCN, no carry-over, late to Jan 31") {
         const Credential& c = *set.find("ga-cps");
         CHECK(c.period.anchor == Anchor::CalendarYear);
         REQUIRE(c.ce);
         CHECK(c.ce->hours == Hours::whole(12));
-        CHECK(c.ce->carry_over_max == Hours());
-        REQUIRE(c.ce->minimums.size() == 2);
-        CHECK(c.ce->minimums[0].kind == MinimumKind::TopicEntries);
-        CHECK(c.ce->minimums[0].topic == "ethics");
-        CHECK(c.ce->minimums[0].entries == 1);
-        CHECK(c.ce->minimums[1].kind == MinimumKind::ProviderHours);
-        CHECK(c.ce->minimums[1].providers == std::vector<std::string>{"GMHCN"});
-        CHECK(c.ce->minimums[1].hours == Hours::whole(6));
+        CHECK(c.ce->minimums.empty()); // the ethics and GMHCN rules are GMHCN's from 2023
+        const CeRule* now = rules_in_force(c, ymd(2023, 12, 31)).ce;
+        REQUIRE(now);
+        CHECK(now->hours == Hours::whole(12));
+        CHECK(now->carry_over_max == Hours());
+        REQUIRE(now->minimums.size() == 2);
+        CHECK(now->minimums[0].kind == MinimumKind::TopicEntries);
+        CHECK(now->minimums[0].topic == "ethics");
+        CHECK(now->minimums[0].entries == 1);
+        CHECK(now->minimums[1].kind == MinimumKind::ProviderHours);
+        CHECK(now->minimums[1].providers == std::vector<std::string>{"GMHCN"});
+        CHECK(now->minimums[1].hours == Hours::whole(6));
         REQUIRE_FALSE(c.after_expiry.empty());
         // Dec 31 + 31 days = Jan 31: the last rung ends on the last day of the late window.
         CHECK(c.after_expiry.back().days == 31);

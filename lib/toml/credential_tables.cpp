@@ -1,0 +1,238 @@
+#include "credential_tables.hpp"
+
+#include "validation.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace peerctl {
+
+namespace {
+
+// True when `later` ends on or before `earlier` after every expiry date.
+bool ends_no_later(const LapseRung& later, const LapseRung& earlier) {
+    if (!earlier.months && !earlier.days) return false;
+    if (later.months && earlier.months) return later.months <= earlier.months;
+    if (later.days && earlier.days) return later.days <= earlier.days;
+    auto span = [](const LapseRung& rung) { return rung.months ? month_span(rung.months) : DaySpan{rung.days, rung.days}; };
+    return span(later).longest <= span(earlier).shortest;
+}
+
+} // namespace
+
+int shortest_period_days(const PeriodRule& period, const std::vector<LevelRule>& levels) {
+    int months = period.months;
+    for (const auto& l : levels)
+        if (l.months) months = std::min(months, *l.months);
+    return month_span(months).shortest;
+}
+
+std::string CredentialParser::named(std::string_view brackets) const {
+    std::size_t open = brackets.find_first_not_of('[');
+    if (open == std::string_view::npos) open = brackets.size();
+    return std::string(brackets.substr(0, open)) + prefix + std::string(brackets.substr(open));
+}
+
+std::vector<ExperienceRule> CredentialParser::experience(TableReader& parent, std::string_view key) {
+    std::vector<ExperienceRule> out;
+    for (const toml::table* t : parent.tables(key)) {
+        TableReader r(*t, file, diags, named(fmt::format("[[{}]]", key)));
+        ExperienceRule rule;
+        for (const auto& k : r.strings("kinds", true)) {
+            if (auto kind = parse_experience_kind(k)) rule.kinds.push_back(*kind);
+            else diags.error(file, r.pos("kinds"), fmt::format("unknown experience kind '{}' (work, volunteer, supervision)", k));
+        }
+        // No kind would be a minimum no hour can ever meet.
+        if (const auto* list = (*t)["kinds"].as_array(); list && list->empty())
+            diags.error(file, r.pos("kinds"), "'kinds' must name at least one experience kind (work, volunteer, supervision)");
+        rule.hours = r.hours("hours", true).value_or(Hours());
+        r.warn_unknown();
+        out.push_back(std::move(rule));
+    }
+    return out;
+}
+
+std::optional<TrainingRule> CredentialParser::training(TableReader& root) {
+    const toml::table* t = root.table("training");
+    if (!t) return std::nullopt;
+    TableReader r(*t, file, diags, named("[training]"));
+    TrainingRule rule;
+    rule.hours = r.hours("hours", true).value_or(Hours());
+    if (auto m = r.integer("within_months", 1, 1200)) rule.within_months = static_cast<int>(*m);
+    for (const toml::table* d : r.tables("domain")) {
+        TableReader dr(*d, file, diags, named("[[training.domain]]"));
+        DomainMinimum m;
+        m.domain = dr.string("domain", true).value_or("");
+        m.hours = dr.hours("hours", true).value_or(Hours());
+        dr.warn_unknown();
+        rule.domains.push_back(std::move(m));
+    }
+    r.warn_unknown();
+    return rule;
+}
+
+std::optional<ExamRule> CredentialParser::exam(TableReader& root) {
+    const toml::table* t = root.table("exam");
+    if (!t) return std::nullopt;
+    TableReader r(*t, file, diags, named("[exam]"));
+    ExamRule rule;
+    rule.required = r.boolean("required").value_or(true);
+    if (auto v = r.integer("max_attempts", 1, 100)) rule.max_attempts = static_cast<int>(*v);
+    if (auto v = r.integer("retest_wait_days", 0, 3650)) rule.retest_wait_days = static_cast<int>(*v);
+    if (auto v = r.integer("within_months_of_training", 1, 1200)) rule.within_months_of_training = static_cast<int>(*v);
+    r.warn_unknown();
+    return rule;
+}
+
+PeriodRule CredentialParser::period(TableReader& root) {
+    PeriodRule rule;
+    const toml::table* t = root.table("period");
+    if (!t) {
+        diags.error(file, root.pos(), "the credential is missing required table [period]");
+        return rule;
+    }
+    TableReader r(*t, file, diags, named("[period]"));
+    auto anchor = r.choice("anchor", {"issue-date", "calendar-year"}, true);
+    rule.anchor = anchor == "calendar-year" ? Anchor::CalendarYear : Anchor::IssueDate;
+    auto months = r.integer("months", 1, 1200, rule.anchor == Anchor::IssueDate);
+    if (rule.anchor == Anchor::CalendarYear) {
+        if (months && *months != 12) diags.error(file, r.pos("months"), "calendar-year periods are 12 months long");
+        rule.months = 12;
+    } else {
+        rule.months = static_cast<int>(months.value_or(12));
+    }
+    r.warn_unknown();
+    return rule;
+}
+
+std::vector<LevelRule> CredentialParser::levels(TableReader& root, const PeriodRule& period) {
+    std::vector<LevelRule> out;
+    for (const toml::table* t : root.tables("level")) {
+        TableReader r(*t, file, diags, named("[[level]]"));
+        LevelRule rule;
+        rule.id = r.string("id", true).value_or("");
+        // Records name levels by id, so one id is one level (a missing id is reported as such).
+        if (!rule.id.empty() && !is_valid_id(rule.id))
+            diags.error(file, r.pos("id"), fmt::format("'id' must match {}", id_pattern));
+        else if (!rule.id.empty() && std::any_of(out.begin(), out.end(), [&](const LevelRule& l) { return l.id == rule.id; }))
+            diags.error(file, r.pos("id"), fmt::format("duplicate [[level]] id '{}'", rule.id));
+        if (auto m = r.integer("months", 1, 1200)) rule.months = static_cast<int>(*m);
+        if (rule.months && period.anchor == Anchor::CalendarYear)
+            diags.error(file, r.pos("months"),
+                        "a [[level]] cannot have its own 'months': calendar-year periods are 12 months long");
+        rule.renewable = r.boolean("renewable").value_or(true);
+        rule.experience = experience(r, "experience");
+        r.warn_unknown();
+        out.push_back(std::move(rule));
+    }
+    return out;
+}
+
+std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_period_days) {
+    const toml::table* t = root.table("ce");
+    if (!t) return std::nullopt;
+    TableReader r(*t, file, diags, named("[ce]"));
+    CeRule rule;
+    rule.hours = r.hours("hours", true).value_or(Hours());
+    if (r.has("carry_over_max")) rule.carry_over_max = non_negative_hours(r, "carry_over_max");
+    if (r.has("max_entry_hours")) rule.max_entry_hours = r.hours("max_entry_hours");
+    if (auto d = r.integer("submit_before_days", 1, 3650)) {
+        rule.submit_before_days = static_cast<int>(*d);
+        // Due on or before the day the period starts: a deadline no one could ever meet.
+        if (*d >= shortest_period_days)
+            diags.error(
+                file, r.pos("submit_before_days"),
+                fmt::format(
+                    "'submit_before_days' must be shorter than the period (got {} days; a period can be as short as {} days)", *d,
+                    shortest_period_days));
+    }
+    for (const toml::table* m : r.tables("minimum"))
+        rule.minimums.push_back(minimum(*m));
+    for (const toml::table* c : r.tables("cap"))
+        rule.caps.push_back(cap(*c));
+    r.warn_unknown();
+    return rule;
+}
+
+Hours CredentialParser::non_negative_hours(TableReader& r, std::string_view key) {
+    if (r.is_zero(key)) return Hours();
+    return r.hours(key).value_or(Hours());
+}
+
+CeMinimum CredentialParser::minimum(const toml::table& t) {
+    TableReader r(t, file, diags, named("[[ce.minimum]]"));
+    CeMinimum m;
+    bool has_topic = r.has("topic"), has_providers = r.has("providers");
+    if (has_topic == has_providers)
+        diags.error(file, r.pos(), fmt::format("{} needs exactly one of 'topic' or 'providers'", named("[[ce.minimum]]")));
+    if (has_topic) m.topic = r.string("topic", true).value_or("");
+    if (has_providers) {
+        m.providers = r.strings("providers", true);
+        // An empty list would be a minimum no entry can ever meet.
+        if (const auto* list = t["providers"].as_array(); list && list->empty())
+            diags.error(file, r.pos("providers"), "'providers' must name at least one provider");
+    }
+    if (r.has("entries") && has_providers)
+        diags.error(file, r.pos("entries"),
+                    "'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'");
+    if (r.has("entries") && !has_providers) {
+        m.kind = MinimumKind::TopicEntries;
+        m.entries = static_cast<int>(r.integer("entries", 1, 1000, true).value_or(1));
+        if (r.has("hours"))
+            diags.error(file, r.pos("hours"), fmt::format("{} takes 'hours' or 'entries', not both", named("[[ce.minimum]]")));
+    } else {
+        m.kind = has_providers ? MinimumKind::ProviderHours : MinimumKind::TopicHours;
+        m.hours = r.hours("hours", true).value_or(Hours());
+    }
+    r.warn_unknown();
+    return m;
+}
+
+CeCap CredentialParser::cap(const toml::table& t) {
+    TableReader r(t, file, diags, named("[[ce.cap]]"));
+    CeCap c;
+    bool has_topic = r.has("topic"), has_delivery = r.has("delivery");
+    if (has_topic == has_delivery)
+        diags.error(file, r.pos(), fmt::format("{} needs exactly one of 'topic' or 'delivery'", named("[[ce.cap]]")));
+    if (has_topic) c.topic = r.string("topic", true).value_or("");
+    if (has_delivery)
+        if (auto d = r.choice("delivery", delivery_names(), true)) c.delivery = parse_delivery(*d);
+    c.hours = r.hours("hours", true).value_or(Hours());
+    r.warn_unknown();
+    return c;
+}
+
+std::vector<LapseRung> CredentialParser::after_expiry(TableReader& root) {
+    std::vector<LapseRung> out;
+    for (const toml::table* t : root.tables("after_expiry")) {
+        TableReader r(*t, file, diags, named("[[after_expiry]]"));
+        LapseRung rung;
+        bool has_months = r.has("months"), has_days = r.has("days");
+        if (has_months == has_days)
+            diags.error(file, r.pos(), fmt::format("{} needs exactly one of 'months' or 'days'", named("[[after_expiry]]")));
+        rung.months = static_cast<int>(r.integer("months", 1, 1200).value_or(0));
+        rung.days = static_cast<int>(r.integer("days", 1, 36500).value_or(0));
+        r.choice("state", {"grace"});
+        r.known({"fee"}); // a number of any kind, read from the node below
+        if (const toml::node* fee = t->get("fee")) {
+            if (auto i = fee->as_integer(); i && i->get() >= 0) rung.fee_cents = i->get() * 100;
+            else if (auto f = fee->as_floating_point(); f && f->get() >= 0 && std::isfinite(f->get()))
+                rung.fee_cents = static_cast<std::int64_t>(std::llround(f->get() * 100));
+            else diags.error(file, position_of(*fee), "'fee' must be a number of at least 0");
+        }
+        rung.note = r.string("note").value_or("");
+        // Rungs apply in order, the first whose end is not past, so a rung that always ends
+        // on or before the one above it could never apply.
+        if (!out.empty() && has_months != has_days && (rung.months || rung.days) && ends_no_later(rung, out.back()))
+            diags.error(
+                file, r.pos(has_months ? "months" : "days"),
+                fmt::format("{} must end after the rung before it: rungs run in order, longest last", named("[[after_expiry]]")));
+        r.warn_unknown();
+        out.push_back(std::move(rung));
+    }
+    return out;
+}
+
+} // namespace peerctl

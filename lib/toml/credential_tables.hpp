@@ -1,0 +1,41 @@
+#pragma once
+// Reads the rule tables of a credential file ([training], [exam], [[experience]], [period],
+// [[level]], [ce], [[after_expiry]]), each mistake a positioned diagnostic. Shared by the
+// credential's own tables and those of its [[revision]] tables, which name them with `prefix`.
+
+#include "credential_rules.hpp"
+#include "diagnostics.hpp"
+#include "toml_reader.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace peerctl {
+
+struct CredentialParser {
+    const std::string& file;
+    Diagnostics& diags;
+    std::vector<ExperienceRule> experience(TableReader& parent, std::string_view key);
+    std::optional<TrainingRule> training(TableReader& root);
+    std::optional<ExamRule> exam(TableReader& root);
+    PeriodRule period(TableReader& root);
+    std::vector<LevelRule> levels(TableReader& root, const PeriodRule& period);
+    // `shortest_period_days`: the fewest days any period of the credential can last.
+    std::optional<CeRule> ce(TableReader& root, int shortest_period_days);
+    // 0 is a valid carry-over ("none"), unlike an entry's hours.
+    Hours non_negative_hours(TableReader& r, std::string_view key);
+    CeMinimum minimum(const toml::table& t);
+    CeCap cap(const toml::table& t);
+    std::vector<LapseRung> after_expiry(TableReader& root);
+    std::string prefix; // "revision." inside a [[revision]], so messages name the table as written
+
+    // A table's name as the file spells it: "[[ce.minimum]]" is "[[revision.ce.minimum]]" in a revision.
+    std::string named(std::string_view brackets) const;
+};
+
+// The fewest days a period can last: the period's months, or a level's own.
+int shortest_period_days(const PeriodRule& period, const std::vector<LevelRule>& levels);
+
+} // namespace peerctl
