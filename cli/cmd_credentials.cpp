@@ -72,11 +72,17 @@ std::string hours_list(const std::vector<ExperienceKind>& kinds) {
     return out;
 }
 
+// "label          value": a label longer than its column ("level provisional") still keeps a space
+// before its value.
+void labelled(std::string& out, std::string_view label, const std::string& value) {
+    out += fmt::format("{:<15} {}\n", label, value);
+}
+
 // One line per rule of the tables `rules` points to (a revision's: only those it replaces), each
 // label indented by `indent`.
 void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<LevelRule>& levels, std::size_t indent) {
     auto line = [&](std::string_view label, const std::string& value) {
-        out += fmt::format("{:<16}{}\n", std::string(indent, ' ') + std::string(label), value);
+        labelled(out, std::string(indent, ' ') + std::string(label), value);
     };
     if (const TrainingRule* t = rules.training) {
         std::string domains;
@@ -157,8 +163,7 @@ int run_show(Context& ctx, const CredentialsOptions& opts) {
     }
     Style style = ctx.out_style();
     std::string out;
-    // A label longer than its column ("level provisional") still keeps a space before its value.
-    auto line = [&](std::string_view label, const std::string& value) { out += fmt::format("{:<15} {}\n", label, value); };
+    auto line = [&](std::string_view label, const std::string& value) { labelled(out, label, value); };
     out += style.bold(printable(c->id)) + "  " + printable(c->name) + "\n";
     if (!c->issuer.empty()) line("issuer", printable(c->issuer));
     line("rules from", printable(c->file) + (c->builtin ? " (built-in)" : " (workspace)"));
