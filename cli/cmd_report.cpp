@@ -52,8 +52,15 @@ struct ReportOptions {
     int width = -1;
 };
 
-const std::vector<std::string> renewal_states = {"active", "due", "grace", "lapsed"};
-const std::vector<std::string> all_states = {"in-training", "eligible", "active", "due", "grace", "lapsed"};
+const std::vector<std::string> renewal_states = renewal_state_words();
+const std::vector<std::string> all_states = filter_state_words();
+
+std::string comma_list(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words)
+        out += (out.empty() ? "" : ", ") + w;
+    return out;
+}
 
 // The format: --format, else the -o file's extension, else a table.
 std::string pick_format(const ReportOptions& o) {
@@ -99,9 +106,9 @@ ReportFilter make_filter(Context& ctx, const ReportOptions& o, Kind kind) {
     if (o.within >= 0) f.within_days = o.within;
     for (const auto& s : o.states)
         if (kind == Kind::Renewals && std::find(renewal_states.begin(), renewal_states.end(), s) == renewal_states.end())
-            throw UsageError{fmt::format("renewals lists certified specialists (active, due, grace, lapsed); "
+            throw UsageError{fmt::format("renewals lists certified specialists ({}); "
                                          "for '{}', use 'peerctl report roster --state {}'",
-                                         s, s)};
+                                         comma_list(renewal_states), s, s)};
     f.states = o.states;
     if (!o.credential.empty()) {
         if (!ctx.credentials().find(o.credential)) {
@@ -333,7 +340,7 @@ void add_renewal_options(CLI::App& app, ReportOptions& o) {
     app.add_option("--within", o.within, "Only those whose deadline (submit-by, else expiry) is at most DAYS away, or past")
         ->type_name("DAYS")
         ->check(CLI::Range(0, 36500));
-    app.add_option("--state", o.states, "Only these states: active, due, grace, lapsed (repeatable, or comma-separated)")
+    app.add_option("--state", o.states, "Only these states: " + comma_list(renewal_states) + " (repeatable, or comma-separated)")
         ->delimiter(',')
         ->check(CLI::IsMember(all_states));
     add_credential_option(app, o);
@@ -354,7 +361,7 @@ Runner setup_report(CLI::App& sub) {
 
     CLI::App* roster = sub.add_subcommand("roster", "Everyone, in training or certified: training by domain, exam, state");
     add_output_options(*roster, *opts);
-    roster->add_option("--state", opts->states, "Only these states: in-training, eligible, active, due, grace, lapsed")
+    roster->add_option("--state", opts->states, "Only these states: " + comma_list(all_states))
         ->delimiter(',')
         ->check(CLI::IsMember(all_states));
     add_credential_option(*roster, *opts);

@@ -1,22 +1,23 @@
 #include "evaluation.hpp"
 
+#include "enum_names.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace peerctl {
 
-std::string to_string(State s) {
-    switch (s) {
-    case State::InTraining: return "in-training";
-    case State::Eligible: return "eligible";
-    case State::Active: return "active";
-    case State::Grace: return "grace";
-    case State::Lapsed: return "lapsed";
-    }
-    return "";
-}
+namespace {
+constexpr std::string_view states[] = {"in-training", "eligible", "active", "grace", "lapsed"};
+static_assert(std::size(states) == static_cast<std::size_t>(State::Lapsed) + 1);
+} // namespace
+
+std::span<const std::string_view> state_names() { return states; }
+std::string to_string(State s) { return enum_name(states, s); }
+std::optional<State> parse_state(std::string_view s) { return parse_enum<State>(states, s); }
 
 bool RequirementProgress::met() const {
     return kind == MinimumKind::TopicEntries ? entries_counted >= entries_required : counted >= required;

@@ -7,13 +7,18 @@
 #include "record.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace peerctl {
 
 enum class State { InTraining, Eligible, Active, Grace, Lapsed };
+// The words of the states in every output format and filter, in the enum's order.
+std::span<const std::string_view> state_names();
 std::string to_string(State s);
+std::optional<State> parse_state(std::string_view s);
 
 struct DomainProgress {
     std::string domain;

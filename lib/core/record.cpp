@@ -1,5 +1,7 @@
 #include "record.hpp"
 
+#include "enum_names.hpp"
+
 #include <cstddef>
 #include <iterator>
 
@@ -10,39 +12,31 @@ namespace {
 constexpr std::string_view exam_results[] = {"passed", "failed", "scheduled"};
 constexpr std::string_view experience_kinds[] = {"work", "volunteer", "supervision"};
 constexpr std::string_view deliveries[] = {"in-person", "live-online", "self-study"};
+constexpr std::string_view entry_kinds[] = {"training", "exam", "experience", "ce", "renewal"};
 // Each enum's values are 0, 1, 2, ... in the order of these words; a value added needs its word.
 static_assert(std::size(exam_results) == static_cast<std::size_t>(ExamResult::Scheduled) + 1);
 static_assert(std::size(experience_kinds) == static_cast<std::size_t>(ExperienceKind::Supervision) + 1);
 static_assert(std::size(deliveries) == static_cast<std::size_t>(Delivery::SelfStudy) + 1);
-
-template <class Enum>
-std::string name_of(std::span<const std::string_view> names, Enum value) {
-    auto i = static_cast<std::size_t>(value);
-    return i < names.size() ? std::string(names[i]) : std::string();
-}
-
-template <class Enum>
-std::optional<Enum> parse_name(std::span<const std::string_view> names, std::string_view s) {
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == s) return static_cast<Enum>(i);
-    return std::nullopt;
-}
+static_assert(std::size(entry_kinds) == static_cast<std::size_t>(EntryKind::Renewal) + 1);
 
 } // namespace
 
 std::span<const std::string_view> exam_result_names() { return exam_results; }
 std::span<const std::string_view> experience_kind_names() { return experience_kinds; }
 std::span<const std::string_view> delivery_names() { return deliveries; }
+std::span<const std::string_view> entry_kind_names() { return entry_kinds; }
 
-std::string to_string(ExamResult r) { return name_of(exam_results, r); }
-std::string to_string(ExperienceKind k) { return name_of(experience_kinds, k); }
-std::string to_string(Delivery d) { return name_of(deliveries, d); }
+std::string to_string(ExamResult r) { return enum_name(exam_results, r); }
+std::string to_string(ExperienceKind k) { return enum_name(experience_kinds, k); }
+std::string to_string(Delivery d) { return enum_name(deliveries, d); }
+std::string to_string(EntryKind k) { return enum_name(entry_kinds, k); }
 
 std::optional<ExperienceKind> parse_experience_kind(std::string_view s) {
-    return parse_name<ExperienceKind>(experience_kinds, s);
+    return parse_enum<ExperienceKind>(experience_kinds, s);
 }
-std::optional<Delivery> parse_delivery(std::string_view s) { return parse_name<Delivery>(deliveries, s); }
-std::optional<ExamResult> parse_exam_result(std::string_view s) { return parse_name<ExamResult>(exam_results, s); }
+std::optional<Delivery> parse_delivery(std::string_view s) { return parse_enum<Delivery>(deliveries, s); }
+std::optional<ExamResult> parse_exam_result(std::string_view s) { return parse_enum<ExamResult>(exam_results, s); }
+std::optional<EntryKind> parse_entry_kind(std::string_view s) { return parse_enum<EntryKind>(entry_kinds, s); }
 
 const HeldCredential* Record::credential(std::string_view id_) const {
     for (const auto& c : credentials)

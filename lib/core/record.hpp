@@ -17,19 +17,24 @@ namespace peerctl {
 enum class ExamResult { Passed, Failed, Scheduled };
 enum class ExperienceKind { Work, Volunteer, Supervision };
 enum class Delivery { InPerson, LiveOnline, SelfStudy };
+// The kinds of entry a record holds, each an array of tables named by its word ([[ce]], ...).
+enum class EntryKind { Training, Exam, Experience, Ce, Renewal };
 
 // The word records spell each value with, in the enum's order: to_string and the parse_
 // functions read these, and so does anything that lists the choices (shell completion).
 std::span<const std::string_view> exam_result_names();
 std::span<const std::string_view> experience_kind_names();
 std::span<const std::string_view> delivery_names();
+std::span<const std::string_view> entry_kind_names();
 
 std::string to_string(ExamResult r);
 std::string to_string(ExperienceKind k);
 std::string to_string(Delivery d);
+std::string to_string(EntryKind k);
 std::optional<ExperienceKind> parse_experience_kind(std::string_view s);
 std::optional<Delivery> parse_delivery(std::string_view s);
 std::optional<ExamResult> parse_exam_result(std::string_view s);
+std::optional<EntryKind> parse_entry_kind(std::string_view s);
 
 // A credential the specialist holds (issued) or pursues (no fields).
 struct HeldCredential {

@@ -18,6 +18,22 @@ Deadline deadline_of(const Certification& cert, State state, Date as_of) {
     return d;
 }
 
+std::vector<std::string> filter_state_words() {
+    std::vector<std::string> out;
+    for (std::string_view s : state_names()) {
+        out.emplace_back(s);
+        if (s == to_string(State::Active)) out.emplace_back("due");
+    }
+    return out;
+}
+
+std::vector<std::string> renewal_state_words() {
+    std::vector<std::string> out = filter_state_words();
+    for (State uncertified : {State::InTraining, State::Eligible})
+        out.erase(std::remove(out.begin(), out.end(), to_string(uncertified)), out.end());
+    return out;
+}
+
 namespace {
 
 bool is_due(const CredentialStatus& cs, const ReportContext& ctx) {

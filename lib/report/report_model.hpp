@@ -24,9 +24,14 @@ struct ReportContext {
 // Which credentials a report keeps. Empty members keep everything.
 struct ReportFilter {
     std::optional<int> within_days;  // deadline at most this many days away; past ones included
-    std::vector<std::string> states; // state names (in-training ... lapsed) and "due"
+    std::vector<std::string> states; // words of filter_state_words()
     std::optional<std::string> credential;
 };
+
+// The words a state filter takes: each state's, with "due" (active, its deadline at most due_days
+// away) after "active"; renewals lists certifications, so it takes only the words of those.
+std::vector<std::string> filter_state_words();
+std::vector<std::string> renewal_state_words();
 
 // The date a holder must act by: the submit-by date while active where the credential has one,
 // else the expiry (as `check` counts it).

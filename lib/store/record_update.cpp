@@ -207,28 +207,28 @@ void future(const std::vector<Entry>& before, const std::vector<Entry>& after, D
 std::vector<std::string> entry_refusals(const Record& before, const Record& after, Date today) {
     std::vector<std::string> out;
     duplicates(
-        before.ce, after.ce, "ce",
+        before.ce, after.ce, to_string(EntryKind::Ce),
         [](const CeEntry& a, const CeEntry& b) { return a.date == b.date && a.hours == b.hours && a.title == b.title; }, out);
     duplicates(
-        before.training, after.training, "training",
+        before.training, after.training, to_string(EntryKind::Training),
         [](const TrainingEntry& a, const TrainingEntry& b) {
             return a.date == b.date && a.hours == b.hours && a.title == b.title;
         },
         out);
     duplicates(
-        before.experience, after.experience, "experience",
+        before.experience, after.experience, to_string(EntryKind::Experience),
         [](const ExperienceEntry& a, const ExperienceEntry& b) {
             return a.date == b.date && a.hours == b.hours && a.kind == b.kind;
         },
         out);
     duplicates(
-        before.exams, after.exams, "exam",
+        before.exams, after.exams, to_string(EntryKind::Exam),
         [](const ExamEntry& a, const ExamEntry& b) {
             return a.date == b.date && a.credential == b.credential && a.result == b.result;
         },
         out);
     duplicates(
-        before.renewals, after.renewals, "renewal",
+        before.renewals, after.renewals, to_string(EntryKind::Renewal),
         [](const RenewalEntry& a, const RenewalEntry& b) { return a.date == b.date && a.credential == b.credential; }, out);
     future(before.ce, after.ce, today, out);
     future(before.training, after.training, today, out);

@@ -31,15 +31,15 @@ public:
         rec.name = root.string("name", true).value_or("");
         root.string("note");
         credentials(root, rec);
-        for (const toml::table* t : root.tables("training"))
+        for (const toml::table* t : root.tables(to_string(EntryKind::Training)))
             rec.training.push_back(training(*t));
-        for (const toml::table* t : root.tables("exam"))
+        for (const toml::table* t : root.tables(to_string(EntryKind::Exam)))
             rec.exams.push_back(exam(*t, rec));
-        for (const toml::table* t : root.tables("experience"))
+        for (const toml::table* t : root.tables(to_string(EntryKind::Experience)))
             rec.experience.push_back(experience(*t));
-        for (const toml::table* t : root.tables("ce"))
+        for (const toml::table* t : root.tables(to_string(EntryKind::Ce)))
             rec.ce.push_back(ce(*t));
-        for (const toml::table* t : root.tables("renewal"))
+        for (const toml::table* t : root.tables(to_string(EntryKind::Renewal)))
             rec.renewals.push_back(renewal(*t, rec));
         check_expiry_chains(rec, credentials_, diags_);
         root.warn_unknown();

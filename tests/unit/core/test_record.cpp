@@ -1,6 +1,7 @@
 // Tests for lib/core/record.cpp: the words each enum is spelled with, one list for printing, parsing
 // and completion alike.
 
+#include "evaluation.hpp"
 #include "record.hpp"
 
 #include "test_support.hpp"
@@ -35,12 +36,16 @@ TEST_CASE("Each enum's names are what records spell") {
     CHECK(words(exam_result_names()) == std::vector<std::string>{"passed", "failed", "scheduled"});
     CHECK(words(experience_kind_names()) == std::vector<std::string>{"work", "volunteer", "supervision"});
     CHECK(words(delivery_names()) == std::vector<std::string>{"in-person", "live-online", "self-study"});
+    CHECK(words(entry_kind_names()) == std::vector<std::string>{"training", "exam", "experience", "ce", "renewal"});
+    CHECK(words(state_names()) == std::vector<std::string>{"in-training", "eligible", "active", "grace", "lapsed"});
 }
 
 TEST_CASE("to_string and parse read the same names") {
     check_round_trip<ExamResult>(exam_result_names(), parse_exam_result);
     check_round_trip<ExperienceKind>(experience_kind_names(), parse_experience_kind);
     check_round_trip<Delivery>(delivery_names(), parse_delivery);
+    check_round_trip<EntryKind>(entry_kind_names(), parse_entry_kind);
+    check_round_trip<State>(state_names(), parse_state);
 }
 
 TEST_CASE("Parsing is exact") {

@@ -298,3 +298,8 @@ TEST_CASE("renewal rows keep only what the report shows") {
     CHECK(rows[0].status.certification->expires == ymd(2027, 1, 10));
     CHECK(rows[0].due);
 }
+
+TEST_CASE("filter_state_words: each state's word, with due after active; renewals only a certification's") {
+    CHECK(filter_state_words() == std::vector<std::string>{"in-training", "eligible", "active", "due", "grace", "lapsed"});
+    CHECK(renewal_state_words() == std::vector<std::string>{"active", "due", "grace", "lapsed"});
+}
