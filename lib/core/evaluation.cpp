@@ -44,17 +44,25 @@ bool cap_applies(const CeCap& cap, const CeEntry& e) {
     return cap.delivery ? e.delivery == cap.delivery : has_topic(e, cap.topic);
 }
 
-Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kinds, Date as_of) {
+Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kinds, Date as_of, UseLog& log) {
     Hours sum;
-    for (const auto& e : rec.experience)
-        if (e.date <= as_of && std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end()) sum += e.hours;
+    for (std::size_t i = 0; i < rec.experience.size(); ++i) {
+        const ExperienceEntry& e = rec.experience[i];
+        UseReason why = e.voided                                                       ? UseReason::Void
+                        : std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end() ? UseReason::KindNotCounted
+                        : e.date > as_of                                               ? UseReason::AfterAsOf
+                                                                                       : UseReason::Counts;
+        log.mark(EntryKind::Experience, i, why);
+        if (why == UseReason::Counts) sum += e.hours;
+    }
     return sum;
 }
 
-std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date as_of) {
+std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date as_of,
+                                                    UseLog& log) {
     std::vector<ExperienceProgress> out;
     for (const auto& r : rules)
-        out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of)});
+        out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of, log)});
     return out;
 }
 
@@ -62,7 +70,7 @@ bool all_met(const std::vector<ExperienceProgress>& items) {
     return std::all_of(items.begin(), items.end(), [](const auto& e) { return e.completed >= e.required; });
 }
 
-TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, Date reference) {
+TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, Date reference, Date as_of, UseLog& log) {
     TrainingProgress p;
     p.required = rule.hours;
     std::optional<Date> earliest;
@@ -70,8 +78,15 @@ TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, 
     if (rule.within_months) earliest = add_months(reference, -*rule.within_months);
     for (const auto& d : rule.domains)
         p.domains.push_back({d.domain, d.hours, Hours()});
-    for (const auto& e : rec.training) {
-        if (e.date > reference || (earliest && e.date < *earliest)) continue;
+    for (std::size_t i = 0; i < rec.training.size(); ++i) {
+        const TrainingEntry& e = rec.training[i];
+        UseReason why = e.voided                         ? UseReason::Void
+                        : e.date > as_of                 ? UseReason::AfterAsOf
+                        : e.date > reference             ? UseReason::AfterIssue
+                        : earliest && e.date < *earliest ? UseReason::TooOld
+                                                         : UseReason::Counts;
+        log.mark(EntryKind::Training, i, why);
+        if (why != UseReason::Counts) continue;
         p.completed += e.hours;
         for (auto& d : p.domains)
             if (d.domain == e.domain) d.completed += e.hours;
@@ -87,12 +102,12 @@ std::optional<Date> training_completed_on(const Record& rec, Hours required) {
     if (required.is_zero()) {
         std::optional<Date> last;
         for (const auto& e : rec.training)
-            if (!last || e.date > *last) last = e.date;
+            if (!e.voided && (!last || e.date > *last)) last = e.date;
         return last;
     }
     std::vector<const TrainingEntry*> sorted;
     for (const auto& e : rec.training)
-        sorted.push_back(&e);
+        if (!e.voided) sorted.push_back(&e);
     std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->date < b->date; });
     Hours sum;
     for (const auto* e : sorted) {
@@ -102,24 +117,37 @@ std::optional<Date> training_completed_on(const Record& rec, Hours required) {
     return std::nullopt;
 }
 
-ExamProgress exam_progress(const Record& rec, const Credential& rule, Date as_of, std::vector<std::string>& problems) {
+ExamProgress exam_progress(const Record& rec, const Credential& rule, Date as_of, std::vector<std::string>& problems,
+                           UseLog& log) {
     const ExamRule& er = *rule.exam;
     ExamProgress p;
     p.required = er.required;
     std::vector<const ExamEntry*> attempts;
-    for (const auto& e : rec.exams) {
+    for (std::size_t i = 0; i < rec.exams.size(); ++i) {
+        const ExamEntry& e = rec.exams[i];
         if (e.credential != rule.id) continue;
+        if (e.voided) {
+            log.mark(EntryKind::Exam, i, UseReason::Void);
+            continue;
+        }
         if (e.result == ExamResult::Scheduled) {
+            log.mark(EntryKind::Exam, i, UseReason::Scheduled);
             if (e.date >= as_of && (!p.scheduled || e.date < *p.scheduled)) p.scheduled = e.date;
             continue;
         }
-        if (e.date > as_of) continue;
+        if (e.date > as_of) {
+            log.mark(EntryKind::Exam, i, UseReason::AfterAsOf);
+            continue;
+        }
         attempts.push_back(&e);
     }
     std::stable_sort(attempts.begin(), attempts.end(), [](auto* a, auto* b) { return a->date < b->date; });
     std::optional<Date> last_failure;
     for (const auto* a : attempts) {
-        if (p.passed) break; // attempts after a pass do not count against the limit
+        auto index = static_cast<std::size_t>(a - rec.exams.data());
+        // Attempts after a pass do not count against the limit.
+        log.mark(EntryKind::Exam, index, p.passed ? UseReason::AfterPass : UseReason::Counts);
+        if (p.passed) continue;
         ++p.attempts;
         if (last_failure && er.retest_wait_days) {
             int waited = days_between(*last_failure, a->date);
@@ -157,15 +185,22 @@ ExamProgress exam_progress(const Record& rec, const Credential& rule, Date as_of
 }
 
 // What the entries of one window count toward the CE rules (before carry-over).
-CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end, Date as_of) {
+CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end, Date as_of, UseLog& log) {
     CeProgress p;
     p.window_start = start;
     p.window_end = end;
     p.required = rule.hours;
-    Date last = std::min(end, as_of);
     std::vector<const CeEntry*> entries;
-    for (const auto& e : rec.ce)
-        if (e.date >= start && e.date <= last) entries.push_back(&e);
+    for (std::size_t i = 0; i < rec.ce.size(); ++i) {
+        const CeEntry& e = rec.ce[i];
+        UseReason why = e.voided         ? UseReason::Void
+                        : e.date > as_of ? UseReason::AfterAsOf
+                        : e.date < start ? UseReason::BeforePeriod
+                        : e.date > end   ? UseReason::AfterPeriod
+                                         : UseReason::Counts;
+        if (why == UseReason::Counts) entries.push_back(&e);
+        else log.mark(EntryKind::Ce, i, why);
+    }
     std::stable_sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->date < b->date; });
     for (const auto& c : rule.caps)
         p.caps.push_back({c.topic, c.delivery, c.hours, Hours(), Hours()});
@@ -184,6 +219,8 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
                 p.caps[i].counted += counted;
             }
         p.counted += counted;
+        log.mark(EntryKind::Ce, static_cast<std::size_t>(e - rec.ce.data()),
+                 counted.is_zero() ? UseReason::OverCap : UseReason::Counts);
         // Minimums count an entry fully toward each topic it lists.
         for (auto& r : p.requirements) {
             switch (r.kind) {
@@ -208,8 +245,8 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
 
 namespace {
 
-void evaluate_certified(const Record& rec, const Credential& rule, const HeldCredential& held, Date as_of,
-                        CredentialStatus& out) {
+void evaluate_certified(const Record& rec, const Credential& rule, const HeldCredential& held, Date as_of, CredentialStatus& out,
+                        UseLog& log) {
     Certification cert;
     cert.number = held.number.value_or("");
     cert.level = held.level.value_or(rule.default_level);
@@ -217,8 +254,13 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
 
     // Renewals granted by as_of, in date order, each moving the expiry one period on or to its own date.
     std::vector<const RenewalEntry*> renewals;
-    for (const auto& r : rec.renewals)
-        if (r.credential == rule.id && r.date <= as_of) renewals.push_back(&r);
+    for (std::size_t i = 0; i < rec.renewals.size(); ++i) {
+        const RenewalEntry& r = rec.renewals[i];
+        if (r.credential != rule.id) continue;
+        UseReason why = r.voided ? UseReason::Void : r.date > as_of ? UseReason::AfterAsOf : UseReason::Counts;
+        log.mark(EntryKind::Renewal, i, why);
+        if (why == UseReason::Counts) renewals.push_back(&r);
+    }
     std::stable_sort(renewals.begin(), renewals.end(), [](auto* a, auto* b) { return a->date < b->date; });
 
     ExpiryChain chain = expiry_chain(rule, held, renewals);
@@ -253,10 +295,11 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     const LevelRule* level = rule.level(cert.level);
     if (rule.ce) {
         if (rule.ce->submit_before_days) cert.submit_by = add_days(expires, -*rule.ce->submit_before_days);
-        CeProgress ce = count_ce(rec, *rule.ce, window_start, expires, as_of);
+        CeProgress ce = count_ce(rec, *rule.ce, window_start, expires, as_of, log);
         if (chain.periods.size() > 1 && rule.ce->carry_over_max > Hours()) {
             const CertPeriod& before_period = chain.periods[chain.periods.size() - 2];
-            CeProgress before = count_ce(rec, *rule.ce, before_period.start, before_period.expires, as_of);
+            UseLog none;
+            CeProgress before = count_ce(rec, *rule.ce, before_period.start, before_period.expires, as_of, none);
             Hours surplus = before.counted > before.required ? before.counted - before.required : Hours();
             ce.carried_over = min(surplus, rule.ce->carry_over_max);
             ce.counted += ce.carried_over;
@@ -273,7 +316,7 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
         if (it != rule.levels.end() && std::next(it) != rule.levels.end()) {
             LevelProgress lp;
             lp.level = std::next(it)->id;
-            lp.experience = experience_progress(rec, std::next(it)->experience, as_of);
+            lp.experience = experience_progress(rec, std::next(it)->experience, as_of, log);
             lp.met = all_met(lp.experience);
             out.next_level = std::move(lp);
         }
@@ -283,7 +326,22 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
 
 } // namespace
 
-SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of) {
+namespace {
+
+// CE and renewals of a credential not certified count toward nothing yet.
+void mark_uncertified(const Record& rec, const Credential& rule, UseLog& log) {
+    if (!log.on()) return;
+    if (rule.ce)
+        for (std::size_t i = 0; i < rec.ce.size(); ++i)
+            log.mark(EntryKind::Ce, i, rec.ce[i].voided ? UseReason::Void : UseReason::NotCertified);
+    for (std::size_t i = 0; i < rec.renewals.size(); ++i)
+        if (rec.renewals[i].credential == rule.id)
+            log.mark(EntryKind::Renewal, i, rec.renewals[i].voided ? UseReason::Void : UseReason::NotCertified);
+}
+
+} // namespace
+
+SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of, bool with_entry_uses) {
     SpecialistStatus s;
     s.id = record.id;
     s.name = record.name;
@@ -293,13 +351,15 @@ SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials
         if (!rule) continue; // the loader has already reported it
         CredentialStatus cs;
         cs.rule = rule;
+        UseLog log(with_entry_uses ? &cs.entry_uses : nullptr);
         Date reference = held.issued && *held.issued <= as_of ? *held.issued : as_of;
-        if (rule->training) cs.training = training_progress(record, *rule->training, reference);
-        cs.experience = experience_progress(record, rule->experience, as_of);
-        if (rule->exam) cs.exam = exam_progress(record, *rule, as_of, cs.problems);
+        if (rule->training) cs.training = training_progress(record, *rule->training, reference, as_of, log);
+        cs.experience = experience_progress(record, rule->experience, as_of, log);
+        if (rule->exam) cs.exam = exam_progress(record, *rule, as_of, cs.problems, log);
         if (held.issued && *held.issued <= as_of) {
-            evaluate_certified(record, *rule, held, as_of, cs);
+            evaluate_certified(record, *rule, held, as_of, cs, log);
         } else {
+            mark_uncertified(record, *rule, log);
             bool met = (!cs.training || cs.training->met) && all_met(cs.experience) &&
                        (!cs.exam || !cs.exam->required || cs.exam->passed);
             cs.state = met ? State::Eligible : State::InTraining;

@@ -3,6 +3,7 @@
 // docs/contract.md. Pure: a record, the rules and a date in, a status out.
 
 #include "credential_rules.hpp"
+#include "entry_use.hpp"
 #include "expiry_chain.hpp"
 #include "record.hpp"
 
@@ -110,6 +111,8 @@ struct CredentialStatus {
     std::optional<LevelProgress> next_level;
     bool renewable = false;
     std::vector<std::string> problems;
+    // Each entry the credential's rules look at, and whether it counted (only when asked for).
+    std::vector<EntryUse> entry_uses;
 };
 
 struct SpecialistStatus {
@@ -119,6 +122,7 @@ struct SpecialistStatus {
     std::vector<CredentialStatus> credentials;
 };
 
-SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of);
+// `with_entry_uses` fills each credential's entry_uses (for `entries`), which nothing else needs.
+SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of, bool with_entry_uses = false);
 
 } // namespace peerctl

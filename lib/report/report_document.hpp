@@ -18,7 +18,8 @@ namespace peerctl {
 
 // How a cell reads at a glance; renderers map tones to colours. The text always carries the
 // meaning too, for colour-blind readers and plain output.
-enum class Tone { Plain, Good, Warn, Urgent, Bad, Info, Muted };
+// Struck: a void entry, kept for the record but counting toward nothing.
+enum class Tone { Plain, Good, Warn, Urgent, Bad, Info, Muted, Struck };
 
 enum class Align { Left, Right };
 
@@ -52,7 +53,7 @@ struct RowSource {
 struct Table {
     std::vector<Column> columns;
     std::vector<std::vector<Cell>> rows;
-    std::optional<RowSource> source;  // when set, the rows (`rows` is empty)
+    std::optional<RowSource> source; // when set, the rows (`rows` is empty)
 };
 
 inline std::size_t row_count(const Table& t) { return t.source ? t.source->count : t.rows.size(); }
@@ -61,7 +62,8 @@ inline std::size_t row_count(const Table& t) { return t.source ? t.source->count
 template <class Fn>
 void for_each_row(const Table& t, Fn&& fn) {
     if (!t.source) {
-        for (const auto& row : t.rows) fn(row);
+        for (const auto& row : t.rows)
+            fn(row);
         return;
     }
     std::vector<Cell> row;

@@ -188,8 +188,9 @@ void duplicates(const std::vector<Entry>& before, const std::vector<Entry>& afte
                 std::vector<std::string>& out) {
     if (after.size() != before.size() + 1) return;
     const Entry& added = after.back();
+    // A void entry was recorded wrongly: the same entry logged again replaces it, it does not repeat it.
     for (const auto& e : before)
-        if (same(e, added)) {
+        if (!e.voided && same(e, added)) {
             out.push_back(
                 fmt::format("a matching [[{}]] entry is already recorded at line {}: likely a duplicate", what, e.pos.line));
             return;
