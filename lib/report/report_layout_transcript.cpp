@@ -11,13 +11,6 @@ namespace {
 
 Cell text(std::string s, Tone tone = Tone::Plain) { return {std::move(s), tone, {}}; }
 
-std::string joined(const std::vector<std::string>& items, std::string_view sep) {
-    std::string out;
-    for (const auto& i : items)
-        out += (out.empty() ? "" : std::string(sep)) + i;
-    return out;
-}
-
 std::string void_label(const VoidMark& v) {
     return v.date ? fmt::format("[VOID {}: {}]", to_string(*v.date), v.reason) : fmt::format("[VOID: {}]", v.reason);
 }
