@@ -29,12 +29,18 @@ Runner setup_add(CLI::App& sub);
 Runner setup_certify(CLI::App& sub);
 Runner setup_log(CLI::App& sub);
 Runner setup_completion(CLI::App& sub);
+Runner setup_entries(CLI::App& sub);
+Runner setup_void(CLI::App& sub);
+Runner setup_undo(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
     {"init", "Create a workspace", setup_init},
     {"add", "Create a specialist's record", setup_add},
     {"log", "Append one entry to a record: training, exam, experience, ce or renewal", setup_log},
     {"certify", "Record a certification", setup_certify},
+    {"entries", "List a record's entries (ce:3, ...) and whether each counts, for which credential, or why not", setup_entries},
+    {"void", "Mark one entry void (it stays in the file and counts toward nothing)", setup_void},
+    {"undo", "Put a record back as it was before the last peerctl write, if nothing changed it since", setup_undo},
     {"status", "Show where specialists stand: training, exam, CE and deadlines", setup_status},
     {"report", "Team reports: renewals, roster, transcript ID, audit sample (table, csv, json, md, html)", setup_report},
     {"validate", "Check records and credential files; report every problem", setup_validate},

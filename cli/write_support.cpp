@@ -35,6 +35,20 @@ std::string standing(const SpecialistStatus& s) {
     return out;
 }
 
+std::optional<Record> load_one_record(Context& ctx, const std::string& id) {
+    const Workspace& ws = *ctx.workspace();
+    std::filesystem::path file = record_path(ws, id);
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(file, ec))) {
+        ctx.diags().error(display_path(&ws, file), {}, fmt::format("no record for '{}'", id));
+        return std::nullopt;
+    }
+    std::optional<Record> out;
+    VisitSummary summary = visit_records({file}, &ws, ctx.credentials(), 1, [&](std::size_t, const Record& r) { out = r; });
+    ctx.diags().append(summary.diags);
+    return out;
+}
+
 void require_utf8(const std::string& option, const std::string& value) {
     if (!is_valid_utf8(value)) throw UsageError{option + " is not valid UTF-8 text"};
 }

@@ -45,18 +45,26 @@ bool cap_applies(const CeCap& cap, const CeEntry& e) {
     return cap.delivery ? e.delivery == cap.delivery : has_topic(e, cap.topic);
 }
 
-Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kinds, Date as_of) {
+Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kinds, Date as_of, UseLog& log) {
     Hours sum;
-    for (const auto& e : rec.experience)
-        if (e.date <= as_of && std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end()) sum += e.hours;
+    for (std::size_t i = 0; i < rec.experience.size(); ++i) {
+        const ExperienceEntry& e = rec.experience[i];
+        UseReason why = e.voided                                                       ? UseReason::Void
+                        : std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end() ? UseReason::KindNotCounted
+                        : e.date > as_of                                               ? UseReason::AfterAsOf
+                                                                                       : UseReason::Counts;
+        log.mark(EntryKind::Experience, i, why);
+        if (why == UseReason::Counts) sum += e.hours;
+    }
     return sum;
 }
 
-std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date as_of) {
+std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date as_of,
+                                                    UseLog& log) {
     std::vector<ExperienceProgress> out;
     out.reserve(rules.size());
     for (const auto& r : rules)
-        out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of)});
+        out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of, log)});
     return out;
 }
 
@@ -64,7 +72,7 @@ bool all_met(const std::vector<ExperienceProgress>& items) {
     return std::all_of(items.begin(), items.end(), [](const auto& e) { return e.completed >= e.required; });
 }
 
-TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, Date reference) {
+TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, Date reference, Date as_of, UseLog& log) {
     TrainingProgress p;
     p.required = rule.hours;
     std::optional<Date> earliest;
@@ -72,8 +80,15 @@ TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, 
     if (rule.within_months) earliest = add_months(reference, -*rule.within_months);
     for (const auto& d : rule.domains)
         p.domains.push_back({d.domain, d.hours, Hours()});
-    for (const auto& e : rec.training) {
-        if (e.date > reference || (earliest && e.date < *earliest)) continue;
+    for (std::size_t i = 0; i < rec.training.size(); ++i) {
+        const TrainingEntry& e = rec.training[i];
+        UseReason why = e.voided                         ? UseReason::Void
+                        : e.date > as_of                 ? UseReason::AfterAsOf
+                        : e.date > reference             ? UseReason::AfterIssue
+                        : earliest && e.date < *earliest ? UseReason::TooOld
+                                                         : UseReason::Counts;
+        log.mark(EntryKind::Training, i, why);
+        if (why != UseReason::Counts) continue;
         p.completed += e.hours;
         for (auto& d : p.domains)
             if (d.domain == e.domain) d.completed += e.hours;
@@ -89,12 +104,12 @@ std::optional<Date> training_completed_on(const Record& rec, Hours required) {
     if (required.is_zero()) {
         std::optional<Date> last;
         for (const auto& e : rec.training)
-            if (!last || e.date > *last) last = e.date;
+            if (!e.voided && (!last || e.date > *last)) last = e.date;
         return last;
     }
     std::vector<const TrainingEntry*> sorted;
     for (const auto& e : rec.training)
-        sorted.push_back(&e);
+        if (!e.voided) sorted.push_back(&e);
     std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->date < b->date; });
     Hours sum;
     for (const auto* e : sorted) {
@@ -105,24 +120,36 @@ std::optional<Date> training_completed_on(const Record& rec, Hours required) {
 }
 
 ExamProgress exam_progress(const Record& rec, const Credential& rule, const RulesInForce& rules, Date as_of,
-                           std::vector<std::string>& problems) {
+                           std::vector<std::string>& problems, UseLog& log) {
     const ExamRule& er = *rules.exam;
     ExamProgress p;
     p.required = er.required;
     std::vector<const ExamEntry*> attempts;
-    for (const auto& e : rec.exams) {
+    for (std::size_t i = 0; i < rec.exams.size(); ++i) {
+        const ExamEntry& e = rec.exams[i];
         if (e.credential != rule.id) continue;
+        if (e.voided) {
+            log.mark(EntryKind::Exam, i, UseReason::Void);
+            continue;
+        }
         if (e.result == ExamResult::Scheduled) {
+            log.mark(EntryKind::Exam, i, UseReason::Scheduled);
             if (e.date >= as_of && (!p.scheduled || e.date < *p.scheduled)) p.scheduled = e.date;
             continue;
         }
-        if (e.date > as_of) continue;
+        if (e.date > as_of) {
+            log.mark(EntryKind::Exam, i, UseReason::AfterAsOf);
+            continue;
+        }
         attempts.push_back(&e);
     }
     std::stable_sort(attempts.begin(), attempts.end(), [](auto* a, auto* b) { return a->date < b->date; });
     std::optional<Date> last_failure;
     for (const auto* a : attempts) {
-        if (p.passed) break; // attempts after a pass do not count against the limit
+        auto index = static_cast<std::size_t>(a - rec.exams.data());
+        // Attempts after a pass do not count against the limit.
+        log.mark(EntryKind::Exam, index, p.passed ? UseReason::AfterPass : UseReason::Counts);
+        if (p.passed) continue;
         ++p.attempts;
         if (last_failure && er.retest_wait_days) {
             int waited = days_between(*last_failure, a->date);
@@ -160,15 +187,22 @@ ExamProgress exam_progress(const Record& rec, const Credential& rule, const Rule
 }
 
 // What the entries of one window count toward the CE rules (before carry-over).
-CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end, Date as_of) {
+CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end, Date as_of, UseLog& log) {
     CeProgress p;
     p.window_start = start;
     p.window_end = end;
     p.required = rule.hours;
-    Date last = std::min(end, as_of);
     std::vector<const CeEntry*> entries;
-    for (const auto& e : rec.ce)
-        if (e.date >= start && e.date <= last) entries.push_back(&e);
+    for (std::size_t i = 0; i < rec.ce.size(); ++i) {
+        const CeEntry& e = rec.ce[i];
+        UseReason why = e.voided         ? UseReason::Void
+                        : e.date > as_of ? UseReason::AfterAsOf
+                        : e.date < start ? UseReason::BeforePeriod
+                        : e.date > end   ? UseReason::AfterPeriod
+                                         : UseReason::Counts;
+        if (why == UseReason::Counts) entries.push_back(&e);
+        else log.mark(EntryKind::Ce, i, why);
+    }
     std::stable_sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->date < b->date; });
     for (const auto& c : rule.caps)
         p.caps.push_back({c.topic, c.delivery, c.hours, Hours(), Hours()});
@@ -187,6 +221,8 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
                 p.caps[i].counted += counted;
             }
         p.counted += counted;
+        log.mark(EntryKind::Ce, static_cast<std::size_t>(e - rec.ce.data()),
+                 counted.is_zero() ? UseReason::OverCap : UseReason::Counts);
         // Minimums count an entry fully toward each topic it lists.
         for (auto& r : p.requirements) {
             switch (r.kind) {
@@ -211,8 +247,8 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
 
 namespace {
 
-void evaluate_certified(const Record& rec, const Credential& rule, const HeldCredential& held, Date as_of,
-                        CredentialStatus& out) {
+void evaluate_certified(const Record& rec, const Credential& rule, const HeldCredential& held, Date as_of, CredentialStatus& out,
+                        UseLog& log) {
     Certification cert;
     cert.number = held.number.value_or("");
     cert.level = held.level.value_or(rule.default_level);
@@ -220,8 +256,13 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
 
     // Renewals granted by as_of, in date order, each moving the expiry one period on or to its own date.
     std::vector<const RenewalEntry*> renewals;
-    for (const auto& r : rec.renewals)
-        if (r.credential == rule.id && r.date <= as_of) renewals.push_back(&r);
+    for (std::size_t i = 0; i < rec.renewals.size(); ++i) {
+        const RenewalEntry& r = rec.renewals[i];
+        if (r.credential != rule.id) continue;
+        UseReason why = r.voided ? UseReason::Void : r.date > as_of ? UseReason::AfterAsOf : UseReason::Counts;
+        log.mark(EntryKind::Renewal, i, why);
+        if (why == UseReason::Counts) renewals.push_back(&r);
+    }
     std::stable_sort(renewals.begin(), renewals.end(), [](auto* a, auto* b) { return a->date < b->date; });
 
     ExpiryChain chain = expiry_chain(rule, held, renewals);
@@ -259,12 +300,13 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     const LevelRule* level = rule.level(cert.level);
     if (const CeRule* ce_rule = rules.ce) {
         if (ce_rule->submit_before_days) cert.submit_by = add_days(expires, -*ce_rule->submit_before_days);
-        CeProgress ce = count_ce(rec, *ce_rule, window_start, expires, as_of);
+        CeProgress ce = count_ce(rec, *ce_rule, window_start, expires, as_of, log);
         if (chain.periods.size() > 1 && ce_rule->carry_over_max > Hours()) {
             // The surplus of the period before, as the rules of that period counted it.
             const CertPeriod& before_period = chain.periods[chain.periods.size() - 2];
             if (const CeRule* before_rule = rules_in_force(rule, before_period.expires).ce) {
-                CeProgress before = count_ce(rec, *before_rule, before_period.start, before_period.expires, as_of);
+                UseLog none;
+                CeProgress before = count_ce(rec, *before_rule, before_period.start, before_period.expires, as_of, none);
                 Hours surplus = before.counted > before.required ? before.counted - before.required : Hours();
                 ce.carried_over = min(surplus, ce_rule->carry_over_max);
                 ce.counted += ce.carried_over;
@@ -282,7 +324,7 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
         if (it != rule.levels.end() && std::next(it) != rule.levels.end()) {
             LevelProgress lp;
             lp.level = std::next(it)->id;
-            lp.experience = experience_progress(rec, std::next(it)->experience, as_of);
+            lp.experience = experience_progress(rec, std::next(it)->experience, as_of, log);
             lp.met = all_met(lp.experience);
             out.next_level = std::move(lp);
         }
@@ -292,7 +334,22 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
 
 } // namespace
 
-SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of) {
+namespace {
+
+// CE and renewals of a credential not certified count toward nothing yet.
+void mark_uncertified(const Record& rec, const Credential& rule, UseLog& log) {
+    if (!log.on()) return;
+    if (rule.ce)
+        for (std::size_t i = 0; i < rec.ce.size(); ++i)
+            log.mark(EntryKind::Ce, i, rec.ce[i].voided ? UseReason::Void : UseReason::NotCertified);
+    for (std::size_t i = 0; i < rec.renewals.size(); ++i)
+        if (rec.renewals[i].credential == rule.id)
+            log.mark(EntryKind::Renewal, i, rec.renewals[i].voided ? UseReason::Void : UseReason::NotCertified);
+}
+
+} // namespace
+
+SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of, bool with_entry_uses) {
     SpecialistStatus s;
     s.id = record.id;
     s.name = record.name;
@@ -302,13 +359,15 @@ SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials
         if (!rule) continue; // the loader has already reported it
         CredentialStatus cs;
         cs.rule = rule;
+        UseLog log(with_entry_uses ? &cs.entry_uses : nullptr);
         bool certified = held.issued && *held.issued <= as_of;
         // Training, exam and experience: by the rules in force on the issue date, or today's.
-        RulesInForce initial = rules_in_force(*rule, certified ? *held.issued : as_of);
+        Date reference = certified ? *held.issued : as_of;
+        RulesInForce initial = rules_in_force(*rule, reference);
         cs.revision = initial.initial_since();
-        if (initial.training) cs.training = training_progress(record, *initial.training, certified ? *held.issued : as_of);
-        cs.experience = experience_progress(record, *initial.experience, as_of);
-        if (initial.exam) cs.exam = exam_progress(record, *rule, initial, as_of, cs.problems);
+        if (initial.training) cs.training = training_progress(record, *initial.training, reference, as_of, log);
+        cs.experience = experience_progress(record, *initial.experience, as_of, log);
+        if (initial.exam) cs.exam = exam_progress(record, *rule, initial, as_of, cs.problems, log);
         // effective_to ends new certifications; those already issued keep their status and renewals.
         if (rule->effective_to && held.issued && *held.issued > *rule->effective_to)
             cs.problems.push_back(fmt::format("{} was issued on {}, after {} stopped new certifications on {}", rule->id,
@@ -316,8 +375,9 @@ SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials
         else if (rule->effective_to && !held.issued && as_of > *rule->effective_to)
             cs.problems.push_back(fmt::format("{} stopped new certifications on {}", rule->id, to_string(*rule->effective_to)));
         if (certified) {
-            evaluate_certified(record, *rule, held, as_of, cs);
+            evaluate_certified(record, *rule, held, as_of, cs, log);
         } else {
+            mark_uncertified(record, *rule, log);
             bool met = (!cs.training || cs.training->met) && all_met(cs.experience) &&
                        (!cs.exam || !cs.exam->required || cs.exam->passed);
             cs.state = met ? State::Eligible : State::InTraining;

@@ -3,6 +3,7 @@
 // docs/contract.md. Pure: a record, the rules and a date in, a status out.
 
 #include "credential_rules.hpp"
+#include "entry_use.hpp"
 #include "expiry_chain.hpp"
 #include "record.hpp"
 
@@ -114,6 +115,8 @@ struct CredentialStatus {
     // credential's own tables did.
     std::optional<Date> revision;
     std::vector<std::string> problems;
+    // Each entry the credential's rules look at, and whether it counted (only when asked for).
+    std::vector<EntryUse> entry_uses;
 };
 
 struct SpecialistStatus {
@@ -123,6 +126,7 @@ struct SpecialistStatus {
     std::vector<CredentialStatus> credentials;
 };
 
-SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of);
+// `with_entry_uses` fills each credential's entry_uses (for `entries`), which nothing else needs.
+SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials, Date as_of, bool with_entry_uses = false);
 
 } // namespace peerctl

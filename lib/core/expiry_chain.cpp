@@ -202,7 +202,7 @@ void check_expiry_chains(const Record& record, const CredentialSet& credentials,
         std::vector<const RenewalEntry*> renewals;
         bool dated = true; // a missing or wrong date is reported where it is read
         for (const auto& r : record.renewals)
-            if (r.credential == held.id) {
+            if (r.credential == held.id && !r.voided) {
                 renewals.push_back(&r);
                 dated = dated && in_range(r.date);
             }

@@ -36,6 +36,13 @@ std::optional<Delivery> parse_delivery(std::string_view s);
 std::optional<ExamResult> parse_exam_result(std::string_view s);
 std::optional<EntryKind> parse_entry_kind(std::string_view s);
 
+// An entry kept in the file for the audit trail that counts toward nothing: `void = "reason"`,
+// optionally `voided = DATE` (when it was voided). Any kind of entry may carry one.
+struct VoidMark {
+    std::string reason;
+    std::optional<Date> date;
+};
+
 // A credential the specialist holds (issued) or pursues (no fields).
 struct HeldCredential {
     Position pos;
@@ -49,6 +56,7 @@ struct HeldCredential {
 
 struct TrainingEntry {
     Position pos;
+    std::optional<VoidMark> voided;
     Date date;
     Hours hours;
     std::string domain;
@@ -58,6 +66,7 @@ struct TrainingEntry {
 
 struct ExamEntry {
     Position pos;
+    std::optional<VoidMark> voided;
     std::string credential;
     Date date;
     ExamResult result = ExamResult::Scheduled;
@@ -66,13 +75,16 @@ struct ExamEntry {
 
 struct ExperienceEntry {
     Position pos;
+    std::optional<VoidMark> voided;
     Date date;
     Hours hours;
     ExperienceKind kind = ExperienceKind::Work;
+    std::string title;
 };
 
 struct CeEntry {
     Position pos;
+    std::optional<VoidMark> voided;
     Date date;
     Hours hours;
     std::string title;
@@ -86,6 +98,7 @@ struct CeEntry {
 
 struct RenewalEntry {
     Position pos;
+    std::optional<VoidMark> voided;
     std::string credential;
     Date date;
     std::optional<Date> expires;

@@ -18,7 +18,8 @@ namespace peerctl {
 
 // How a cell reads at a glance; renderers map tones to colours. The text always carries the
 // meaning too, for colour-blind readers and plain output.
-enum class Tone { Plain, Good, Warn, Urgent, Bad, Info, Muted };
+// Struck: a void entry, kept for the record but counting toward nothing.
+enum class Tone { Plain, Good, Warn, Urgent, Bad, Info, Muted, Struck };
 
 enum class Align { Left, Right };
 

@@ -39,5 +39,7 @@ Cell state_cell(State s, bool due);
 Cell hours_progress_cell(Hours counted, Hours required);
 // "1 specialist", "3 specialists".
 std::string count_of(std::size_t n, std::string_view one, std::string_view many);
+// The items with `sep` between them ("ethics, advocacy").
+std::string joined(const std::vector<std::string>& items, std::string_view sep);
 
 } // namespace peerctl

@@ -24,6 +24,13 @@ Cell hours_progress_cell(Hours counted, Hours required) {
     return {fmt::format("{} / {} h", counted.str(), required.str()), Tone::Plain, std::pair{counted, required}};
 }
 
+std::string joined(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const auto& i : items)
+        out += (out.empty() ? "" : std::string(sep)) + i;
+    return out;
+}
+
 std::string count_of(std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }

@@ -11,11 +11,8 @@ namespace {
 
 Cell text(std::string s, Tone tone = Tone::Plain) { return {std::move(s), tone, {}}; }
 
-std::string joined(const std::vector<std::string>& items, std::string_view sep) {
-    std::string out;
-    for (const auto& i : items)
-        out += (out.empty() ? "" : std::string(sep)) + i;
-    return out;
+std::string void_label(const VoidMark& v) {
+    return v.date ? fmt::format("[VOID {}: {}]", to_string(*v.date), v.reason) : fmt::format("[VOID: {}]", v.reason);
 }
 
 Cell evidence_cell(EvidenceState e) {
@@ -47,6 +44,8 @@ std::vector<std::string> section_intro(const TranscriptSection& sec, Date as_of)
         out.push_back(fmt::format("Every CE entry dated on or before {}.", to_string(as_of)));
     }
     std::string counts = fmt::format("{}, {} h logged", count_of(sec.entries.size(), "entry", "entries"), sec.logged.str());
+    if (sec.voided > 0)
+        counts += fmt::format(" ({} void, not counted)", count_of(static_cast<std::size_t>(sec.voided), "entry", "entries"));
     if (sec.without_evidence > 0)
         counts += fmt::format("; {} without evidence on file",
                               count_of(static_cast<std::size_t>(sec.without_evidence), "entry", "entries"));
@@ -68,6 +67,11 @@ Table entries_table(const TranscriptSection& sec) {
         const CeEntry& e = te.entry;
         t.rows.push_back({text(to_string(e.date)), text(e.title), text(e.provider), text(e.approval), text(e.hours.str()),
                           text(joined(e.topics, ", ")), text(e.evidence), evidence_cell(te.evidence)});
+        if (!e.voided) continue;
+        // Struck out, with the reason where a reader looks for what the entry is.
+        for (auto& cell : t.rows.back())
+            cell.tone = Tone::Struck;
+        t.rows.back()[1].text = void_label(*e.voided) + " " + e.title;
     }
     return t;
 }
@@ -78,7 +82,8 @@ Table totals_table(const TranscriptSection& sec) {
         t.columns = {{"Topic"}, {"Entries", Align::Right}, {"Hours", Align::Right}};
         for (const auto& topic : sec.topics)
             t.rows.push_back({text(topic.topic), text(std::to_string(topic.entries)), text(topic.hours.str() + " h")});
-        t.rows.push_back({text("all entries"), text(std::to_string(sec.entries.size())), text(sec.logged.str() + " h")});
+        t.rows.push_back({text("all entries"), text(std::to_string(sec.entries.size() - static_cast<std::size_t>(sec.voided))),
+                          text(sec.logged.str() + " h")});
         return t;
     }
     const CeProgress& ce = *sec.status->ce;
@@ -134,7 +139,9 @@ void flat_columns(Table& f) {
                  {"hours", Align::Right, 0, true},
                  {"topics"},
                  {"evidence"},
-                 {"evidence_status"}};
+                 {"evidence_status"},
+                 {"void"},
+                 {"voided"}};
 }
 
 void flat_rows(Table& f, const Transcript& t) {
@@ -151,7 +158,9 @@ void flat_rows(Table& f, const Transcript& t) {
             const CeEntry& e = te.entry;
             f.rows.push_back({text(t.id), text(t.name), text(cred), text(start), text(end), text(to_string(e.date)),
                               text(e.title), text(e.provider), text(e.approval), text(e.delivery ? to_string(*e.delivery) : ""),
-                              text(e.hours.str()), text(joined(e.topics, ";")), text(e.evidence), text(to_string(te.evidence))});
+                              text(e.hours.str()), text(joined(e.topics, ";")), text(e.evidence), text(to_string(te.evidence)),
+                              text(e.voided ? e.voided->reason : ""),
+                              text(e.voided && e.voided->date ? to_string(*e.voided->date) : "")});
         }
     }
 }

@@ -207,6 +207,12 @@ TranscriptSection section_of(const Record& record, std::optional<CredentialStatu
         if (e.date < from || e.date > to) continue;
         TranscriptEntry te{e, EvidenceState::None};
         if (!e.evidence.empty()) te.evidence = probe && probe(e.evidence) ? EvidenceState::Present : EvidenceState::Missing;
+        // Shown, struck out, for the audit trail; it adds to no total.
+        if (e.voided) {
+            ++sec.voided;
+            sec.entries.push_back(std::move(te));
+            continue;
+        }
         if (te.evidence != EvidenceState::Present) ++sec.without_evidence;
         sec.logged += e.hours;
         for (const auto& t : e.topics) {

@@ -149,6 +149,7 @@ struct TranscriptSection {
     Hours logged;
     std::vector<TopicTotal> topics; // logged per topic, by topic id
     int without_evidence = 0;       // entries with no evidence file, or one that is not there
+    int voided = 0;                 // void entries: listed, counted in no total
 };
 
 struct Transcript {

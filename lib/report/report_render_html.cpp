@@ -70,6 +70,7 @@ std::string tone_class(Tone t) {
     case Tone::Bad: return "bad";
     case Tone::Info: return "info";
     case Tone::Muted: return "muted";
+    case Tone::Struck: return "struck";
     case Tone::Plain: break;
     }
     return "";
@@ -86,6 +87,7 @@ std::string cell_html(const Cell& cell) {
             done ? " done" : "", counted.str(), required.str(), pct, pct, text);
     }
     if (cell.tone == Tone::Muted) return R"(<span class="muted">)" + text + "</span>";
+    if (cell.tone == Tone::Struck) return "<del>" + text + "</del>";
     if (cell.tone != Tone::Plain) return R"(<span class="tone )" + tone_class(cell.tone) + "\">" + text + "</span>";
     return text;
 }

@@ -35,7 +35,9 @@ json entry_json(const TranscriptEntry& te) {
             {"topics", e.topics},
             {"delivery", e.delivery ? json(to_string(*e.delivery)) : json(nullptr)},
             {"evidence", opt(e.evidence)},
-            {"evidence_status", to_string(te.evidence)}};
+            {"evidence_status", to_string(te.evidence)},
+            {"void", e.voided ? json(e.voided->reason) : json(nullptr)},
+            {"voided", e.voided && e.voided->date ? json(to_string(*e.voided->date)) : json(nullptr)}};
 }
 
 json section_json(const TranscriptSection& sec) {
@@ -61,7 +63,8 @@ json section_json(const TranscriptSection& sec) {
     json topics = json::array();
     for (const auto& t : sec.topics)
         topics.push_back({{"topic", t.topic}, {"entries", t.entries}, {"logged_hours", hours_json(t.hours)}});
-    j["totals"] = {{"entries", sec.entries.size()},
+    j["totals"] = {{"entries", sec.entries.size() - static_cast<std::size_t>(sec.voided)},
+                   {"voided", sec.voided},
                    {"logged_hours", hours_json(sec.logged)},
                    {"without_evidence", sec.without_evidence},
                    {"topics", topics}};

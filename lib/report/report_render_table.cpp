@@ -33,7 +33,8 @@ std::string toned(const Style& s, Tone tone, std::string_view text) {
     case Tone::Urgent: return s.bold(s.yellow(text));
     case Tone::Bad: return s.red(text);
     case Tone::Info: return s.cyan(text);
-    case Tone::Muted: return s.dim(text);
+    case Tone::Muted:
+    case Tone::Struck: return s.dim(text);
     case Tone::Plain: break;
     }
     return std::string(text);

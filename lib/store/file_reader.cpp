@@ -13,7 +13,7 @@
 namespace peerctl {
 
 std::optional<std::string> read_text_file(const std::filesystem::path& path, const std::string& shown, std::size_t max_bytes,
-                                          Diagnostics& diags, Symlinks symlinks) {
+                                          Diagnostics& diags, Symlinks symlinks, const OwnFileOnly* own_only) {
     // O_NONBLOCK so that opening a FIFO returns at once instead of waiting for a writer.
     int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (symlinks == Symlinks::Refuse ? O_NOFOLLOW : 0);
     UniqueFd f(::open(path.c_str(), flags));
@@ -38,6 +38,10 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, con
     }
     if (!S_ISREG(st.st_mode)) {
         diags.error(shown, {}, "expected a regular file (found a FIFO, device or socket)");
+        return std::nullopt;
+    }
+    if (own_only && ((st.st_uid != ::geteuid() && st.st_uid != 0) || (st.st_mode & 022) != 0)) {
+        diags.error(shown, {}, own_only->refusal);
         return std::nullopt;
     }
     if (static_cast<std::size_t>(st.st_size) > max_bytes) {

@@ -4,6 +4,7 @@
 #include "file_lock.hpp"
 #include "file_reader.hpp"
 #include "record_loader.hpp"
+#include "record_undo.hpp"
 #include "toml_text.hpp"
 
 #include <fmt/core.h>
@@ -61,6 +62,47 @@ std::string append_text(std::string_view original, std::string_view entry) {
     return out;
 }
 
+namespace {
+
+// Where 1-based `line` starts and ends (before its newline) in `text`; nullopt past the end.
+std::optional<std::pair<std::size_t, std::size_t>> line_span(std::string_view text, std::uint32_t line) {
+    std::size_t start = 0;
+    for (std::uint32_t l = 1; l < line; ++l) {
+        start = text.find('\n', start);
+        if (start == std::string_view::npos) return std::nullopt;
+        ++start;
+    }
+    if (line == 0 || start > text.size()) return std::nullopt;
+    std::size_t end = text.find('\n', start);
+    return std::pair(start, end == std::string_view::npos ? text.size() : end);
+}
+
+// `lines` (each ending in "\n") inserted after line `span`, with the line's own line end (CRLF
+// stays CRLF).
+std::string insert_after(std::string_view text, std::pair<std::size_t, std::size_t> span, std::string lines) {
+    if (span.second > span.first && text[span.second - 1] == '\r')
+        for (std::size_t at = 0; (at = lines.find('\n', at)) != std::string::npos; at += 2)
+            lines.insert(at, 1, '\r');
+    std::string out(text.substr(0, span.second));
+    out += '\n';
+    out += lines;
+    if (span.second < text.size()) out += text.substr(span.second + 1);
+    return out;
+}
+
+// The header line text without indentation or a trailing comment and blanks.
+std::string_view header_of(std::string_view line) {
+    std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    line.remove_prefix(first);
+    std::size_t hash = line.find('#');
+    if (hash != std::string_view::npos) line = line.substr(0, hash);
+    std::size_t last = line.find_last_not_of(" \t\r");
+    return last == std::string_view::npos ? std::string_view{} : line.substr(0, last + 1);
+}
+
+} // namespace
+
 std::optional<std::string> certify_text(std::string_view original, const std::string& credential,
                                         const std::vector<Field>& fields, std::string& error) {
     std::string lines;
@@ -78,33 +120,80 @@ std::optional<std::string> certify_text(std::string_view original, const std::st
     }
 
     // Insert right under the table's own header line, the only form we can extend by appending lines.
-    std::uint32_t line = site->line;
-    std::size_t start = 0;
-    for (std::uint32_t l = 1; l < line && start != std::string_view::npos; ++l) {
-        start = original.find('\n', start);
-        if (start != std::string_view::npos) ++start;
-    }
-    if (!site->is_table || line == 0 || start == std::string_view::npos) {
+    auto span = site->is_table ? line_span(original, site->line) : std::nullopt;
+    std::string_view header = span ? header_of(original.substr(span->first, span->second - span->first)) : std::string_view{};
+    if (header.empty() || header.front() != '[' || header.substr(0, 2) == "[[") {
         error = fmt::format("[credentials.{}] is not written as a table header; add the fields by hand", credential);
         return std::nullopt;
     }
-    std::size_t end = original.find('\n', start);
-    std::string_view header = original.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    std::size_t first = header.find_first_not_of(" \t");
-    if (first == std::string_view::npos || header[first] != '[' || header.substr(first, 2) == "[[") {
-        error = fmt::format("[credentials.{}] is not written as a table header; add the fields by hand", credential);
+    return insert_after(original, *span, lines);
+}
+
+std::optional<std::string> void_text(std::string_view original, const Record& before, EntryKind kind, std::size_t number,
+                                     const std::string& reason, Date date, std::string& error) {
+    std::string ref = fmt::format("{}:{}", to_string(kind), number);
+    std::optional<Position> pos;
+    bool already = false;
+    auto find = [&](const auto& entries) {
+        if (number == 0 || number > entries.size()) return;
+        pos = entries[number - 1].pos;
+        already = entries[number - 1].voided.has_value();
+    };
+    switch (kind) {
+    case EntryKind::Training: find(before.training); break;
+    case EntryKind::Exam: find(before.exams); break;
+    case EntryKind::Experience: find(before.experience); break;
+    case EntryKind::Ce: find(before.ce); break;
+    case EntryKind::Renewal: find(before.renewals); break;
+    }
+    if (!pos) {
+        error = fmt::format("no entry {} in the record (peerctl entries lists them)", ref);
         return std::nullopt;
     }
-    // The header's own line end is kept as it is (with its \r, in a CRLF file).
-    std::string_view eol = line_end_of(original);
-    std::string out(original.substr(0, end == std::string_view::npos ? original.size() : end));
-    out += end == std::string_view::npos ? eol : "\n";
-    out += with_line_ends(lines, eol);
-    if (end != std::string_view::npos) out += original.substr(end + 1);
-    return out;
+    if (already) {
+        error = fmt::format("{} is already void", ref);
+        return std::nullopt;
+    }
+    auto span = line_span(original, pos->line);
+    std::string_view header = span ? header_of(original.substr(span->first, span->second - span->first)) : std::string_view{};
+    if (header != fmt::format("[[{}]]", to_string(kind))) {
+        error = fmt::format("{} is not written as a [[{}]] table header line; add 'void' to it by hand", ref, to_string(kind));
+        return std::nullopt;
+    }
+    return insert_after(original, *span, fmt::format("void = {}\nvoided = {}\n", toml_string(reason), toml_date(date)));
 }
 
 unsigned file_mode(const Workspace& ws) { return ws.group_readable ? 0640u : 0600u; }
+
+bool lock_record(FileLock& lock, const Workspace& ws, const fs::path& path, const std::string& id, const std::string& shown,
+                 Diagnostics& diags) {
+    fs::path lock_path = path.parent_path() / ("." + id + ".lock");
+    if (auto err = lock.acquire(lock_path, std::chrono::seconds(5), file_mode(ws))) {
+        // Named by the record, as the user knows it; the lock file's own path is ours.
+        diags.error(shown, {}, err->what + "; nothing was written");
+        return false;
+    }
+    // Safe under the lock: a killed writer's temporary files are never the record itself.
+    std::error_code ec;
+    for (const fs::path& file : {path, undo_path(path)})
+        for (const auto& leftover : leftover_temp_files(file))
+            fs::remove(leftover, ec);
+    return true;
+}
+
+namespace {
+
+// Once the record is replaced: should this fail, or peerctl die first, the undo file left (if any)
+// describes an earlier write, which cannot match the record now, so undo refuses rather than
+// losing anything.
+void keep_undo(const fs::path& path, const std::string& shown, std::optional<std::string> before, const std::string& after,
+               const Workspace& ws, Diagnostics& diags) {
+    if (auto err = save_undo(path, UndoStep{std::move(before), after}, static_cast<mode_t>(file_mode(ws))))
+        diags.warning(shown, {},
+                      fmt::format("cannot keep a copy for 'peerctl undo' ({}: {})", err->path.filename().string(), err->what));
+}
+
+} // namespace
 
 UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id, const EditFn& edit,
                            const RefusalFn& refusals, const UpdateOptions& options, Diagnostics& diags) {
@@ -135,17 +224,7 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
     }
 
     FileLock lock;
-    if (!options.dry_run) {
-        fs::path lock_path = path.parent_path() / ("." + id + ".lock");
-        if (auto err = lock.acquire(lock_path, std::chrono::seconds(5), file_mode(ws))) {
-            // Named by the record, as the user knows it; the lock file's own path is ours.
-            diags.error(shown, {}, err->what + "; nothing was written");
-            return result;
-        }
-        // Safe under the lock: a killed writer's temporary files are never the record itself.
-        for (const auto& leftover : leftover_temp_files(path))
-            fs::remove(leftover, ec);
-    }
+    if (!options.dry_run && !lock_record(lock, ws, path, id, shown, diags)) return result;
 
     std::string original;
     std::optional<Record> before;
@@ -200,6 +279,7 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
             diags.error(shown, {}, err->what);
             return result;
         }
+        keep_undo(path, shown, options.create ? std::nullopt : std::optional(original), *updated, ws, diags);
     }
     result.ok = true;
     result.record = std::move(after);
@@ -213,8 +293,9 @@ void duplicates(const std::vector<Entry>& before, const std::vector<Entry>& afte
                 std::vector<std::string>& out) {
     if (after.size() != before.size() + 1) return;
     const Entry& added = after.back();
+    // A void entry was recorded wrongly: the same entry logged again replaces it, it does not repeat it.
     for (const auto& e : before)
-        if (same(e, added)) {
+        if (!e.voided && same(e, added)) {
             out.push_back(
                 fmt::format("a matching [[{}]] entry is already recorded at line {}: likely a duplicate", what, e.pos.line));
             return;

@@ -5,6 +5,7 @@
 
 #include "credential_rules.hpp"
 #include "diagnostics.hpp"
+#include "file_lock.hpp"
 #include "record.hpp"
 #include "workspace.hpp"
 
@@ -35,8 +36,19 @@ std::string append_text(std::string_view original, std::string_view entry);
 std::optional<std::string> certify_text(std::string_view original, const std::string& credential,
                                         const std::vector<Field>& fields, std::string& error);
 
+// Entry `number` (from 1, in file order) of `kind` marked void: `void = "reason"` and `voided =
+// DATE` inserted under its [[kind]] header line, nothing else touched. nullopt (with `error`) when
+// there is no such entry, it is void already, or it is not written as a plain [[kind]] header line.
+std::optional<std::string> void_text(std::string_view original, const Record& before, EntryKind kind, std::size_t number,
+                                     const std::string& reason, Date date, std::string& error);
+
 // Mode for new files: 0600, or 0640 when the workspace asks for a group.
 unsigned file_mode(const Workspace& ws);
+
+// Takes the record's lock (`specialists/.<id>.lock`, waiting up to 5 seconds) as every writer
+// does, and removes what a killed writer left; false with the reason in diags when it cannot.
+bool lock_record(FileLock& lock, const Workspace& ws, const std::filesystem::path& path, const std::string& id,
+                 const std::string& shown, Diagnostics& diags);
 
 struct UpdateOptions {
     bool dry_run = false;

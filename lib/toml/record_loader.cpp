@@ -110,10 +110,22 @@ private:
         diags_.error(file_, at, fmt::format("unknown {} '{}'{}", what, shown, suggest(term, credentials_.vocabulary())));
     }
 
+    // `void = "reason"` and `voided = DATE`, on any entry.
+    std::optional<VoidMark> void_mark(TableReader& r) {
+        std::optional<std::string> reason = r.string("void");
+        std::optional<Date> on = r.date("voided");
+        if (reason && reason->find_first_not_of(" \t") == std::string::npos)
+            diags_.error(file_, r.pos("void"), "'void' needs a reason (void = \"duplicate\")");
+        if (on && !reason) diags_.error(file_, r.pos("voided"), "'voided' without 'void': add void = \"<reason>\"");
+        if (!reason) return std::nullopt;
+        return VoidMark{*reason, on};
+    }
+
     TrainingEntry training(const toml::table& t) {
         TableReader r(t, file_, diags_, "[[training]]");
         TrainingEntry e;
         e.pos = r.pos();
+        e.voided = void_mark(r);
         e.date = r.date("date", true).value_or(Date{});
         e.hours = r.hours("hours", true).value_or(Hours());
         if (auto d = r.string("domain")) {
@@ -149,6 +161,7 @@ private:
         TableReader r(t, file_, diags_, "[[exam]]");
         ExamEntry e;
         e.pos = r.pos();
+        e.voided = void_mark(r);
         e.credential = owner(r, rec, "[[exam]]");
         e.date = r.date("date", true).value_or(Date{});
         if (auto res = r.choice("result", exam_result_names(), true)) e.result = *parse_exam_result(*res);
@@ -162,10 +175,11 @@ private:
         TableReader r(t, file_, diags_, "[[experience]]");
         ExperienceEntry e;
         e.pos = r.pos();
+        e.voided = void_mark(r);
         e.date = r.date("date", true).value_or(Date{});
         e.hours = r.hours("hours", true).value_or(Hours());
         if (auto k = r.choice("kind", experience_kind_names(), true)) e.kind = *parse_experience_kind(*k);
-        r.string("title");
+        e.title = r.string("title").value_or("");
         r.string("note");
         r.warn_unknown();
         return e;
@@ -175,6 +189,7 @@ private:
         TableReader r(t, file_, diags_, "[[ce]]");
         CeEntry e;
         e.pos = r.pos();
+        e.voided = void_mark(r);
         e.date = r.date("date", true).value_or(Date{});
         e.hours = r.hours("hours", true).value_or(Hours());
         e.title = r.string("title", true).value_or("");
@@ -198,12 +213,14 @@ private:
         TableReader r(t, file_, diags_, "[[renewal]]");
         RenewalEntry e;
         e.pos = r.pos();
+        e.voided = void_mark(r);
         e.credential = owner(r, rec, "[[renewal]]");
         e.date = r.date("date", true).value_or(Date{});
         e.expires = r.date("expires");
         e.date_pos = r.pos("date");
         e.expires_pos = r.pos("expires");
-        if (const HeldCredential* held = rec.credential(e.credential); held && !held->issued)
+        // A void renewal is kept for the record only: it need not fit the certification.
+        if (const HeldCredential* held = rec.credential(e.credential); held && !held->issued && !e.voided)
             diags_.error(file_, r.pos(),
                          fmt::format("[[renewal]] of '{}', which the record does not show as issued", e.credential));
         r.string("note");
@@ -253,7 +270,7 @@ std::optional<Record> load_record(std::string_view text, const std::string& file
 void warn_future_entries(const Record& record, Date as_of, Diagnostics& diags) {
     auto check = [&](const auto& entries, std::string_view what) {
         for (const auto& e : entries)
-            if (e.date > as_of)
+            if (e.date > as_of && !e.voided)
                 diags.warning(record.file, e.pos,
                               fmt::format("{} dated {} is in the future; it is not counted until then", what, to_string(e.date)));
     };
@@ -262,7 +279,7 @@ void warn_future_entries(const Record& record, Date as_of, Diagnostics& diags) {
     check(record.ce, "[[ce]]");
     check(record.renewals, "[[renewal]]");
     for (const auto& e : record.exams)
-        if (e.date > as_of && e.result != ExamResult::Scheduled)
+        if (e.date > as_of && e.result != ExamResult::Scheduled && !e.voided)
             diags.warning(record.file, e.pos,
                           fmt::format("[[exam]] dated {} is in the future but has a result", to_string(e.date)));
 }

@@ -43,6 +43,7 @@ SCHEMA_CATCHES = {
     "tests/cli/cases/bad-credential-cannot-make-sense/credentials/odd.toml": "kinds = [] (minItems), a level id that is not an id",
     "tests/cli/cases/bad-crlf-zero-hours/specialists/x.toml": "hours = 0",
     "tests/cli/cases/bad-date-time/specialists/x.toml": "a date-time where a date belongs (format: date)",
+    "tests/cli/cases/entries-bad-record/specialists/x.toml": "void = \"\" (a reason must not be blank)",
     "tests/cli/cases/bad-empty-file/specialists/x.toml": "no 'id', no 'name'",
     "tests/cli/cases/bad-exam-missing-result/specialists/x.toml": "[[exam]] without 'result'",
     "tests/cli/cases/bad-exam-no-credential/specialists/x.toml": "[[exam]] without 'credential' in a record of two credentials",

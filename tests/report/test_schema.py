@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """`report ... --format json` against schemas/report.schema.json (Draft 4, with references into
-status.schema.json), on the report fixtures: every report, with and without filters.
+status.schema.json), on the report fixtures: every report, with and without filters; and
+`entries --format json` against schemas/entries.schema.json.
 
   test_schema.py PEERCTL SOURCE_DIR
 
@@ -24,9 +25,15 @@ except ImportError:
 peerctl, source = sys.argv[1], Path(sys.argv[2])
 schemas = source / "schemas"
 fixtures = source / "tests" / "cli" / "fixtures"
-schema = json.loads((schemas / "report.schema.json").read_text())
-resolver = jsonschema.RefResolver(base_uri=schemas.as_uri() + "/", referrer=schema)
-validator = jsonschema.Draft4Validator(schema, resolver=resolver)
+
+
+def validator_for(name):
+    schema = json.loads((schemas / name).read_text())
+    resolver = jsonschema.RefResolver(base_uri=schemas.as_uri() + "/", referrer=schema)
+    return jsonschema.Draft4Validator(schema, resolver=resolver)
+
+
+validators = {"report": validator_for("report.schema.json"), "entries": validator_for("entries.schema.json")}
 env = dict(os.environ, HOME=tempfile.mkdtemp())
 env.pop("PEERCTL_DIR", None)
 
@@ -46,6 +53,11 @@ RUNS = [
     ("report-empty", ["report", "roster"]),
     ("report-empty", ["report", "audit", "sample", "--seed", "1"]),
     ("report-one", ["report", "transcript", "jdoe"]),
+    ("entries", ["report", "transcript", "vdoe"]),
+    ("entries", ["report", "transcript", "vdoe", "--period", "all"]),
+    ("entries", ["entries", "vdoe"]),
+    ("entries", ["entries", "vdoe", "--kind", "ce"]),
+    ("report", ["entries", "rchen"]),
     ("../../../data/example", ["report", "roster"]),
     ("../../../data/example", ["report"]),
 ]
@@ -59,7 +71,7 @@ for workspace, args in RUNS:
         print(f"FAIL {what}: exit {done.returncode}: {done.stderr}")
         failures += 1
         continue
-    errors = sorted(validator.iter_errors(json.loads(done.stdout)), key=lambda e: list(e.absolute_path))
+    errors = sorted(validators[args[0]].iter_errors(json.loads(done.stdout)), key=lambda e: list(e.absolute_path))
     for e in errors[:5]:
         print(f"FAIL {what}: {'/'.join(map(str, e.absolute_path))}: {e.message[:300]}")
     failures += bool(errors)

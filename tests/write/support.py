@@ -17,9 +17,10 @@ import tomllib
 AS_OF = "2026-11-23"
 SKIP = 77
 
-# Temporary and backup files a writer leaves beside `<id>.toml` while it works.
+# Temporary and backup files a writer leaves beside `<id>.toml` (and its undo file) while it works.
 def leftovers(directory):
-    return sorted(n for n in os.listdir(directory) if n.startswith(".") and (".toml.tmp-" in n or ".toml.bak-" in n))
+    return sorted(n for n in os.listdir(directory)
+                  if n.startswith(".") and any(m in n for m in (".toml.tmp-", ".toml.bak-", ".toml.undo.tmp-")))
 
 
 def show(data, limit=400):

@@ -110,8 +110,11 @@ s.check(after.startswith(before), "the write after the crashes appended to the r
 doc = parse_toml(after) or {}
 s.check("after the crashes" in [e.get("title") for e in doc.get("ce", [])], "the entry after the crashes is present")
 s.check(leftovers(specialists) == [], "the next write removed the stale temporary and backup files", leftovers(specialists))
-s.check(sorted(os.listdir(specialists)) == [".jdoe.lock", "jdoe.toml"], "only the record and its lock file remain",
-        sorted(os.listdir(specialists)))
+s.check(sorted(os.listdir(specialists)) == [".jdoe.lock", ".jdoe.toml.undo", "jdoe.toml"],
+        "only the record, its lock file and its undo file remain", sorted(os.listdir(specialists)))
+p = subprocess.run(s.cmd(["undo", "jdoe"], ws), env=s.env, capture_output=True, timeout=60)
+s.expect(p, 0, "undo after the crashes")
+s.check(read_bytes(path) == before, "undo after the crashes puts back the record as it was before the last log")
 
 # Killed while creating records: each record is either absent or whole, and the next command on
 # that id (add where it is absent, log where it is present) succeeds.
