@@ -5,6 +5,7 @@
 #include "entry_list.hpp"
 #include "report_render_csv.hpp"
 #include "report_render_table.hpp"
+#include "target_id.hpp"
 #include "write_support.hpp"
 
 #include <fmt/core.h>
@@ -20,7 +21,7 @@ struct EntriesOptions {
 };
 
 int run_entries(Context& ctx, const EntriesOptions& opts) {
-    std::string id = target_id(ctx, opts.id);
+    const std::string id = target_id(ctx, opts.id).id;
     std::optional<EntryKind> kind;
     if (!opts.kind.empty()) kind = parse_entry_kind(opts.kind); // CLI11 checked the word
     if (!ctx.open_workspace()) {

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "record_undo.hpp"
+#include "target_id.hpp"
 #include "write_support.hpp"
 
 #include <fmt/core.h>
@@ -12,7 +13,7 @@ namespace peerctl::cli {
 namespace {
 
 int run_undo(Context& ctx, const std::optional<std::string>& given) {
-    std::string id = target_id(ctx, given);
+    const std::string id = target_id(ctx, given).id;
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
         return exit_data;

@@ -5,6 +5,7 @@
 #include "entry_list.hpp"
 #include "record_loader.hpp"
 #include "record_update.hpp"
+#include "target_id.hpp"
 #include "write_support.hpp"
 
 #include <fmt/core.h>
@@ -22,7 +23,7 @@ int run_void(Context& ctx, const VoidOptions& opts) {
     std::optional<std::string> given;
     if (opts.args.size() == 2) given = opts.args[0];
     const std::string& ref_text = opts.args.back();
-    std::string id = target_id(ctx, given);
+    const std::string id = target_id(ctx, given).id;
     auto ref = parse_entry_ref(ref_text);
     if (!ref)
         throw UsageError{fmt::format("'{}' is not an entry reference such as ce:3 (KIND:N; peerctl entries lists them)",
