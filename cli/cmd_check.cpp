@@ -88,8 +88,9 @@ int run_check(Context& ctx, const CheckOptions& opts) {
         return unknown(ctx, opts, fmt::format("{} invalid record file{} (run peerctl validate)", bad, bad == 1 ? "" : "s"));
     }
     finish_check(result);
+    if (opts.quiet && result.state == CheckState::Ok) return exit_ok; // cron mails nothing, in any format
     if (opts.format == "json") fmt::print("{}", check_json(result, ctx.as_of()));
-    else if (!(opts.quiet && result.state == CheckState::Ok)) fmt::print("{}", check_text(result));
+    else fmt::print("{}", check_text(result));
     return static_cast<int>(result.state);
 }
 

@@ -74,13 +74,14 @@ std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Dat
 int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
     TargetId target = target_id(ctx, opts.id);
     const std::string& id = target.id;
-    Date today = ctx.as_of();
-    Date when = opts.date ? date_option("--date", *opts.date, today) : today;
-    std::vector<Field> fields = fields_for(table, opts, when, today);
+    // Open first: the workspace's time zone decides today, and so what --date may be.
     if (!ctx.open_workspace()) {
         ctx.flush_diagnostics();
         return exit_data;
     }
+    Date today = ctx.as_of();
+    Date when = opts.date ? date_option("--date", *opts.date, today) : today;
+    std::vector<Field> fields = fields_for(table, opts, when, today);
     const Workspace& ws = *ctx.workspace();
     if (record_missing(ctx, target)) {
         ctx.flush_diagnostics();

@@ -118,6 +118,11 @@ int run_certify(Context& ctx, CertifyOptions opts) {
     opts.credential = opts.words.back();
     TargetId target = target_id(ctx, given_id);
     const std::string& id = target.id;
+    // Open first: the workspace's time zone decides today, which relative dates count from.
+    if (!ctx.open_workspace()) {
+        ctx.flush_diagnostics();
+        return exit_data;
+    }
     Date issued = date_option("--issued", opts.issued, ctx.as_of());
     std::vector<Field> fields;
     if (!opts.number.empty()) {
@@ -131,10 +136,6 @@ int run_certify(Context& ctx, CertifyOptions opts) {
     }
     if (opts.expires) fields.push_back({"expires", toml_date(date_option("--expires", *opts.expires, ctx.as_of()))});
     require_valid_id(opts.credential, "credential id");
-    if (!ctx.open_workspace()) {
-        ctx.flush_diagnostics();
-        return exit_data;
-    }
     const Workspace& ws = *ctx.workspace();
     if (record_missing(ctx, target)) {
         ctx.flush_diagnostics();

@@ -1,12 +1,14 @@
 #include "context.hpp"
 
 #include "output_text.hpp"
+#include "time_zone.hpp"
 #include "validation.hpp"
 
 #include <fmt/core.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -17,6 +19,18 @@ namespace {
 std::optional<std::string> env_var(const char* name) {
     const char* v = std::getenv(name);
     return v ? std::optional<std::string>(v) : std::nullopt;
+}
+// PEERCTL_NOW=2026-11-30T03:00:00Z fixes the instant "today" is taken from: a hook for the tests
+// of time zones (docs/contract.md, "Environment"), not a setting.
+std::chrono::sys_seconds now_for(const std::optional<std::string>& fixed) {
+    if (!fixed) return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    std::istringstream in(*fixed);
+    date::sys_seconds t;
+    in >> date::parse("%Y-%m-%dT%H:%M:%SZ", t);
+    if (!in || in.peek() != std::char_traits<char>::eof())
+        throw UsageError{fmt::format("PEERCTL_NOW must be an instant such as 2026-11-30T03:00:00Z (got '{}')",
+                                     printable(utf8_prefix(*fixed, 64)))};
+    return t;
 }
 } // namespace
 
@@ -63,10 +77,10 @@ Context::Context(GlobalOptions options) : options_(std::move(options)) {
     if (options_.as_of) {
         auto d = parse_date(*options_.as_of);
         if (!d) throw UsageError{fmt::format("--as-of must be a date such as 2026-04-01 (got '{}')", printable(*options_.as_of))};
-        as_of_ = *d;
-    } else {
-        as_of_ = local_today();
+        as_of_option_ = *d;
     }
+    tz_ = env_var("TZ");
+    now_ = now_for(env_var("PEERCTL_NOW"));
     Diagnostics config;
     user_config_ = load_user_config(env_, config);
     user_config_broken_ = config.has_errors();
@@ -82,6 +96,15 @@ Style Context::out_style() const {
     return Style{::isatty(STDOUT_FILENO) == 1 && !(term && *term == "dumb")};
 }
 
+Date Context::as_of() const {
+    if (!as_of_) {
+        Today today = decide_today({as_of_option_, workspace_ ? workspace_->timezone : std::nullopt, tz_, now_});
+        if (!today.date) throw UsageError{today.error};
+        as_of_ = today.date;
+    }
+    return *as_of_;
+}
+
 bool Context::open_workspace() {
     auto root = discover_workspace(options_.dir, env_, user_config_);
     if (!root) {
@@ -90,6 +113,7 @@ bool Context::open_workspace() {
         return false;
     }
     workspace_ = load_workspace(*root, diags_);
+    as_of_.reset(); // its time zone may decide another date than TZ's
     if (!workspace_) return false;
     credentials_ = load_credentials(builtin_credentials_dir(), &*workspace_, diags_);
     return !diags_.has_errors();

@@ -8,6 +8,7 @@
 #include "terminal_text.hpp"
 #include "workspace.hpp"
 
+#include <chrono>
 #include <exception>
 #include <optional>
 #include <string>
@@ -33,7 +34,9 @@ public:
     explicit Context(GlobalOptions options);
 
     const GlobalOptions& options() const { return options_; }
-    Date as_of() const { return as_of_; }
+    // "Today": --as-of, else the date in the workspace's time zone once it is open, else in TZ's,
+    // else in the machine's (time_zone.hpp). A TZ that names no zone is a UsageError.
+    Date as_of() const;
     // Style for stdout: colour on a terminal unless NO_COLOR or --color says otherwise.
     Style out_style() const;
     const Environment& env() const { return env_; }
@@ -58,7 +61,10 @@ private:
     Environment env_;
     UserConfig user_config_;
     bool user_config_broken_ = false;
-    Date as_of_;
+    std::optional<Date> as_of_option_;
+    std::optional<std::string> tz_;
+    std::chrono::sys_seconds now_;
+    mutable std::optional<Date> as_of_;
     std::optional<Workspace> workspace_;
     CredentialSet credentials_;
     Diagnostics diags_;

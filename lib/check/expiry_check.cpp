@@ -32,7 +32,7 @@ std::vector<CheckItem> check_items(const SpecialistStatus& s) {
         item.state = cs.state;
         item.deadline_is_submit_by = cert.submit_by && cs.state == State::Active;
         item.deadline = item.deadline_is_submit_by ? *cert.submit_by : cert.expires;
-        if (cs.ce) item.ce_remaining = cs.ce->remaining();
+        if (cs.ce) item.ce_remaining = cs.ce->hours_to_go();
         item.missing = missing_in_words(cs);
         items.push_back(std::move(item));
     }
@@ -155,6 +155,8 @@ std::string check_json(const CheckResult& r, Date as_of) {
                          {"credential", i.credential},
                          {"level", to_string(i.level)},
                          {"state", to_string(i.state)},
+                         // As in the renewals report: an active certification whose deadline alerts.
+                         {"due", i.state == State::Active && i.level != CheckState::Ok},
                          {"deadline", to_string(i.deadline)},
                          {"deadline_kind", i.deadline_is_submit_by ? "submit-by" : "expiry"},
                          {"days_left", i.days_left},

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <stdexcept>
 
 namespace peerctl {
@@ -83,14 +82,6 @@ DaySpan month_span(int months) {
         }
     }
     return span;
-}
-
-Date local_today() {
-    std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return Date{date::year{tm.tm_year + 1900}, date::month{static_cast<unsigned>(tm.tm_mon + 1)},
-                date::day{static_cast<unsigned>(tm.tm_mday)}};
 }
 
 } // namespace peerctl

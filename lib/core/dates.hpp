@@ -42,7 +42,5 @@ struct DaySpan {
     int longest = 0;
 };
 DaySpan month_span(int months);
-// Today's date in the local time zone (a specialist in Hartford at 11 pm is still on today).
-Date local_today();
 
 } // namespace peerctl

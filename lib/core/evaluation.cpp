@@ -24,6 +24,13 @@ bool RequirementProgress::met() const {
     return kind == MinimumKind::TopicEntries ? entries_counted >= entries_required : counted >= required;
 }
 
+Hours CeProgress::hours_to_go() const {
+    Hours most = remaining();
+    for (const auto& r : requirements)
+        if (r.kind != MinimumKind::TopicEntries) most = std::max(most, shortfall(r.required, r.counted));
+    return most;
+}
+
 bool CeProgress::met() const {
     if (counted < required) return false;
     return std::all_of(requirements.begin(), requirements.end(), [](const auto& r) { return r.met(); });

@@ -79,6 +79,9 @@ struct CeProgress {
     std::vector<RequirementProgress> requirements;
     std::vector<CapApplied> caps;
     Hours remaining() const { return shortfall(required, counted); }
+    // The fewest hours that would still meet the total and every hour minimum (topic or provider):
+    // the largest of their shortfalls, since one course can count to several of them at once.
+    Hours hours_to_go() const;
     bool met() const;
 };
 

@@ -110,7 +110,7 @@ std::vector<Cell> renewals_flat_row(const RenewalRow& r) {
             text(opt_date(c.grace_until)),
             text(ce ? ce->required.str() : ""),
             text(ce ? ce->counted.str() : ""),
-            text(ce ? ce->remaining().str() : ""),
+            text(ce ? ce->hours_to_go().str() : ""),
             text(r.missing),
             text(yes_no_text(r.status.renewable)),
             text(r.note)};

@@ -1,6 +1,7 @@
 #include "workspace.hpp"
 
 #include "file_reader.hpp"
+#include "time_zone.hpp"
 #include "credential_loader.hpp"
 #include "record_files.hpp"
 #include "record_loader.hpp"
@@ -92,6 +93,13 @@ std::optional<Workspace> load_workspace(const fs::path& root, Diagnostics& diags
     ws.crit_days = settings.crit_days;
     if (settings.max_bytes) ws.limits.max_bytes = *settings.max_bytes;
     ws.topics = std::move(settings.topics);
+    if (settings.timezone) {
+        if (is_known_zone(*settings.timezone)) ws.timezone = std::move(settings.timezone);
+        else
+            local.error(shown, settings.timezone_at,
+                        fmt::format("unknown time zone '{}': timezone must be an IANA name such as America/New_York",
+                                    utf8_prefix(*settings.timezone, 64)));
+    }
     bool ok = !local.has_errors();
     diags.append(local);
     if (!ok) return std::nullopt;

@@ -48,7 +48,8 @@ struct Workspace {
     bool group_readable = false;
     int warn_days = 60;
     int crit_days = 14;
-    std::vector<std::string> topics; // extra vocabulary of the organisation
+    std::vector<std::string> topics;     // extra vocabulary of the organisation
+    std::optional<std::string> timezone; // decides "today" (time_zone.hpp); known to the system
 };
 
 // Reads root/peerctl.toml. Errors are added to diags; the defaults stand in for what is missing.

@@ -35,6 +35,8 @@ WorkspaceSettings parse_workspace_settings(std::string_view text, const std::str
         if (is_valid_id(topic)) ws.topics.push_back(std::move(topic));
         else diags.error(shown, at, fmt::format("topic ids must match {}", id_pattern));
     }
+    ws.timezone = r.string("timezone");
+    ws.timezone_at = r.pos("timezone");
     r.warn_unknown();
     return ws;
 }

@@ -27,6 +27,9 @@ struct WorkspaceSettings {
     int crit_days = 14;
     std::optional<std::size_t> max_bytes;
     std::vector<std::string> topics; // extra vocabulary of the organisation
+    // An IANA name as written; whether the system knows it is store/'s question, asked at its line.
+    std::optional<std::string> timezone;
+    Position timezone_at;
 };
 
 // Problems go to diags; defaults stand in for what is missing or wrong.

@@ -184,5 +184,3 @@ TEST_CASE("to_string(Date)") {
         CHECK(*d == ymd(2024, 2, 29));
     }
 }
-
-TEST_CASE("local_today") { CHECK(local_today().ok()); }

@@ -1179,3 +1179,31 @@ TEST_CASE("evaluate: a credential without CE rules is renewable") {
     CHECK_FALSE(s.ce);
     CHECK(s.renewable);
 }
+
+TEST_CASE("CeProgress::hours_to_go: the largest shortfall of the total and the hour minimums") {
+    CeProgress ce;
+    ce.required = hrs(20);
+    ce.counted = hrs(21);
+    RequirementProgress ethics;
+    ethics.topic = "ethics";
+    ethics.required = hrs(3);
+    CHECK(ce.hours_to_go() == Hours());
+    ce.requirements.push_back(ethics);
+    // The total is met and 3 h of ethics are not: 3 h to go, though remaining() is 0.
+    CHECK(ce.remaining() == Hours());
+    CHECK(ce.hours_to_go() == hrs(3));
+    RequirementProgress providers;
+    providers.kind = MinimumKind::ProviderHours;
+    providers.required = hrs(5);
+    providers.counted = hrs(1);
+    ce.requirements.push_back(providers);
+    // One course from the provider on ethics meets both: the largest, not the sum.
+    CHECK(ce.hours_to_go() == hrs(4));
+    RequirementProgress entries;
+    entries.kind = MinimumKind::TopicEntries;
+    entries.entries_required = 9;
+    ce.requirements.push_back(entries);
+    CHECK(ce.hours_to_go() == hrs(4));
+    ce.counted = hrs(10);
+    CHECK(ce.hours_to_go() == hrs(10));
+}
