@@ -2,7 +2,7 @@
 
 #include "evidence_path.hpp"
 #include "expiry_chain.hpp"
-#include "fast_toml.hpp"
+#include "plain_reader.hpp"
 #include "toml_reader.hpp"
 #include "validation.hpp"
 
@@ -12,13 +12,17 @@ namespace peerctl {
 
 namespace {
 
+// Reads a record through a TableReader (toml++, with positions) or a PlainReader (fast_toml).
+template <class Reader>
 class RecordParser {
 public:
+    using Table = typename Reader::Table;
+
     RecordParser(const std::string& file, const CredentialSet& credentials, Diagnostics& diags)
         : file_(file), credentials_(credentials), diags_(diags) {}
 
-    Record parse(const toml::table& root_table, const std::string& expected_id) {
-        TableReader root(root_table, file_, diags_, "the record");
+    Record parse(const Table& root_table, const std::string& expected_id) {
+        Reader root(root_table, file_, diags_, "the record");
         Record rec;
         rec.file = file_;
         if (auto id = root.string("id", true)) {
@@ -31,15 +35,15 @@ public:
         rec.name = root.string("name", true).value_or("");
         root.string("note");
         credentials(root, rec);
-        for (const toml::table* t : root.tables(to_string(EntryKind::Training)))
+        for (const Table* t : root.tables(to_string(EntryKind::Training)))
             rec.training.push_back(training(*t));
-        for (const toml::table* t : root.tables(to_string(EntryKind::Exam)))
+        for (const Table* t : root.tables(to_string(EntryKind::Exam)))
             rec.exams.push_back(exam(*t, rec));
-        for (const toml::table* t : root.tables(to_string(EntryKind::Experience)))
+        for (const Table* t : root.tables(to_string(EntryKind::Experience)))
             rec.experience.push_back(experience(*t));
-        for (const toml::table* t : root.tables(to_string(EntryKind::Ce)))
+        for (const Table* t : root.tables(to_string(EntryKind::Ce)))
             rec.ce.push_back(ce(*t));
-        for (const toml::table* t : root.tables(to_string(EntryKind::Renewal)))
+        for (const Table* t : root.tables(to_string(EntryKind::Renewal)))
             rec.renewals.push_back(renewal(*t, rec));
         check_expiry_chains(rec, credentials_, diags_);
         root.warn_unknown();
@@ -47,15 +51,16 @@ public:
     }
 
 private:
-    void credentials(TableReader& root, Record& rec) {
-        const toml::table* creds = root.table("credentials");
-        if (!creds || creds->empty()) {
+    void credentials(Reader& root, Record& rec) {
+        const Table* creds = root.table("credentials");
+        auto members = creds ? Reader::members(*creds) : std::vector<TableMember<Table>>{};
+        if (members.empty()) {
             diags_.warning(file_, root.pos(), "the record names no credential: add a [credentials.<id>] table");
             return;
         }
-        for (const auto& [key, node] : *creds) {
-            std::string id(key.str());
-            Position pos{key.source().begin.line, key.source().begin.column};
+        for (const auto& member : members) {
+            std::string id(member.key);
+            Position pos = member.key_pos;
             const Credential* rule = credentials_.find(id);
             if (!rule) {
                 std::string hint = did_you_mean(id, credentials_.ids());
@@ -64,13 +69,11 @@ private:
                                          hint.empty() ? "" : "; did you mean '" + hint + "'?"));
                 continue;
             }
-            const toml::table* t = node.as_table();
-            if (!t) {
-                diags_.error(file_, position_of(node),
-                             fmt::format("'credentials.{}' must be a table (got {})", id, type_name(node)));
+            if (!member.table) {
+                diags_.error(file_, member.pos, fmt::format("'credentials.{}' must be a table (got {})", id, member.type));
                 continue;
             }
-            TableReader r(*t, file_, diags_, fmt::format("[credentials.{}]", id));
+            Reader r(*member.table, file_, diags_, fmt::format("[credentials.{}]", id));
             HeldCredential held;
             held.pos = pos;
             held.id = id;
@@ -110,8 +113,8 @@ private:
         diags_.error(file_, at, fmt::format("unknown {} '{}'{}", what, shown, suggest(term, credentials_.vocabulary())));
     }
 
-    TrainingEntry training(const toml::table& t) {
-        TableReader r(t, file_, diags_, "[[training]]");
+    TrainingEntry training(const Table& t) {
+        Reader r(t, file_, diags_, "[[training]]");
         TrainingEntry e;
         e.pos = r.pos();
         e.date = r.date("date", true).value_or(Date{});
@@ -128,7 +131,7 @@ private:
     }
 
     // The credential an exam or renewal belongs to: named, or the record's only one.
-    std::string owner(TableReader& r, const Record& rec, std::string_view what) {
+    std::string owner(Reader& r, const Record& rec, std::string_view what) {
         if (auto c = r.string("credential")) {
             if (!rec.credential(*c)) {
                 std::vector<std::string> held;
@@ -145,8 +148,8 @@ private:
         return "";
     }
 
-    ExamEntry exam(const toml::table& t, const Record& rec) {
-        TableReader r(t, file_, diags_, "[[exam]]");
+    ExamEntry exam(const Table& t, const Record& rec) {
+        Reader r(t, file_, diags_, "[[exam]]");
         ExamEntry e;
         e.pos = r.pos();
         e.credential = owner(r, rec, "[[exam]]");
@@ -158,8 +161,8 @@ private:
         return e;
     }
 
-    ExperienceEntry experience(const toml::table& t) {
-        TableReader r(t, file_, diags_, "[[experience]]");
+    ExperienceEntry experience(const Table& t) {
+        Reader r(t, file_, diags_, "[[experience]]");
         ExperienceEntry e;
         e.pos = r.pos();
         e.date = r.date("date", true).value_or(Date{});
@@ -171,8 +174,8 @@ private:
         return e;
     }
 
-    CeEntry ce(const toml::table& t) {
-        TableReader r(t, file_, diags_, "[[ce]]");
+    CeEntry ce(const Table& t) {
+        Reader r(t, file_, diags_, "[[ce]]");
         CeEntry e;
         e.pos = r.pos();
         e.date = r.date("date", true).value_or(Date{});
@@ -194,8 +197,8 @@ private:
         return e;
     }
 
-    RenewalEntry renewal(const toml::table& t, const Record& rec) {
-        TableReader r(t, file_, diags_, "[[renewal]]");
+    RenewalEntry renewal(const Table& t, const Record& rec) {
+        Reader r(t, file_, diags_, "[[renewal]]");
         RenewalEntry e;
         e.pos = r.pos();
         e.credential = owner(r, rec, "[[renewal]]");
@@ -230,9 +233,11 @@ std::optional<Record> load_record(std::string_view text, const std::string& file
         return std::nullopt;
     }
     if (options.fast) {
-        if (auto plain = parse_plain_toml(text)) {
+        // One document per thread, its memory reused from one record to the next.
+        thread_local PlainDoc plain;
+        if (plain.parse(text)) {
             Diagnostics quiet;
-            Record rec = RecordParser(file, credentials, quiet).parse(*plain, options.expected_id);
+            Record rec = RecordParser<PlainReader>(file, credentials, quiet).parse(plain.root(), options.expected_id);
             if (quiet.items().empty()) return rec;
             // Anything to report is reported by the full parser, with its positions.
         }
@@ -242,7 +247,7 @@ std::optional<Record> load_record(std::string_view text, const std::string& file
         diags.append(local);
         return std::nullopt;
     }
-    Record rec = RecordParser(file, credentials, local).parse(*table, options.expected_id);
+    Record rec = RecordParser<TableReader>(file, credentials, local).parse(*table, options.expected_id);
     local.sort();
     bool ok = !local.has_errors();
     diags.append(local);
