@@ -1,5 +1,7 @@
 #include "fast_toml.hpp"
 
+#include "output_text.hpp"
+
 #include <charconv>
 #include <string>
 
@@ -69,11 +71,29 @@ private:
         while (p_ < s_.size() && (s_[p_] == ' ' || s_[p_] == '\t'))
             ++p_;
     }
+    // What prescan_toml lets through inside a string or comment: valid UTF-8 and no control
+    // character but tab. Advances past the character at p_; false (where it stays) if not.
+    bool text_char() {
+        auto u = static_cast<unsigned char>(s_[p_]);
+        if (u >= 0x20 && u < 0x7F) {
+            ++p_;
+            return true;
+        }
+        if (u < 0x80) {
+            if (u != '\t') return false;
+            ++p_;
+            return true;
+        }
+        CodePoint cp = decode_utf8(s_, p_);
+        if (!cp.valid) return false;
+        p_ += cp.length;
+        return true;
+    }
     // A comment, then the line end (LF or CRLF) or the end of the text.
     bool eol() {
         if (p_ < s_.size() && s_[p_] == '#')
             while (p_ < s_.size() && s_[p_] != '\n' && s_[p_] != '\r')
-                ++p_;
+                if (!text_char()) return false;
         if (p_ >= s_.size()) return true;
         if (s_[p_] == '\r') {
             if (p_ + 1 >= s_.size() || s_[p_ + 1] != '\n') return false;
@@ -83,10 +103,12 @@ private:
         ++p_;
         return true;
     }
+    // A key that begins like a date (2024-02-30x) is left to toml++: prescan_toml checks the date.
     std::string_view bare_key() {
         std::size_t start = p_;
         while (p_ < s_.size() && bare(s_[p_]))
             ++p_;
+        if (date_shaped(start)) return {};
         return s_.substr(start, p_ - start);
     }
 
@@ -188,14 +210,21 @@ private:
     }
     bool digit(std::size_t at) const { return at < s_.size() && s_[at] >= '0' && s_[at] <= '9'; }
 
-    // YYYY-MM-DD alone (a date-time is left to toml++); the pre-scan has checked the day exists.
-    bool is_date_at(std::size_t at) const {
+    bool date_shaped(std::size_t at) const {
         for (std::size_t k : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
             if (!digit(at + k)) return false;
-        if (s_[at + 4] != '-' || s_[at + 7] != '-' || !ends_value(at + 10)) return false;
+        return s_[at + 4] == '-' && s_[at + 7] == '-';
+    }
+
+    // YYYY-MM-DD alone, a day that exists (a date-time is left to toml++).
+    bool is_date_at(std::size_t at) const {
+        if (!date_shaped(at) || !ends_value(at + 10)) return false;
         if (at + 11 < s_.size() && s_[at + 10] == ' ' && digit(at + 11)) return false; // "2024-01-01 10:00"
-        unsigned m = num(at + 5, 2), d = num(at + 8, 2);
-        return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+        unsigned y = num(at, 4), m = num(at + 5, 2), d = num(at + 8, 2);
+        if (m < 1 || m > 12 || d < 1) return false;
+        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        unsigned last = m == 2 ? (leap ? 29u : 28u) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30u : 31u;
+        return d <= last;
     }
 
     // Decimal integers and plain decimals: no sign on zero tricks, exponents or underscores.
@@ -250,8 +279,9 @@ private:
                 if (!escape(*unescaped)) return false;
                 continue;
             }
-            if (unescaped) *unescaped += c;
-            ++p_;
+            std::size_t at = p_;
+            if (!text_char()) return false;
+            if (unescaped) unescaped->append(s_.substr(at, p_ - at));
         }
         return false;
     }

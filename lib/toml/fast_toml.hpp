@@ -59,9 +59,9 @@ class PlainDoc {
 public:
     static constexpr std::uint32_t none = UINT32_MAX;
 
-    // Reads `text` (valid UTF-8 with no control characters, as prescan_toml checks), which must
-    // outlive any use of what was read. False when the reader cannot answer. Each call reuses the
-    // memory of the last.
+    // Reads `text`, which must outlive any use of what was read. False when the reader cannot
+    // answer, which includes any text prescan_toml would reject (with its default limits): a
+    // record read here needs no pre-scan. Each call reuses the memory of the last.
     bool parse(std::string_view text);
 
     const PlainTable& root() const { return tables_.front(); }
@@ -77,8 +77,7 @@ private:
     std::deque<std::string> unescaped_; // strings that had escapes (a deque: views stay valid)
 };
 
-// The same reading as a toml++ table (for the differential tests). `text` must have passed
-// prescan_toml.
+// The same reading as a toml++ table (for the differential tests).
 std::optional<toml::table> parse_plain_toml(std::string_view text);
 
 } // namespace peerctl

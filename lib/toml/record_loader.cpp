@@ -227,12 +227,11 @@ std::optional<Record> load_record(std::string_view text, const std::string& file
         diags.error(file, {}, "the file is empty: a record needs at least 'id' and 'name'");
         return std::nullopt;
     }
-    Diagnostics local;
-    if (!prescan_toml(text, file, options.limits, local)) {
-        diags.append(local);
-        return std::nullopt;
-    }
-    if (options.fast) {
+    // The fast reader answers only for text that prescan_toml passes (it checks the same bytes,
+    // and the nesting and dotted keys it reads are within any limits but the smallest).
+    bool plain_within_limits =
+        text.size() <= options.limits.max_bytes && options.limits.max_nesting >= 1 && options.limits.max_dotted_parts >= 2;
+    if (options.fast && plain_within_limits) {
         // One document per thread, its memory reused from one record to the next.
         thread_local PlainDoc plain;
         if (plain.parse(text)) {
@@ -241,6 +240,11 @@ std::optional<Record> load_record(std::string_view text, const std::string& file
             if (quiet.items().empty()) return rec;
             // Anything to report is reported by the full parser, with its positions.
         }
+    }
+    Diagnostics local;
+    if (!prescan_toml(text, file, options.limits, local)) {
+        diags.append(local);
+        return std::nullopt;
     }
     auto table = parse_toml(text, file, local);
     if (!table) {
