@@ -22,7 +22,7 @@ json kinds_json(const std::vector<ExperienceKind>& kinds) {
     return out;
 }
 
-json experience_json(const std::vector<ExperienceProgress>& items) {
+json experience_list_json(const std::vector<ExperienceProgress>& items) {
     json out = json::array();
     for (const auto& e : items)
         out.push_back({{"kinds", kinds_json(e.kinds)},
@@ -53,84 +53,90 @@ json requirement_json(const RequirementProgress& r) {
 
 } // namespace
 
+json certification_json(const CredentialStatus& cs) {
+    if (!cs.certification) return nullptr;
+    const Certification& c = *cs.certification;
+    json j = {{"number", c.number.empty() ? json(nullptr) : json(c.number)},
+              {"issued", to_string(c.issued)},
+              {"expires", to_string(c.expires)},
+              {"days_left", c.days_left},
+              {"renewals", c.renewals},
+              {"level", c.level.empty() ? json(nullptr) : json(c.level)},
+              {"submit_by", date_json(c.submit_by)},
+              {"grace_until", date_json(c.grace_until)}};
+    if (c.late_fee_cents) j["late_fee"] = hours_json(Hours::from_centi(*c.late_fee_cents));
+    return j;
+}
+
+json training_json(const CredentialStatus& cs) {
+    if (!cs.training) return nullptr;
+    const TrainingProgress& t = *cs.training;
+    json domains = json::array();
+    for (const auto& d : t.domains)
+        domains.push_back({{"domain", d.domain},
+                           {"required_hours", hours_json(d.required)},
+                           {"completed_hours", hours_json(d.completed)},
+                           {"remaining_hours", hours_json(shortfall(d.required, d.completed))}});
+    return {{"required_hours", hours_json(t.required)},
+            {"completed_hours", hours_json(t.completed)},
+            {"remaining_hours", hours_json(shortfall(t.required, t.completed))},
+            {"met", t.met},
+            {"domains", domains}};
+}
+
+json experience_json(const CredentialStatus& cs) { return experience_list_json(cs.experience); }
+
+json exam_json(const CredentialStatus& cs) {
+    if (!cs.exam) return {{"required", false}, {"passed", false}, {"attempts", 0}, {"last_date", nullptr}};
+    const ExamProgress& e = *cs.exam;
+    return {{"required", e.required},
+            {"passed", e.passed},
+            {"attempts", e.attempts},
+            {"last_date", date_json(e.last_date)},
+            {"scheduled", date_json(e.scheduled)},
+            {"attempts_left", e.attempts_left ? json(*e.attempts_left) : json(nullptr)}};
+}
+
+json ce_json(const CredentialStatus& cs) {
+    if (!cs.ce) return nullptr;
+    const CeProgress& ce = *cs.ce;
+    json reqs = json::array();
+    for (const auto& r : ce.requirements)
+        reqs.push_back(requirement_json(r));
+    json caps = json::array();
+    for (const auto& c : ce.caps) {
+        json cap = {
+            {"max_hours", hours_json(c.limit)}, {"logged_hours", hours_json(c.logged)}, {"counted_hours", hours_json(c.counted)}};
+        if (c.delivery) cap["delivery"] = to_string(*c.delivery);
+        else cap["topic"] = c.topic;
+        caps.push_back(cap);
+    }
+    return {{"window_start", to_string(ce.window_start)},
+            {"window_end", to_string(ce.window_end)},
+            {"required_hours", hours_json(ce.required)},
+            {"counted_hours", hours_json(ce.counted)},
+            {"remaining_hours", hours_json(ce.remaining())},
+            {"carried_over_hours", hours_json(ce.carried_over)},
+            {"entries", ce.entries},
+            {"requirements", reqs},
+            {"caps", caps}};
+}
+
 json credential_json(const CredentialStatus& cs) {
     json j;
     j["id"] = cs.rule->id;
     j["name"] = cs.rule->name;
     j["state"] = to_string(cs.state);
     j["revision"] = date_json(cs.revision);
-    if (cs.certification) {
-        const Certification& c = *cs.certification;
-        j["certification"] = {{"number", c.number.empty() ? json(nullptr) : json(c.number)},
-                              {"issued", to_string(c.issued)},
-                              {"expires", to_string(c.expires)},
-                              {"days_left", c.days_left},
-                              {"renewals", c.renewals},
-                              {"level", c.level.empty() ? json(nullptr) : json(c.level)},
-                              {"submit_by", date_json(c.submit_by)},
-                              {"grace_until", date_json(c.grace_until)}};
-        if (c.late_fee_cents) j["certification"]["late_fee"] = hours_json(Hours::from_centi(*c.late_fee_cents));
-    } else {
-        j["certification"] = nullptr;
-    }
-    if (cs.training) {
-        const TrainingProgress& t = *cs.training;
-        json domains = json::array();
-        for (const auto& d : t.domains)
-            domains.push_back({{"domain", d.domain},
-                               {"required_hours", hours_json(d.required)},
-                               {"completed_hours", hours_json(d.completed)},
-                               {"remaining_hours", hours_json(shortfall(d.required, d.completed))}});
-        j["training"] = {{"required_hours", hours_json(t.required)},
-                         {"completed_hours", hours_json(t.completed)},
-                         {"remaining_hours", hours_json(shortfall(t.required, t.completed))},
-                         {"met", t.met},
-                         {"domains", domains}};
-    } else {
-        j["training"] = nullptr;
-    }
-    j["experience"] = experience_json(cs.experience);
-    if (cs.exam) {
-        const ExamProgress& e = *cs.exam;
-        j["exam"] = {{"required", e.required},
-                     {"passed", e.passed},
-                     {"attempts", e.attempts},
-                     {"last_date", date_json(e.last_date)},
-                     {"scheduled", date_json(e.scheduled)},
-                     {"attempts_left", e.attempts_left ? json(*e.attempts_left) : json(nullptr)}};
-    } else {
-        j["exam"] = {{"required", false}, {"passed", false}, {"attempts", 0}, {"last_date", nullptr}};
-    }
-    if (cs.ce) {
-        const CeProgress& ce = *cs.ce;
-        json reqs = json::array();
-        for (const auto& r : ce.requirements)
-            reqs.push_back(requirement_json(r));
-        json caps = json::array();
-        for (const auto& c : ce.caps) {
-            json cap = {{"max_hours", hours_json(c.limit)},
-                        {"logged_hours", hours_json(c.logged)},
-                        {"counted_hours", hours_json(c.counted)}};
-            if (c.delivery) cap["delivery"] = to_string(*c.delivery);
-            else cap["topic"] = c.topic;
-            caps.push_back(cap);
-        }
-        j["ce"] = {{"window_start", to_string(ce.window_start)},
-                   {"window_end", to_string(ce.window_end)},
-                   {"required_hours", hours_json(ce.required)},
-                   {"counted_hours", hours_json(ce.counted)},
-                   {"remaining_hours", hours_json(ce.remaining())},
-                   {"carried_over_hours", hours_json(ce.carried_over)},
-                   {"entries", ce.entries},
-                   {"requirements", reqs},
-                   {"caps", caps}};
-    } else {
-        j["ce"] = nullptr;
-    }
+    j["certification"] = certification_json(cs);
+    j["training"] = training_json(cs);
+    j["experience"] = experience_json(cs);
+    j["exam"] = exam_json(cs);
+    j["ce"] = ce_json(cs);
     if (cs.next_level) {
         j["next_level"] = {{"level", cs.next_level->level},
                            {"met", cs.next_level->met},
-                           {"experience", experience_json(cs.next_level->experience)}};
+                           {"experience", experience_list_json(cs.next_level->experience)}};
     }
     j["renewable"] = cs.renewable;
     j["problems"] = cs.problems;

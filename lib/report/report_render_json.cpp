@@ -188,20 +188,21 @@ json roster_root(const RosterSummary& s, const ReportFilter& filter, const Repor
 
 } // namespace
 
+// The rows make only the members of credential_json they show.
 std::string renewal_row_json(const RenewalRow& row) {
-    json cred = credential_json(row.status);
+    const CredentialStatus& cs = row.status;
     json out = {{"id", row.id},
                 {"name", row.name},
-                {"credential", cred["id"]},
-                {"credential_name", cred["name"]},
-                {"state", cred["state"]},
+                {"credential", cs.rule->id},
+                {"credential_name", cs.rule->name},
+                {"state", to_string(cs.state)},
                 {"due", row.due},
                 {"deadline", to_string(row.deadline.date)},
                 {"deadline_kind", row.deadline.submit_by ? "submit-by" : "expiry"},
                 {"deadline_days_left", row.deadline.days_left},
-                {"certification", cred["certification"]},
-                {"ce", cred["ce"]},
-                {"renewable", cred["renewable"]},
+                {"certification", certification_json(cs)},
+                {"ce", ce_json(cs)},
+                {"renewable", cs.renewable},
                 {"missing", row.missing},
                 {"note", opt(row.note)}};
     return json_dump(out);
@@ -215,13 +216,15 @@ std::string roster_row_json(const RosterRow& row) {
         out["experience"] = json::array();
         out["due"] = false;
     } else {
-        json cred = credential_json(*row.status);
-        out["credential"] = cred["id"];
-        out["credential_name"] = cred["name"];
-        out["state"] = cred["state"];
+        const CredentialStatus& cs = *row.status;
+        out["credential"] = cs.rule->id;
+        out["credential_name"] = cs.rule->name;
+        out["state"] = to_string(cs.state);
         out["due"] = row.due;
-        for (const char* key : {"certification", "training", "experience", "exam"})
-            out[key] = cred[key];
+        out["certification"] = certification_json(cs);
+        out["training"] = training_json(cs);
+        out["experience"] = experience_json(cs);
+        out["exam"] = exam_json(cs);
     }
     out["next"] = row.next;
     return json_dump(out);

@@ -30,6 +30,18 @@ T take(std::string_view& in) {
     return v;
 }
 
+void put_text(std::string& out, std::string_view text) {
+    put(out, static_cast<std::uint32_t>(text.size()));
+    out += text;
+}
+
+std::string_view take_text(std::string_view& in) {
+    auto size = static_cast<std::size_t>(take<std::uint32_t>(in));
+    std::string_view text = in.substr(0, size);
+    in.remove_prefix(size);
+    return text;
+}
+
 std::string pack(const std::vector<Cell>& cells) {
     std::string out;
     for (const Cell& c : cells) {
@@ -167,42 +179,60 @@ std::string expand_json(std::string_view packed) {
 
 TeamReportStream::TeamReportStream(TeamReport kind, StreamFormat format, std::size_t specialists, ReportContext ctx,
                                    ReportFilter filter, TableOptions table)
-    : kind_(kind), format_(format), table_(std::move(table)), ctx_(std::move(ctx)), filter_(std::move(filter)),
+    : kind_(kind), format_(format), table_(table), ctx_(std::move(ctx)), filter_(std::move(filter)),
       slots_(specialists) {}
 
 void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
-    auto& slot = slots_.at(index);
+    std::string& slot = slots_.at(index);
     bool csv = format_ == StreamFormat::Csv;
     bool json = format_ == StreamFormat::Json;
+    auto keep = [&](State state, bool due, bool counted, bool optional0, bool optional1, const std::string& text) {
+        put(slot, static_cast<std::uint8_t>(state));
+        put(slot, static_cast<std::uint8_t>((due ? 1 : 0) | (counted ? 2 : 0) | (optional0 ? 4 : 0) | (optional1 ? 8 : 0)));
+        put_text(slot, text);
+    };
     // The sections' cells are made with every optional column; finish leaves out those no row fills.
     if (kind_ == TeamReport::Renewals) {
         static const std::vector<Column> columns = renewals_flat_columns();
         for (const auto& row : renewal_rows(status, ctx_, filter_)) {
-            Row r{renewal_key(row), row.status.state, row.due, true, {renewal_has_submit_by(row), renewal_has_grace(row)}, {}};
-            r.text = csv    ? csv_row(columns, renewals_flat_row(row))
-                     : json ? shrink_json(renewal_row_json(row))
-                            : pack(renewals_section_row(row, true, true));
-            slot.push_back(std::move(r));
+            RenewalKey key = renewal_key(row);
+            put(slot, key.expires);
+            put_text(slot, key.id);
+            put_text(slot, key.credential);
+            keep(row.status.state, row.due, true, renewal_has_submit_by(row), renewal_has_grace(row),
+                 csv    ? csv_row(columns, renewals_flat_row(row))
+                 : json ? shrink_json(renewal_row_json(row))
+                        : pack(renewals_section_row(row, true, true)));
         }
     } else {
         static const std::vector<Column> columns = roster_flat_columns();
-        for (const auto& row : roster_rows(status, ctx_, filter_)) {
-            Row r{{},
-                  row.status ? row.status->state : State::InTraining,
-                  row.due,
-                  row.status.has_value(),
-                  {roster_has_domains(row), false},
-                  {}};
-            r.text = csv    ? csv_row(columns, roster_flat_row(row))
-                     : json ? shrink_json(roster_row_json(row))
-                            : pack(roster_section_row(row, true));
-            slot.push_back(std::move(r));
-        }
+        for (const auto& row : roster_rows(status, ctx_, filter_))
+            keep(row.status ? row.status->state : State::InTraining, row.due, row.status.has_value(), roster_has_domains(row),
+                 false,
+                 csv    ? csv_row(columns, roster_flat_row(row))
+                 : json ? shrink_json(roster_row_json(row))
+                        : pack(roster_section_row(row, true)));
     }
     // Strings grown by appending hold up to twice their size; these are kept to the end.
-    for (auto& row : slot)
-        row.text.shrink_to_fit();
     slot.shrink_to_fit();
+}
+
+TeamReportStream::RowRef TeamReportStream::read_row(std::string_view& in, bool renewals, std::uint32_t slot) {
+    RowRef r;
+    r.slot = slot;
+    if (renewals) {
+        r.expires = take<Date>(in);
+        r.id = take_text(in);
+        r.credential = take_text(in);
+    }
+    r.state = static_cast<State>(take<std::uint8_t>(in));
+    auto flags = take<std::uint8_t>(in);
+    r.due = flags & 1;
+    r.counted = flags & 2;
+    r.optional[0] = flags & 4;
+    r.optional[1] = flags & 8;
+    r.text = take_text(in);
+    return r;
 }
 
 std::string TeamReportStream::finish() {
@@ -214,38 +244,50 @@ std::string TeamReportStream::finish() {
 void TeamReportStream::finish(const std::function<void(std::string_view)>& write) {
     RenewalSummary renewals;
     RosterSummary roster;
-    std::vector<Row> rows;
+    bool by_expiry = kind_ == TeamReport::Renewals;
     std::size_t count = 0;
-    for (const auto& slot : slots_)
-        count += slot.size();
+    for (std::string_view in : slots_)
+        for (; !in.empty(); ++count)
+            read_row(in, by_expiry, 0);
+    std::vector<RowRef> rows;
     rows.reserve(count);
-    for (auto& slot : slots_) {
-        if (!slot.empty()) ++roster.specialists;
-        for (auto& row : slot) {
-            if (kind_ == TeamReport::Renewals) count_renewal(renewals, row.state, row.due);
+    std::vector<std::uint32_t> rows_left(slots_.size()); // of each slot, not yet written
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+        std::string_view in = slots_[i];
+        if (!in.empty()) ++roster.specialists;
+        while (!in.empty()) {
+            RowRef row = read_row(in, by_expiry, static_cast<std::uint32_t>(i));
+            if (by_expiry) count_renewal(renewals, row.state, row.due);
             else if (row.counted) count_roster(roster, row.state, row.due);
-            rows.push_back(std::move(row));
+            rows.push_back(row);
+            ++rows_left[i];
         }
-        std::vector<Row>().swap(slot);
     }
-    if (kind_ == TeamReport::Renewals)
-        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+    if (by_expiry)
+        std::stable_sort(rows.begin(), rows.end(), [](const RowRef& a, const RowRef& b) {
+            if (a.expires != b.expires) return a.expires < b.expires;
+            return std::tie(a.id, a.credential) < std::tie(b.id, b.credential);
+        });
+    // A slot is freed once its rows are written.
+    auto written = [&](const RowRef& row) {
+        if (--rows_left[row.slot] == 0) std::string().swap(slots_[row.slot]);
+    };
 
     if (format_ == StreamFormat::Json) {
         JsonRows texts{rows.size(), [&](std::size_t i) {
                            std::string json = expand_json(rows[i].text);
-                           std::string().swap(rows[i].text);
+                           written(rows[i]);
                            return json;
                        }};
-        if (kind_ == TeamReport::Renewals) renewals_json(renewals, filter_, ctx_, texts, write);
+        if (by_expiry) renewals_json(renewals, filter_, ctx_, texts, write);
         else roster_json(roster, filter_, ctx_, texts, write);
         return;
     }
     if (format_ == StreamFormat::Csv) {
-        write(csv_header(kind_ == TeamReport::Renewals ? renewals_flat_columns() : roster_flat_columns()));
-        for (auto& row : rows) {
+        write(csv_header(by_expiry ? renewals_flat_columns() : roster_flat_columns()));
+        for (const auto& row : rows) {
             write(row.text);
-            std::string().swap(row.text);
+            written(row);
         }
         return;
     }
@@ -254,8 +296,8 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
 
 // The document of the whole report with no rows (its title, summary and columns), then its rows
 // made from the packed cells as the renderer reaches them.
-void TeamReportStream::finish_sections(std::vector<Row>& rows, const RenewalSummary& renewals, const RosterSummary& roster,
-                                       const std::function<void(std::string_view)>& write) {
+void TeamReportStream::finish_sections(const std::vector<RowRef>& rows, const RenewalSummary& renewals,
+                                       const RosterSummary& roster, const std::function<void(std::string_view)>& write) {
     bool any[2] = {false, false};
     for (const auto& row : rows)
         for (int k = 0; k < 2; ++k)

@@ -8,6 +8,7 @@
 #include "report_model.hpp"
 #include "report_render_table.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -33,24 +34,31 @@ public:
     std::string finish();
 
 private:
-    struct Row {
-        RenewalKey key; // renewals only
+    // A kept row, read back from its specialist's slot (the views are into the slot).
+    struct RowRef {
+        Date expires;                    // renewals: the sort key, with id and credential
+        std::string_view id, credential; // renewals only
+        std::string_view text;
+        std::uint32_t slot = 0;
         State state = State::InTraining;
         bool due = false;
         bool counted = false; // names a credential (a roster row may not)
         // Whether the row fills an optional column of the sections: renewals' submit-by and
         // grace dates, the roster's training by domain.
         bool optional[2] = {false, false};
-        std::string text;
     };
-    void finish_sections(std::vector<Row>& rows, const RenewalSummary& renewals, const RosterSummary& roster,
+    static RowRef read_row(std::string_view& in, bool renewals, std::uint32_t slot);
+    void finish_sections(const std::vector<RowRef>& rows, const RenewalSummary& renewals, const RosterSummary& roster,
                          const std::function<void(std::string_view)>& write);
     TeamReport kind_;
     StreamFormat format_;
     TableOptions table_;
     ReportContext ctx_;
     ReportFilter filter_;
-    std::vector<std::vector<Row>> slots_;
+    // Each specialist's rows, one after another in one string (a vector of rows each would cost a
+    // registry several megabytes more): per row its state and flags, for renewals its sort key,
+    // then its text.
+    std::vector<std::string> slots_;
 };
 
 } // namespace peerctl

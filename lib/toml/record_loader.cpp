@@ -2,7 +2,7 @@
 
 #include "evidence_path.hpp"
 #include "expiry_chain.hpp"
-#include "fast_toml.hpp"
+#include "plain_reader.hpp"
 #include "toml_reader.hpp"
 #include "validation.hpp"
 
@@ -12,13 +12,17 @@ namespace peerctl {
 
 namespace {
 
+// Reads a record through a TableReader (toml++, with positions) or a PlainReader (fast_toml).
+template <class Reader>
 class RecordParser {
 public:
+    using Table = typename Reader::Table;
+
     RecordParser(const std::string& file, const CredentialSet& credentials, Diagnostics& diags)
         : file_(file), credentials_(credentials), diags_(diags) {}
 
-    Record parse(const toml::table& root_table, const std::string& expected_id) {
-        TableReader root(root_table, file_, diags_, "the record");
+    Record parse(const Table& root_table, const std::string& expected_id) {
+        Reader root(root_table, file_, diags_, "the record");
         Record rec;
         rec.file = file_;
         if (auto id = root.string("id", true)) {
@@ -31,15 +35,15 @@ public:
         rec.name = root.string("name", true).value_or("");
         root.string("note");
         credentials(root, rec);
-        for (const toml::table* t : root.tables(to_string(EntryKind::Training)))
+        for (const Table* t : root.tables(to_string(EntryKind::Training)))
             rec.training.push_back(training(*t));
-        for (const toml::table* t : root.tables(to_string(EntryKind::Exam)))
+        for (const Table* t : root.tables(to_string(EntryKind::Exam)))
             rec.exams.push_back(exam(*t, rec));
-        for (const toml::table* t : root.tables(to_string(EntryKind::Experience)))
+        for (const Table* t : root.tables(to_string(EntryKind::Experience)))
             rec.experience.push_back(experience(*t));
-        for (const toml::table* t : root.tables(to_string(EntryKind::Ce)))
+        for (const Table* t : root.tables(to_string(EntryKind::Ce)))
             rec.ce.push_back(ce(*t));
-        for (const toml::table* t : root.tables(to_string(EntryKind::Renewal)))
+        for (const Table* t : root.tables(to_string(EntryKind::Renewal)))
             rec.renewals.push_back(renewal(*t, rec));
         check_expiry_chains(rec, credentials_, diags_);
         root.warn_unknown();
@@ -47,15 +51,16 @@ public:
     }
 
 private:
-    void credentials(TableReader& root, Record& rec) {
-        const toml::table* creds = root.table("credentials");
-        if (!creds || creds->empty()) {
+    void credentials(Reader& root, Record& rec) {
+        const Table* creds = root.table("credentials");
+        auto members = creds ? Reader::members(*creds) : std::vector<TableMember<Table>>{};
+        if (members.empty()) {
             diags_.warning(file_, root.pos(), "the record names no credential: add a [credentials.<id>] table");
             return;
         }
-        for (const auto& [key, node] : *creds) {
-            std::string id(key.str());
-            Position pos{key.source().begin.line, key.source().begin.column};
+        for (const auto& member : members) {
+            std::string id(member.key);
+            Position pos = member.key_pos;
             const Credential* rule = credentials_.find(id);
             if (!rule) {
                 std::string hint = did_you_mean(id, credentials_.ids());
@@ -64,13 +69,11 @@ private:
                                          hint.empty() ? "" : "; did you mean '" + hint + "'?"));
                 continue;
             }
-            const toml::table* t = node.as_table();
-            if (!t) {
-                diags_.error(file_, position_of(node),
-                             fmt::format("'credentials.{}' must be a table (got {})", id, type_name(node)));
+            if (!member.table) {
+                diags_.error(file_, member.pos, fmt::format("'credentials.{}' must be a table (got {})", id, member.type));
                 continue;
             }
-            TableReader r(*t, file_, diags_, fmt::format("[credentials.{}]", id));
+            Reader r(*member.table, file_, diags_, fmt::format("[credentials.{}]", id));
             HeldCredential held;
             held.pos = pos;
             held.id = id;
@@ -111,7 +114,7 @@ private:
     }
 
     // `void = "reason"` and `voided = DATE`, on any entry.
-    std::optional<VoidMark> void_mark(TableReader& r) {
+    std::optional<VoidMark> void_mark(Reader& r) {
         std::optional<std::string> reason = r.string("void");
         std::optional<Date> on = r.date("voided");
         if (reason && reason->find_first_not_of(" \t") == std::string::npos)
@@ -121,8 +124,8 @@ private:
         return VoidMark{*reason, on};
     }
 
-    TrainingEntry training(const toml::table& t) {
-        TableReader r(t, file_, diags_, "[[training]]");
+    TrainingEntry training(const Table& t) {
+        Reader r(t, file_, diags_, "[[training]]");
         TrainingEntry e;
         e.pos = r.pos();
         e.voided = void_mark(r);
@@ -140,7 +143,7 @@ private:
     }
 
     // The credential an exam or renewal belongs to: named, or the record's only one.
-    std::string owner(TableReader& r, const Record& rec, std::string_view what) {
+    std::string owner(Reader& r, const Record& rec, std::string_view what) {
         if (auto c = r.string("credential")) {
             if (!rec.credential(*c)) {
                 std::vector<std::string> held;
@@ -157,8 +160,8 @@ private:
         return "";
     }
 
-    ExamEntry exam(const toml::table& t, const Record& rec) {
-        TableReader r(t, file_, diags_, "[[exam]]");
+    ExamEntry exam(const Table& t, const Record& rec) {
+        Reader r(t, file_, diags_, "[[exam]]");
         ExamEntry e;
         e.pos = r.pos();
         e.voided = void_mark(r);
@@ -171,8 +174,8 @@ private:
         return e;
     }
 
-    ExperienceEntry experience(const toml::table& t) {
-        TableReader r(t, file_, diags_, "[[experience]]");
+    ExperienceEntry experience(const Table& t) {
+        Reader r(t, file_, diags_, "[[experience]]");
         ExperienceEntry e;
         e.pos = r.pos();
         e.voided = void_mark(r);
@@ -185,8 +188,8 @@ private:
         return e;
     }
 
-    CeEntry ce(const toml::table& t) {
-        TableReader r(t, file_, diags_, "[[ce]]");
+    CeEntry ce(const Table& t) {
+        Reader r(t, file_, diags_, "[[ce]]");
         CeEntry e;
         e.pos = r.pos();
         e.voided = void_mark(r);
@@ -209,8 +212,8 @@ private:
         return e;
     }
 
-    RenewalEntry renewal(const toml::table& t, const Record& rec) {
-        TableReader r(t, file_, diags_, "[[renewal]]");
+    RenewalEntry renewal(const Table& t, const Record& rec) {
+        Reader r(t, file_, diags_, "[[renewal]]");
         RenewalEntry e;
         e.pos = r.pos();
         e.voided = void_mark(r);
@@ -241,25 +244,31 @@ std::optional<Record> load_record(std::string_view text, const std::string& file
         diags.error(file, {}, "the file is empty: a record needs at least 'id' and 'name'");
         return std::nullopt;
     }
+    // The fast reader answers only for text that prescan_toml passes (it checks the same bytes,
+    // and the nesting and dotted keys it reads are within any limits but the smallest).
+    bool plain_within_limits =
+        text.size() <= options.limits.max_bytes && options.limits.max_nesting >= 1 && options.limits.max_dotted_parts >= 2;
+    if (options.fast && plain_within_limits) {
+        // One document per thread, its memory reused from one record to the next.
+        thread_local PlainDoc plain;
+        if (plain.parse(text)) {
+            Diagnostics quiet;
+            Record rec = RecordParser<PlainReader>(file, credentials, quiet).parse(plain.root(), options.expected_id);
+            if (quiet.items().empty()) return rec;
+            // Anything to report is reported by the full parser, with its positions.
+        }
+    }
     Diagnostics local;
     if (!prescan_toml(text, file, options.limits, local)) {
         diags.append(local);
         return std::nullopt;
-    }
-    if (options.fast) {
-        if (auto plain = parse_plain_toml(text)) {
-            Diagnostics quiet;
-            Record rec = RecordParser(file, credentials, quiet).parse(*plain, options.expected_id);
-            if (quiet.items().empty()) return rec;
-            // Anything to report is reported by the full parser, with its positions.
-        }
     }
     auto table = parse_toml(text, file, local);
     if (!table) {
         diags.append(local);
         return std::nullopt;
     }
-    Record rec = RecordParser(file, credentials, local).parse(*table, options.expected_id);
+    Record rec = RecordParser<TableReader>(file, credentials, local).parse(*table, options.expected_id);
     local.sort();
     bool ok = !local.has_errors();
     diags.append(local);

@@ -21,7 +21,7 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
     }
 }
 
-std::string type_name(const toml::node& node) {
+std::string_view type_name(const toml::node& node) {
     switch (node.type()) {
     case toml::node_type::string: return "a string";
     case toml::node_type::integer: return "an integer";
@@ -226,6 +226,17 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key) {
             diags_.error(file_, position_of(item),
                          fmt::format("'{}' must hold only tables, written [[{}]] (got {})", key, key, type_name(item)));
     }
+    return out;
+}
+
+std::vector<TableMember<toml::table>> TableReader::members(const toml::table& table) {
+    std::vector<TableMember<toml::table>> out;
+    for (const auto& [key, node] : table)
+        out.push_back({key.str(),
+                       {key.source().begin.line, key.source().begin.column},
+                       node.as_table(),
+                       position_of(node),
+                       type_name(node)});
     return out;
 }
 

@@ -23,8 +23,20 @@ Position position_of(const toml::node& node);
 // Parses text that passed the pre-scan; on a syntax error adds it and returns nullopt.
 std::optional<toml::table> parse_toml(std::string_view text, const std::string& file, Diagnostics& diags);
 
+// A member of a table that is read as a whole (a record's [credentials.<id>] tables).
+template <class Table>
+struct TableMember {
+    std::string_view key;
+    Position key_pos;
+    const Table* table = nullptr; // null when the value is not a table
+    Position pos;                 // the value's
+    std::string_view type;        // the value's, as type_name says it
+};
+
 class TableReader {
 public:
+    using Table = toml::table;
+
     // `what` names the table in messages: "[[ce]]", "the record".
     TableReader(const toml::table& table, const std::string& file, Diagnostics& diags, std::string what);
 
@@ -54,6 +66,8 @@ public:
     const toml::table* table(std::string_view key);
     // An array of tables (`[[key]]`); an error if the key holds anything else.
     std::vector<const toml::table*> tables(std::string_view key);
+    // Every member of `table`, in key order.
+    static std::vector<TableMember<toml::table>> members(const toml::table& table);
 
     // Keys this table knows although they are read through another reader (or not at all).
     void known(std::initializer_list<std::string_view> keys) {
@@ -76,6 +90,6 @@ private:
     std::vector<std::string> known_;
 };
 
-std::string type_name(const toml::node& node);
+std::string_view type_name(const toml::node& node);
 
 } // namespace peerctl
