@@ -179,8 +179,7 @@ std::string expand_json(std::string_view packed) {
 
 TeamReportStream::TeamReportStream(TeamReport kind, StreamFormat format, std::size_t specialists, ReportContext ctx,
                                    ReportFilter filter, TableOptions table)
-    : kind_(kind), format_(format), table_(table), ctx_(std::move(ctx)), filter_(std::move(filter)),
-      slots_(specialists) {}
+    : kind_(kind), format_(format), table_(table), ctx_(std::move(ctx)), filter_(std::move(filter)), slots_(specialists) {}
 
 void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
     std::string& slot = slots_.at(index);
