@@ -2,6 +2,7 @@
 
 #include "enum_names.hpp"
 
+#include <charconv>
 #include <cstddef>
 #include <iterator>
 
@@ -37,6 +38,20 @@ std::optional<ExperienceKind> parse_experience_kind(std::string_view s) {
 std::optional<Delivery> parse_delivery(std::string_view s) { return parse_enum<Delivery>(deliveries, s); }
 std::optional<ExamResult> parse_exam_result(std::string_view s) { return parse_enum<ExamResult>(exam_results, s); }
 std::optional<EntryKind> parse_entry_kind(std::string_view s) { return parse_enum<EntryKind>(entry_kinds, s); }
+
+std::string entry_ref(EntryKind kind, std::size_t number) { return to_string(kind) + ":" + std::to_string(number); }
+
+std::optional<std::pair<EntryKind, std::size_t>> parse_entry_ref(std::string_view ref) {
+    std::size_t colon = ref.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    auto kind = parse_entry_kind(ref.substr(0, colon));
+    std::string_view digits = ref.substr(colon + 1);
+    std::size_t n = 0;
+    if (!kind || digits.empty() || digits.front() == '0') return std::nullopt;
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+    return std::make_pair(*kind, n);
+}
 
 const HeldCredential* Record::credential(std::string_view id_) const {
     for (const auto& c : credentials)

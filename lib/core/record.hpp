@@ -5,11 +5,13 @@
 #include "diagnostics.hpp"
 #include "hours.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace peerctl {
@@ -35,6 +37,10 @@ std::optional<ExperienceKind> parse_experience_kind(std::string_view s);
 std::optional<Delivery> parse_delivery(std::string_view s);
 std::optional<ExamResult> parse_exam_result(std::string_view s);
 std::optional<EntryKind> parse_entry_kind(std::string_view s);
+// "ce:3" for the third [[ce]] entry in file order: how `entries` lists an entry and `void` names it.
+std::string entry_ref(EntryKind kind, std::size_t number);
+// KIND:N with a kind's word and N from 1; nullopt when `ref` is not one.
+std::optional<std::pair<EntryKind, std::size_t>> parse_entry_ref(std::string_view ref);
 
 // An entry kept in the file for the audit trail that counts toward nothing: `void = "reason"`,
 // optionally `voided = DATE` (when it was voided). Any kind of entry may carry one.

@@ -7,23 +7,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace peerctl {
-
-std::string entry_ref(EntryKind kind, std::size_t number) { return fmt::format("{}:{}", to_string(kind), number); }
-
-std::optional<std::pair<EntryKind, std::size_t>> parse_entry_ref(std::string_view ref) {
-    std::size_t colon = ref.find(':');
-    if (colon == std::string_view::npos) return std::nullopt;
-    auto kind = parse_entry_kind(ref.substr(0, colon));
-    std::string_view digits = ref.substr(colon + 1);
-    std::size_t n = 0;
-    if (!kind || digits.empty() || digits.front() == '0') return std::nullopt;
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-    if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
-    return std::make_pair(*kind, n);
-}
 
 namespace {
 
@@ -69,8 +54,6 @@ std::string why_not(const EntryRow& row) {
 }
 
 std::string hours_text(const EntryRow& row) { return row.hours ? row.hours->str() : ""; }
-
-Cell cell(std::string text, Tone tone = Tone::Plain) { return {std::move(text), tone, {}}; }
 
 } // namespace
 
@@ -125,13 +108,14 @@ Document entries_document(const std::vector<EntryRow>& rows, const std::string& 
     for (const auto& r : rows) {
         Tone tone = r.voided ? Tone::Struck : Tone::Plain;
         std::string counts = r.counts_for.empty() ? "no" : joined(r.counts_for, ", ");
-        s.table.rows.push_back({cell(entry_ref(r.kind, r.number), tone), cell(to_string(r.date), tone), cell(hours_text(r), tone),
-                                cell(r.title, tone), cell(joined(r.topics, ", "), tone),
-                                cell(counts, r.counts_for.empty() ? Tone::Muted : tone), cell(why_not(r), tone)});
-        doc.flat.rows.push_back({cell(entry_ref(r.kind, r.number)), cell(to_string(r.kind)), cell(to_string(r.date)),
-                                 cell(hours_text(r)), cell(r.title), cell(joined(r.topics, ";")), cell(joined(r.counts_for, ";")),
-                                 cell(why_not(r)), cell(r.voided ? r.voided->reason : ""),
-                                 cell(r.voided && r.voided->date ? to_string(*r.voided->date) : "")});
+        s.table.rows.push_back({text_cell(entry_ref(r.kind, r.number), tone), text_cell(to_string(r.date), tone),
+                                text_cell(hours_text(r), tone), text_cell(r.title, tone), text_cell(joined(r.topics, ", "), tone),
+                                text_cell(counts, r.counts_for.empty() ? Tone::Muted : tone), text_cell(why_not(r), tone)});
+        doc.flat.rows.push_back({text_cell(entry_ref(r.kind, r.number)), text_cell(to_string(r.kind)),
+                                 text_cell(to_string(r.date)), text_cell(hours_text(r)), text_cell(r.title),
+                                 text_cell(joined(r.topics, ";")), text_cell(joined(r.counts_for, ";")), text_cell(why_not(r)),
+                                 text_cell(r.voided ? r.voided->reason : ""),
+                                 text_cell(r.voided && r.voided->date ? to_string(*r.voided->date) : "")});
     }
     doc.sections.push_back(std::move(s));
     return doc;

@@ -15,11 +15,6 @@
 
 namespace peerctl {
 
-// "ce:3" for the third [[ce]] entry in file order.
-std::string entry_ref(EntryKind kind, std::size_t number);
-// KIND:N with a kind's word and N from 1; nullopt when `ref` is not one.
-std::optional<std::pair<EntryKind, std::size_t>> parse_entry_ref(std::string_view ref);
-
 struct NotCounted {
     std::string credential;
     std::string reason; // "before the current period", "void: duplicate"

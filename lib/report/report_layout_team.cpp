@@ -9,6 +9,8 @@
 
 namespace peerctl {
 
+Cell text_cell(std::string s, Tone tone) { return {std::move(s), tone, {}}; }
+
 Cell state_cell(State s, bool due) {
     switch (s) {
     case State::Active: return due ? Cell{"due", Tone::Warn, {}} : Cell{"active", Tone::Good, {}};
@@ -43,8 +45,7 @@ std::span<const Row> section_rows(const std::vector<Row>& rows, Parts parts) {
     return parts == Parts::Flat ? std::span<const Row>() : std::span<const Row>(rows);
 }
 
-Cell text(std::string s, Tone tone = Tone::Plain) { return {std::move(s), tone, {}}; }
-Cell yes_no(bool v) { return v ? text("yes", Tone::Good) : text("no", Tone::Warn); }
+Cell yes_no(bool v) { return v ? text_cell("yes", Tone::Good) : text_cell("no", Tone::Warn); }
 std::string yes_no_text(bool v) { return v ? "yes" : "no"; }
 std::string opt_date(const std::optional<Date>& d) { return d ? to_string(*d) : ""; }
 
@@ -97,23 +98,23 @@ std::vector<Column> renewals_flat_columns() {
 std::vector<Cell> renewals_flat_row(const RenewalRow& r) {
     const Certification& c = *r.status.certification;
     const auto& ce = r.status.ce;
-    return {text(r.id),
-            text(r.name),
-            text(r.status.rule->id),
-            text(to_string(r.status.state)),
-            text(yes_no_text(r.due)),
-            text(c.number),
-            text(to_string(c.issued)),
-            text(to_string(c.expires)),
-            text(std::to_string(c.days_left)),
-            text(opt_date(c.submit_by)),
-            text(opt_date(c.grace_until)),
-            text(ce ? ce->required.str() : ""),
-            text(ce ? ce->counted.str() : ""),
-            text(ce ? ce->hours_to_go().str() : ""),
-            text(r.missing),
-            text(yes_no_text(r.status.renewable)),
-            text(r.note)};
+    return {text_cell(r.id),
+            text_cell(r.name),
+            text_cell(r.status.rule->id),
+            text_cell(to_string(r.status.state)),
+            text_cell(yes_no_text(r.due)),
+            text_cell(c.number),
+            text_cell(to_string(c.issued)),
+            text_cell(to_string(c.expires)),
+            text_cell(std::to_string(c.days_left)),
+            text_cell(opt_date(c.submit_by)),
+            text_cell(opt_date(c.grace_until)),
+            text_cell(ce ? ce->required.str() : ""),
+            text_cell(ce ? ce->counted.str() : ""),
+            text_cell(ce ? ce->hours_to_go().str() : ""),
+            text_cell(r.missing),
+            text_cell(yes_no_text(r.status.renewable)),
+            text_cell(r.note)};
 }
 
 bool renewal_has_submit_by(const RenewalRow& r) { return r.status.certification->submit_by.has_value(); }
@@ -141,24 +142,24 @@ Section renewals_section(const ReportFilter& filter, bool submit_by, bool grace)
 
 std::vector<Cell> renewals_section_row(const RenewalRow& r, bool submit_by, bool grace) {
     const Certification& c = *r.status.certification;
-    std::vector<Cell> row = {text(r.id),
-                             text(r.name),
-                             text(r.status.rule->id),
+    std::vector<Cell> row = {text_cell(r.id),
+                             text_cell(r.name),
+                             text_cell(r.status.rule->id),
                              state_cell(r.status.state, r.due),
-                             text(to_string(c.expires)),
-                             text(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad
-                                                               : r.due         ? Tone::Warn
-                                                                               : Tone::Plain),
-                             r.status.ce ? hours_progress_cell(r.status.ce->counted, r.status.ce->required) : text("-"),
-                             text(r.note.empty()      ? r.missing
-                                  : r.missing.empty() ? r.note
-                                                      : r.note + "; " + r.missing),
+                             text_cell(to_string(c.expires)),
+                             text_cell(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad
+                                                                    : r.due         ? Tone::Warn
+                                                                                    : Tone::Plain),
+                             r.status.ce ? hours_progress_cell(r.status.ce->counted, r.status.ce->required) : text_cell("-"),
+                             text_cell(r.note.empty()      ? r.missing
+                                       : r.missing.empty() ? r.note
+                                                           : r.note + "; " + r.missing),
                              yes_no(r.status.renewable)};
     if (submit_by) {
         Tone tone = c.submit_by && r.deadline.submit_by && r.deadline.days_left < 0 ? Tone::Bad : Tone::Plain;
-        row.push_back(text(opt_date(c.submit_by), tone));
+        row.push_back(text_cell(opt_date(c.submit_by), tone));
     }
-    if (grace) row.push_back(text(opt_date(c.grace_until), c.grace_until ? Tone::Urgent : Tone::Plain));
+    if (grace) row.push_back(text_cell(opt_date(c.grace_until), c.grace_until ? Tone::Urgent : Tone::Plain));
     return row;
 }
 
@@ -195,10 +196,10 @@ namespace {
 bool certified_without(const CredentialStatus& cs, bool recorded) { return cs.certification && !recorded; }
 
 Cell training_cell(const CredentialStatus& cs) {
-    if (!cs.training || cs.training->required.is_zero()) return text("-");
+    if (!cs.training || cs.training->required.is_zero()) return text_cell("-");
     const TrainingProgress& t = *cs.training;
-    if (certified_without(cs, !t.completed.is_zero())) return text("not on record", Tone::Muted);
-    return text(fmt::format("{} / {} h", t.completed.str(), t.required.str()), t.met ? Tone::Plain : Tone::Warn);
+    if (certified_without(cs, !t.completed.is_zero())) return text_cell("not on record", Tone::Muted);
+    return text_cell(fmt::format("{} / {} h", t.completed.str(), t.required.str()), t.met ? Tone::Plain : Tone::Warn);
 }
 
 std::string domains_text(const CredentialStatus& cs, std::string_view sep) {
@@ -210,15 +211,15 @@ std::string domains_text(const CredentialStatus& cs, std::string_view sep) {
 }
 
 Cell exam_cell(const CredentialStatus& cs) {
-    if (!cs.exam || !cs.exam->required) return text("not required", Tone::Muted);
+    if (!cs.exam || !cs.exam->required) return text_cell("not required", Tone::Muted);
     const ExamProgress& x = *cs.exam;
-    if (x.passed) return text("passed " + to_string(*x.last_date), Tone::Good);
-    if (certified_without(cs, x.attempts > 0)) return text("not on record", Tone::Muted);
+    if (x.passed) return text_cell("passed " + to_string(*x.last_date), Tone::Good);
+    if (certified_without(cs, x.attempts > 0)) return text_cell("not on record", Tone::Muted);
     std::string out = x.attempts == 0
                           ? "not taken"
                           : fmt::format("failed ({})", count_of(static_cast<std::size_t>(x.attempts), "attempt", "attempts"));
     if (x.scheduled) out += ", scheduled " + to_string(*x.scheduled);
-    return text(out, x.attempts > 0 ? Tone::Warn : Tone::Plain);
+    return text_cell(out, x.attempts > 0 ? Tone::Warn : Tone::Plain);
 }
 
 } // namespace
@@ -244,23 +245,24 @@ std::vector<Column> roster_flat_columns() {
 
 std::vector<Cell> roster_flat_row(const RosterRow& r) {
     static const std::size_t columns = roster_flat_columns().size();
-    std::vector<Cell> row = {text(r.id), text(r.name)};
+    std::vector<Cell> row = {text_cell(r.id), text_cell(r.name)};
     if (!r.status) {
         for (std::size_t i = 2; i + 1 < columns; ++i)
-            row.push_back(text(""));
+            row.push_back(text_cell(""));
     } else {
         const CredentialStatus& cs = *r.status;
         const auto& tr = cs.training;
         bool exam = cs.exam && cs.exam->required;
         row.insert(row.end(),
-                   {text(cs.rule->id), text(to_string(cs.state)), text(yes_no_text(r.due)), text(tr ? tr->required.str() : ""),
-                    text(tr ? tr->completed.str() : ""), text(tr ? shortfall(tr->required, tr->completed).str() : ""),
-                    text(domains_text(cs, "; ")), text(yes_no_text(exam)), text(exam ? yes_no_text(cs.exam->passed) : ""),
-                    text(exam ? std::to_string(cs.exam->attempts) : ""), text(exam ? opt_date(cs.exam->last_date) : ""),
-                    text(exam ? opt_date(cs.exam->scheduled) : ""),
-                    text(cs.certification ? to_string(cs.certification->expires) : "")});
+                   {text_cell(cs.rule->id), text_cell(to_string(cs.state)), text_cell(yes_no_text(r.due)),
+                    text_cell(tr ? tr->required.str() : ""), text_cell(tr ? tr->completed.str() : ""),
+                    text_cell(tr ? shortfall(tr->required, tr->completed).str() : ""), text_cell(domains_text(cs, "; ")),
+                    text_cell(yes_no_text(exam)), text_cell(exam ? yes_no_text(cs.exam->passed) : ""),
+                    text_cell(exam ? std::to_string(cs.exam->attempts) : ""), text_cell(exam ? opt_date(cs.exam->last_date) : ""),
+                    text_cell(exam ? opt_date(cs.exam->scheduled) : ""),
+                    text_cell(cs.certification ? to_string(cs.certification->expires) : "")});
     }
-    row.push_back(text(r.next));
+    row.push_back(text_cell(r.next));
     return row;
 }
 
@@ -280,21 +282,21 @@ Section roster_section(const ReportFilter& filter, bool domains) {
 }
 
 std::vector<Cell> roster_section_row(const RosterRow& r, bool domains) {
-    std::vector<Cell> row = {text(r.id), text(r.name)};
+    std::vector<Cell> row = {text_cell(r.id), text_cell(r.name)};
     if (!r.status) {
-        row.push_back(text("-"));
-        row.push_back(text("none", Tone::Muted));
-        row.push_back(text("-"));
-        if (domains) row.push_back(text(""));
-        row.push_back(text("-"));
+        row.push_back(text_cell("-"));
+        row.push_back(text_cell("none", Tone::Muted));
+        row.push_back(text_cell("-"));
+        if (domains) row.push_back(text_cell(""));
+        row.push_back(text_cell("-"));
     } else {
-        row.push_back(text(r.status->rule->id));
+        row.push_back(text_cell(r.status->rule->id));
         row.push_back(state_cell(r.status->state, r.due));
         row.push_back(training_cell(*r.status));
-        if (domains) row.push_back(text(domains_text(*r.status, ", ")));
+        if (domains) row.push_back(text_cell(domains_text(*r.status, ", ")));
         row.push_back(exam_cell(*r.status));
     }
-    row.push_back(text(r.next));
+    row.push_back(text_cell(r.next));
     return row;
 }
 

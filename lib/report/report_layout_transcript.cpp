@@ -9,17 +9,15 @@ namespace peerctl {
 
 namespace {
 
-Cell text(std::string s, Tone tone = Tone::Plain) { return {std::move(s), tone, {}}; }
-
 std::string void_label(const VoidMark& v) {
     return v.date ? fmt::format("[VOID {}: {}]", to_string(*v.date), v.reason) : fmt::format("[VOID: {}]", v.reason);
 }
 
 Cell evidence_cell(EvidenceState e) {
     switch (e) {
-    case EvidenceState::Present: return text("yes", Tone::Good);
-    case EvidenceState::Missing: return text("MISSING", Tone::Bad);
-    case EvidenceState::None: return text("none recorded", Tone::Warn);
+    case EvidenceState::Present: return text_cell("yes", Tone::Good);
+    case EvidenceState::Missing: return text_cell("MISSING", Tone::Bad);
+    case EvidenceState::None: return text_cell("none recorded", Tone::Warn);
     }
     return {};
 }
@@ -65,8 +63,9 @@ Table entries_table(const TranscriptSection& sec) {
                  {"On file"}};
     for (const auto& te : sec.entries) {
         const CeEntry& e = te.entry;
-        t.rows.push_back({text(to_string(e.date)), text(e.title), text(e.provider), text(e.approval), text(e.hours.str()),
-                          text(joined(e.topics, ", ")), text(e.evidence), evidence_cell(te.evidence)});
+        t.rows.push_back({text_cell(to_string(e.date)), text_cell(e.title), text_cell(e.provider), text_cell(e.approval),
+                          text_cell(e.hours.str()), text_cell(joined(e.topics, ", ")), text_cell(e.evidence),
+                          evidence_cell(te.evidence)});
         if (!e.voided) continue;
         // Struck out, with the reason where a reader looks for what the entry is.
         for (auto& cell : t.rows.back())
@@ -81,36 +80,40 @@ Table totals_table(const TranscriptSection& sec) {
     if (!sec.status) {
         t.columns = {{"Topic"}, {"Entries", Align::Right}, {"Hours", Align::Right}};
         for (const auto& topic : sec.topics)
-            t.rows.push_back({text(topic.topic), text(std::to_string(topic.entries)), text(topic.hours.str() + " h")});
-        t.rows.push_back({text("all entries"), text(std::to_string(sec.entries.size() - static_cast<std::size_t>(sec.voided))),
-                          text(sec.logged.str() + " h")});
+            t.rows.push_back(
+                {text_cell(topic.topic), text_cell(std::to_string(topic.entries)), text_cell(topic.hours.str() + " h")});
+        t.rows.push_back({text_cell("all entries"),
+                          text_cell(std::to_string(sec.entries.size() - static_cast<std::size_t>(sec.voided))),
+                          text_cell(sec.logged.str() + " h")});
         return t;
     }
     const CeProgress& ce = *sec.status->ce;
-    auto met = [](bool v) { return v ? text("yes", Tone::Good) : text("no", Tone::Warn); };
+    auto met = [](bool v) { return v ? text_cell("yes", Tone::Good) : text_cell("no", Tone::Warn); };
     t.columns = {{"Requirement"}, {"Required", Align::Right}, {"Counted", Align::Right}, {"Missing", Align::Right}, {"Met"}};
-    t.rows.push_back({text("CE total"), text(ce.required.str() + " h"), hours_progress_cell(ce.counted, ce.required),
-                      text(ce.remaining().str() + " h"), met(ce.counted >= ce.required)});
+    t.rows.push_back({text_cell("CE total"), text_cell(ce.required.str() + " h"), hours_progress_cell(ce.counted, ce.required),
+                      text_cell(ce.remaining().str() + " h"), met(ce.counted >= ce.required)});
     // hours_progress_cell reads "25 / 60 h"; in this table the counted column holds the count alone.
     t.rows.back()[2].text = ce.counted.str() + " h";
     if (!ce.carried_over.is_zero())
-        t.rows.push_back({text("  of which carried over"), text(""), text(ce.carried_over.str() + " h"), text(""), text("")});
+        t.rows.push_back({text_cell("  of which carried over"), text_cell(""), text_cell(ce.carried_over.str() + " h"),
+                          text_cell(""), text_cell("")});
     for (const auto& r : ce.requirements) {
         if (r.kind == MinimumKind::TopicEntries) {
             int missing = std::max(0, r.entries_required - r.entries_counted);
-            t.rows.push_back({text(r.topic + " (entries)"), text(std::to_string(r.entries_required)),
-                              text(std::to_string(r.entries_counted)), text(std::to_string(missing)), met(r.met())});
+            t.rows.push_back({text_cell(r.topic + " (entries)"), text_cell(std::to_string(r.entries_required)),
+                              text_cell(std::to_string(r.entries_counted)), text_cell(std::to_string(missing)), met(r.met())});
         } else {
             std::string label = r.kind == MinimumKind::ProviderHours ? "from " + joined(r.providers, " or ") : r.topic;
-            t.rows.push_back({text(label), text(r.required.str() + " h"), text(r.counted.str() + " h"),
-                              text(shortfall(r.required, r.counted).str() + " h"), met(r.met())});
+            t.rows.push_back({text_cell(label), text_cell(r.required.str() + " h"), text_cell(r.counted.str() + " h"),
+                              text_cell(shortfall(r.required, r.counted).str() + " h"), met(r.met())});
         }
     }
     for (const auto& c : ce.caps)
         if (c.logged > c.counted)
-            t.rows.push_back({text(fmt::format("{} ({} h logged, at most {} h count)",
-                                               c.delivery ? to_string(*c.delivery) : c.topic, c.logged.str(), c.limit.str())),
-                              text(""), text(c.counted.str() + " h"), text(""), text("")});
+            t.rows.push_back(
+                {text_cell(fmt::format("{} ({} h logged, at most {} h count)", c.delivery ? to_string(*c.delivery) : c.topic,
+                                       c.logged.str(), c.limit.str())),
+                 text_cell(""), text_cell(c.counted.str() + " h"), text_cell(""), text_cell("")});
     return t;
 }
 
@@ -151,16 +154,17 @@ void flat_rows(Table& f, const Transcript& t) {
         std::string end = sec.status ? to_string(sec.status->ce->window_end) : "";
         if (sec.entries.empty()) {
             // Kept as a row so that a sampled person with nothing logged is still listed.
-            f.rows.push_back({text(t.id), text(t.name), text(cred), text(start), text(end)});
+            f.rows.push_back({text_cell(t.id), text_cell(t.name), text_cell(cred), text_cell(start), text_cell(end)});
             f.rows.back().resize(f.columns.size());
         }
         for (const auto& te : sec.entries) {
             const CeEntry& e = te.entry;
-            f.rows.push_back({text(t.id), text(t.name), text(cred), text(start), text(end), text(to_string(e.date)),
-                              text(e.title), text(e.provider), text(e.approval), text(e.delivery ? to_string(*e.delivery) : ""),
-                              text(e.hours.str()), text(joined(e.topics, ";")), text(e.evidence), text(to_string(te.evidence)),
-                              text(e.voided ? e.voided->reason : ""),
-                              text(e.voided && e.voided->date ? to_string(*e.voided->date) : "")});
+            f.rows.push_back({text_cell(t.id), text_cell(t.name), text_cell(cred), text_cell(start), text_cell(end),
+                              text_cell(to_string(e.date)), text_cell(e.title), text_cell(e.provider), text_cell(e.approval),
+                              text_cell(e.delivery ? to_string(*e.delivery) : ""), text_cell(e.hours.str()),
+                              text_cell(joined(e.topics, ";")), text_cell(e.evidence), text_cell(to_string(te.evidence)),
+                              text_cell(e.voided ? e.voided->reason : ""),
+                              text_cell(e.voided && e.voided->date ? to_string(*e.voided->date) : "")});
         }
     }
 }
@@ -214,9 +218,9 @@ Document audit_document(const AuditSample& a, const ReportContext& ctx) {
         for (const auto& sec : t.sections) {
             const CredentialStatus& cs = *sec.status;
             overview.table.rows.push_back(
-                {text(t.id), text(t.name), text(cs.rule->id), state_cell(cs.state, false),
-                 hours_progress_cell(cs.ce->counted, cs.ce->required), text(std::to_string(sec.entries.size())),
-                 text(std::to_string(sec.without_evidence), sec.without_evidence ? Tone::Bad : Tone::Plain)});
+                {text_cell(t.id), text_cell(t.name), text_cell(cs.rule->id), state_cell(cs.state, false),
+                 hours_progress_cell(cs.ce->counted, cs.ce->required), text_cell(std::to_string(sec.entries.size())),
+                 text_cell(std::to_string(sec.without_evidence), sec.without_evidence ? Tone::Bad : Tone::Plain)});
         }
     if (!a.transcripts.empty()) doc.sections.push_back(std::move(overview));
     for (const auto& t : a.transcripts) {

@@ -131,7 +131,7 @@ std::optional<std::string> certify_text(std::string_view original, const std::st
 
 std::optional<std::string> void_text(std::string_view original, const Record& before, EntryKind kind, std::size_t number,
                                      const std::string& reason, Date date, std::string& error) {
-    std::string ref = fmt::format("{}:{}", to_string(kind), number);
+    std::string ref = entry_ref(kind, number);
     std::optional<Position> pos;
     bool already = false;
     auto find = [&](const auto& entries) {

@@ -53,3 +53,14 @@ TEST_CASE("Parsing is exact") {
     CHECK_FALSE(parse_experience_kind("volunteering").has_value());
     CHECK_FALSE(parse_delivery("in person").has_value());
 }
+
+TEST_CASE("parse_entry_ref") {
+    auto ref = parse_entry_ref("ce:3");
+    REQUIRE(ref);
+    CHECK(ref->first == EntryKind::Ce);
+    CHECK(ref->second == 3);
+    CHECK(parse_entry_ref("renewal:12")->second == 12);
+    for (const char* bad : {"ce", "ce:", "ce:0", "ce:03", "ce:-1", "ce:1x", "course:1", ":1", "CE:1", "ce:99999999999999999999"})
+        CHECK_MESSAGE(!parse_entry_ref(bad), bad);
+    CHECK(entry_ref(EntryKind::Experience, 2) == "experience:2");
+}

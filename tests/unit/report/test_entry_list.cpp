@@ -1,4 +1,4 @@
-// Tests for lib/report/entry_list.cpp: entry references, and rows in file order with what the
+// Tests for lib/report/entry_list.cpp: rows in file order with what the
 // evaluation said of each.
 
 #include "entry_list.hpp"
@@ -8,17 +8,6 @@
 
 using namespace peerctl;
 using peerctl::test::ymd;
-
-TEST_CASE("parse_entry_ref") {
-    auto ref = parse_entry_ref("ce:3");
-    REQUIRE(ref);
-    CHECK(ref->first == EntryKind::Ce);
-    CHECK(ref->second == 3);
-    CHECK(parse_entry_ref("renewal:12")->second == 12);
-    for (const char* bad : {"ce", "ce:", "ce:0", "ce:03", "ce:-1", "ce:1x", "course:1", ":1", "CE:1", "ce:99999999999999999999"})
-        CHECK_MESSAGE(!parse_entry_ref(bad), bad);
-    CHECK(entry_ref(EntryKind::Experience, 2) == "experience:2");
-}
 
 TEST_CASE("entry_rows: file order, references per kind, and the evaluation's reasons") {
     static const CredentialSet rules = test::builtin_credentials();
