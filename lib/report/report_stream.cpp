@@ -184,7 +184,7 @@ TeamReportStream::TeamReportStream(TeamReport kind, StreamFormat format, std::si
 void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
     std::string& slot = slots_.at(index);
     bool csv = format_ == StreamFormat::Csv;
-    bool json = format_ == StreamFormat::Json;
+    bool as_json = format_ == StreamFormat::Json;
     auto keep = [&](State state, bool due, bool counted, bool optional0, bool optional1, const std::string& text) {
         put(slot, static_cast<std::uint8_t>(state));
         put(slot, static_cast<std::uint8_t>((due ? 1 : 0) | (counted ? 2 : 0) | (optional0 ? 4 : 0) | (optional1 ? 8 : 0)));
@@ -199,18 +199,18 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
             put_text(slot, key.id);
             put_text(slot, key.credential);
             keep(row.status.state, row.due, true, renewal_has_submit_by(row), renewal_has_grace(row),
-                 csv    ? csv_row(columns, renewals_flat_row(row))
-                 : json ? shrink_json(renewal_row_json(row))
-                        : pack(renewals_section_row(row, true, true)));
+                 csv       ? csv_row(columns, renewals_flat_row(row))
+                 : as_json ? shrink_json(renewal_row_json(row))
+                           : pack(renewals_section_row(row, true, true)));
         }
     } else {
         static const std::vector<Column> columns = roster_flat_columns();
         for (const auto& row : roster_rows(status, ctx_, filter_))
             keep(row.status ? row.status->state : State::InTraining, row.due, row.status.has_value(), roster_has_domains(row),
                  false,
-                 csv    ? csv_row(columns, roster_flat_row(row))
-                 : json ? shrink_json(roster_row_json(row))
-                        : pack(roster_section_row(row, true)));
+                 csv       ? csv_row(columns, roster_flat_row(row))
+                 : as_json ? shrink_json(roster_row_json(row))
+                           : pack(roster_section_row(row, true)));
     }
     // Strings grown by appending hold up to twice their size; these are kept to the end.
     slot.shrink_to_fit();
@@ -274,9 +274,9 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
 
     if (format_ == StreamFormat::Json) {
         JsonRows texts{rows.size(), [&](std::size_t i) {
-                           std::string json = expand_json(rows[i].text);
+                           std::string expanded = expand_json(rows[i].text);
                            written(rows[i]);
-                           return json;
+                           return expanded;
                        }};
         if (by_expiry) renewals_json(renewals, filter_, ctx_, texts, write);
         else roster_json(roster, filter_, ctx_, texts, write);
