@@ -206,12 +206,12 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
                              page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds)));
             }
             std::string why = printable(missing_in_words(cs));
-            if (!why.empty()) why = "missing " + why;
+            if (!why.empty()) why.insert(0, "missing ");
             const LevelRule* level = cs.rule->level(cs.certification->level);
             if (level && !level->renewable)
-                why = fmt::format("level {} is not renewable{}{}", printable(level->id),
-                                  cs.next_level ? "; move up to " + printable(cs.next_level->level) : std::string(),
-                                  why.empty() ? "" : "; " + why);
+                why = fmt::format("level {} is not renewable{}{}{}", printable(level->id),
+                                  cs.next_level ? fmt::format("; move up to {}", printable(cs.next_level->level)) : std::string(),
+                                  why.empty() ? "" : "; ", why);
             if (cs.renewable) page.row(4, "renewable", style.green("yes"));
             else page.row(4, "renewable", style.yellow("no"), why);
         } else {
