@@ -91,7 +91,7 @@ void same_when_streamed(TeamReport kind, const Document& doc, const std::vector<
 }
 
 void reports(const Record& record, const SpecialistStatus& s) {
-    ReportContext ctx{s.name, fuzz::as_of(), 60}; // a workspace name is data too
+    ReportContext ctx{s.name, fuzz::as_of(), 60, {}}; // a workspace name is data too
     std::vector<SpecialistStatus> statuses{s, s};
     statuses[1].id += "-2";
     EvidenceProbe probe = [](const std::string& path) { return path.size() % 2 == 0; };

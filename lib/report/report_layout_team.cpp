@@ -39,6 +39,22 @@ std::string count_of(std::size_t n, std::string_view one, std::string_view many)
 
 namespace {
 
+// Above the rows, so that a report handed on never looks whole when it is not; the list is cut
+// short (standard error names every file).
+void unreadable_lines(const ReportContext& ctx, std::vector<std::string>& summary) {
+    const auto& files = ctx.unreadable;
+    if (files.empty()) return;
+    constexpr std::size_t shown = 5;
+    std::string list;
+    for (std::size_t i = 0; i < files.size() && i < shown; ++i) {
+        if (i) list += ", ";
+        list += files[i];
+    }
+    if (files.size() > shown) list += fmt::format(" and {} more", files.size() - shown);
+    summary.push_back(fmt::format("Not in this report: {} that could not be read ({}); peerctl validate says why.",
+                                  count_of(files.size(), "record file", "record files"), list));
+}
+
 // The rows laid out in the sections: none when only the flat table is wanted.
 template <class Row>
 std::span<const Row> section_rows(const std::vector<Row>& rows, Parts parts) {
@@ -174,6 +190,7 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
         doc.summary.push_back(
             fmt::format("{}{}: {}", count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
                         filter_words(report.filter), state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
+    unreadable_lines(ctx, doc.summary);
 
     bool any_submit_by = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_submit_by);
     bool any_grace = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_grace);
@@ -313,6 +330,7 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx, P
                                           count_of(static_cast<std::size_t>(s.credentials), "credential", "credentials"),
                                           filter_words(report.filter), s.in_training, s.eligible,
                                           state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
+    unreadable_lines(ctx, doc.summary);
     bool any_domains = std::any_of(report.rows.begin(), report.rows.end(), roster_has_domains);
     Section sec = roster_section(report.filter, any_domains);
     for (const auto& r : section_rows(report.rows, parts))

@@ -19,6 +19,8 @@ struct ReportContext {
     std::string workspace;
     Date as_of;
     int due_days = 60; // "due": active with the deadline at most this many days away (warn_days)
+    // Record files a team report leaves out because they could not be read: it says so above its rows.
+    std::vector<std::string> unreadable;
 };
 
 // Which credentials a report keeps. Empty members keep everything.

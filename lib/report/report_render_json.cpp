@@ -166,6 +166,7 @@ std::string collected(const std::function<void(const JsonSink&)>& make) {
 json renewals_root(const RenewalSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
     json root = header("renewals", ctx);
     root["filters"] = filters_json(filter);
+    root["unreadable"] = ctx.unreadable;
     root["summary"] = {{"certifications", s.certified},   {"active", s.active}, {"due", s.due},
                        {"due_within_days", ctx.due_days}, {"grace", s.grace},   {"lapsed", s.lapsed}};
     return root;
@@ -174,6 +175,7 @@ json renewals_root(const RenewalSummary& s, const ReportFilter& filter, const Re
 json roster_root(const RosterSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
     json root = header("roster", ctx);
     root["filters"] = filters_json(filter);
+    root["unreadable"] = ctx.unreadable;
     root["summary"] = {{"specialists", s.specialists},
                        {"credentials", s.credentials},
                        {"in_training", s.in_training},

@@ -27,6 +27,8 @@ public:
 
     // Safe to call concurrently for distinct indices; each index at most once.
     void add(std::size_t index, const SpecialistStatus& status);
+    // The record files left out, known once all are read: the report names them above its rows.
+    void set_unreadable(std::vector<std::string> files) { ctx_.unreadable = std::move(files); }
 
     // The whole report, rows in the report's order (renewals by expiry, roster by file), handed
     // to `write` a piece at a time (so that it need never be whole in memory), or returned.

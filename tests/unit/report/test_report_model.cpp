@@ -54,7 +54,7 @@ std::vector<SpecialistStatus> statuses(const std::vector<Record>& records) {
     return out;
 }
 
-ReportContext context() { return {"W", as_of, 60}; }
+ReportContext context() { return {"W", as_of, 60, {}}; }
 
 } // namespace
 
