@@ -46,7 +46,7 @@ void status_and_check(const SpecialistStatus& s) {
         const CheckItem& a = items[i];
         const CheckItem& b = hit->items[i];
         fuzz::require(a.id == b.id && a.credential == b.credential && a.state == b.state && a.deadline == b.deadline &&
-                          a.deadline_is_submit_by == b.deadline_is_submit_by && a.ce_remaining == b.ce_remaining &&
+                          a.expires == b.expires && a.submit_by == b.submit_by && a.ce_remaining == b.ce_remaining &&
                           a.missing == b.missing,
                       "the check cache changed an item", a.missing + " / " + b.missing);
     }
