@@ -99,15 +99,28 @@ void finish_check(CheckResult& result) {
     result.state = CheckState::Ok;
     for (const auto& item : result.items)
         result.state = std::max(result.state, item.level);
+    // What cannot be read may hide a deadline, but never hides one that is known to be critical.
+    if (!result.unreadable.empty() && result.state != CheckState::Critical) result.state = CheckState::Unknown;
 }
 
 namespace {
 
+std::string alerts(const CheckResult& r);
+
 std::string summary(const CheckResult& r) {
-    if (r.state == CheckState::Ok) {
+    std::string readable = r.state == CheckState::Ok ? std::string() : alerts(r);
+    if (readable.empty()) {
         std::string next = r.min_days_left ? fmt::format("; next deadline in {} days", *r.min_days_left) : "";
-        return fmt::format("{} active, none due within {} days{}", r.active, r.thresholds.warn_days, next);
+        readable = fmt::format("{} active, none due within {} days{}", r.active, r.thresholds.warn_days, next);
     }
+    if (r.unreadable.empty()) return readable;
+    std::size_t n = r.unreadable.size();
+    std::string unreadable = fmt::format("{} record file{} could not be read (run peerctl validate)", n, n == 1 ? "" : "s");
+    return r.state == CheckState::Unknown ? unreadable + "; " + readable : readable + "; " + unreadable;
+}
+
+// The alerts in words, most urgent first; empty when there are none.
+std::string alerts(const CheckResult& r) {
     int crit_due = 0;
     for (const auto& i : r.items)
         if (i.level == CheckState::Critical && (i.state == State::Active)) ++crit_due;
@@ -155,6 +168,8 @@ std::string check_text(const CheckResult& r) {
     std::string out = fmt::format("PEERCTL {} - {} | {}\n", to_string(r.state), summary(r), perfdata(r));
     for (const auto& i : r.items)
         out += item_line(i) + "\n";
+    for (const auto& file : r.unreadable)
+        out += fmt::format("UNKNOWN {}: could not be read\n", nagios_field(file));
     return out;
 }
 
@@ -182,7 +197,8 @@ std::string check_json(const CheckResult& r, Date as_of) {
                  {"thresholds", {{"warn_days", r.thresholds.warn_days}, {"crit_days", r.thresholds.crit_days}}},
                  {"counts", {{"active", r.active}, {"due", r.due}, {"late", r.late}, {"grace", r.grace}, {"lapsed", r.lapsed}}},
                  {"min_days_left", r.min_days_left ? json(*r.min_days_left) : json(nullptr)},
-                 {"specialists", items}};
+                 {"specialists", items},
+                 {"unreadable", r.unreadable}};
     return json_dump(root, 2) + "\n";
 }
 

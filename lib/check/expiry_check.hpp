@@ -41,6 +41,8 @@ struct CheckResult {
     int lapsed = 0;
     std::optional<int> min_days_left;
     std::vector<CheckItem> items; // the affected ones, most urgent first
+    // Record files that could not be read: UNKNOWN, unless a readable record is CRITICAL.
+    std::vector<std::string> unreadable;
 };
 
 // One specialist's certified credentials as check items, before any threshold applies (level and
