@@ -2,7 +2,7 @@
 """A workspace shared through git: `init --git`, `git setup`, the `merge-file` driver and `history`,
 with real git in a scratch directory. Two clones log different entries to the same record and merge:
 both entries, a valid record, exit 0. A name changed two ways stops with exit 1, markers, and
-`validate` naming their lines. The pre-commit hook refuses an invalid staged record and is never
+`validate` naming their lines. `history` says who committed what. The pre-commit hook refuses an invalid staged record and is never
 written over someone else's.
 
 usage: test_git.py PEERCTL
@@ -88,6 +88,31 @@ s.check(titles == ["Trauma-informed care", "Ethics and boundaries", "Advocacy"],
 s.check(b"<<<<<<<" not in text, "no conflict markers after a clean merge", text)
 s.validate(south, "the merged workspace")
 s.check(git(south, "status", "--porcelain").stdout == b"", "the merge is committed, nothing left over")
+
+# --- history: who wrote what to the record, and when -----------------------------------------------
+p = s.run("history", "jdoe", "--format", "json", ws=south)
+s.expect(p, 0, "history --format json")
+import json  # noqa: E402
+commits = json.loads(p.stdout or b"{}").get("commits", [])
+s.check([(c["author"], c["subject"]) for c in commits if c["added"] or c["removed"]] ==
+        [("Site South", "south: two courses"), ("Site North", "north: ethics"), ("Site North", "jdoe")],
+        "history names each commit's author and message, newest first", p.stdout)
+try:
+    import jsonschema  # noqa: E402
+    schema_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "schemas", "history.schema.json")
+    with open(schema_path) as f:
+        errors = [e.message for e in jsonschema.Draft4Validator(json.load(f)).iter_errors(json.loads(p.stdout))]
+    s.check(not errors, "history --format json follows schemas/history.schema.json", errors)
+except ImportError:  # python3-jsonschema is a test tool (scripts/bootstrap --with-test-tools)
+    pass
+s.check(all(len(c["commit"]) == 40 and c["date"][:4] >= "2024" for c in commits), "with hashes and dates", p.stdout)
+s.check(commits and commits[-1]["added"] > 0 and commits[-1]["removed"] == 0, "and the lines each added", p.stdout)
+p = s.run("history", "jdoe", ws=south)
+s.expect(p, 0, "history as a table")
+s.check(b"south: two courses" in p.stdout and b"Site North" in p.stdout and b"+6 -0" in p.stdout,
+        "the table shows author, message and lines", p.stdout)
+p = s.run("history", "ghost", ws=south)
+s.expect(p, 1, "history of a record that does not exist")
 
 # --- a true conflict: the name changed two ways ---------------------------------------------------
 git(north, "pull", "-q", "--no-rebase", "--no-edit", south, "HEAD")
