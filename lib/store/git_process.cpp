@@ -48,6 +48,7 @@ GitRun run_git(const fs::path& dir, const std::vector<std::string>& args) {
     std::vector<std::string> words{"git", "-C", dir.string()};
     words.insert(words.end(), args.begin(), args.end());
     std::vector<char*> argv;
+    argv.reserve(words.size() + 1);
     for (auto& w : words)
         argv.push_back(w.data());
     argv.push_back(nullptr);

@@ -141,11 +141,11 @@ std::vector<std::string> git_setup_problems(const fs::path& root) {
     // for attributes; one at the top of its own is, as `init --git` makes it.
     if (!routed && !fs::equivalent(root, top, ec)) return out;
     if (!routed)
-        out.push_back("the workspace is a git repository, but .gitattributes does not give specialists/*.toml the "
-                      "'peerctl' merge driver (merge=peerctl): merging two sites' entries would conflict");
+        out.emplace_back("the workspace is a git repository, but .gitattributes does not give specialists/*.toml the "
+                         "'peerctl' merge driver (merge=peerctl): merging two sites' entries would conflict");
     if (!driver_configured(root))
-        out.push_back("this git clone has no 'peerctl' merge driver configured (git does not carry it from clone to "
-                      "clone): run 'peerctl git setup'");
+        out.emplace_back("this git clone has no 'peerctl' merge driver configured (git does not carry it from clone to "
+                         "clone): run 'peerctl git setup'");
     return out;
 }
 

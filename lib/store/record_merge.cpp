@@ -52,6 +52,7 @@ Text item_text(const std::vector<LayoutItem>* items, const std::string& key) {
 void merge_items(const std::vector<LayoutItem>* base, const std::vector<LayoutItem>& ours, const std::vector<LayoutItem>& theirs,
                  Merged& out) {
     std::vector<std::string> keys;
+    keys.reserve(ours.size() + theirs.size());
     for (const auto& item : ours)
         keys.push_back(item.key);
     for (std::size_t i = 0; i < theirs.size(); ++i) {
