@@ -32,6 +32,7 @@ Runner setup_completion(CLI::App& sub);
 Runner setup_entries(CLI::App& sub);
 Runner setup_void(CLI::App& sub);
 Runner setup_undo(CLI::App& sub);
+Runner setup_edit(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
     {"init", "Create a workspace", setup_init},
@@ -39,6 +40,7 @@ inline const CommandSpec commands[] = {
     {"log", "Append one entry to a record: training, exam, experience, ce or renewal", setup_log},
     {"certify", "Record a certification", setup_certify},
     {"entries", "List a record's entries (ce:3, ...) and whether each counts, for which credential, or why not", setup_entries},
+    {"edit", "Edit a record in $VISUAL or $EDITOR, under its lock; saved only when valid", setup_edit},
     {"void", "Mark one entry void (it stays in the file and counts toward nothing)", setup_void},
     {"undo", "Put a record back as it was before the last peerctl write, if nothing changed it since", setup_undo},
     {"status", "Show where specialists stand: training, exam, CE and deadlines", setup_status},

@@ -181,19 +181,37 @@ bool lock_record(FileLock& lock, const Workspace& ws, const fs::path& path, cons
     return true;
 }
 
-namespace {
-
-// Once the record is replaced: should this fail, or peerctl die first, the undo file left (if any)
-// describes an earlier write, which cannot match the record now, so undo refuses rather than
-// losing anything.
-void keep_undo(const fs::path& path, const std::string& shown, std::optional<std::string> before, const std::string& after,
-               const Workspace& ws, Diagnostics& diags) {
-    if (auto err = save_undo(path, UndoStep{std::move(before), after}, static_cast<mode_t>(file_mode(ws))))
-        diags.warning(shown, {},
-                      fmt::format("cannot keep a copy for 'peerctl undo' ({}: {})", err->path.filename().string(), err->what));
+bool record_writable(const fs::path& path, const std::string& shown, Diagnostics& diags) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return true;
+    if (S_ISLNK(st.st_mode)) {
+        diags.error(shown, {}, "the record is a symbolic link; peerctl does not write through links");
+        return false;
+    }
+    if (is_read_only(path)) {
+        diags.error(shown, {}, fmt::format("the record is read-only (mode {:04o}); nothing was written", st.st_mode & 07777));
+        return false;
+    }
+    return true;
 }
 
-} // namespace
+bool replace_record(const Workspace& ws, const fs::path& path, const std::string& shown, const std::optional<std::string>& before,
+                    const std::string& after, Diagnostics& diags) {
+    AtomicWriteOptions write;
+    write.create_mode = static_cast<mode_t>(file_mode(ws));
+    write.must_not_exist = !before;
+    if (auto err = write_file_atomic(path, after, write)) {
+        diags.error(shown, {}, err->what);
+        return false;
+    }
+    // Once the record is replaced: should this fail, or peerctl die first, the undo file left (if
+    // any) describes an earlier write, which cannot match the record now, so undo refuses rather
+    // than losing anything.
+    if (auto err = save_undo(path, UndoStep{before, after}, static_cast<mode_t>(file_mode(ws))))
+        diags.warning(shown, {},
+                      fmt::format("cannot keep a copy for 'peerctl undo' ({}: {})", err->path.filename().string(), err->what));
+    return true;
+}
 
 UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id, const EditFn& edit,
                            const RefusalFn& refusals, const UpdateOptions& options, Diagnostics& diags) {
@@ -205,21 +223,14 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
 
     struct stat st {};
     bool exists = ::lstat(path.c_str(), &st) == 0;
-    if (exists && S_ISLNK(st.st_mode)) {
-        diags.error(shown, {}, "the record is a symbolic link; peerctl does not write through links");
-        return result;
-    }
+    // Before the lock file is made: a refused write writes nothing at all.
+    if (!record_writable(path, shown, diags)) return result;
     if (options.create && exists) {
         diags.error(shown, {}, fmt::format("a record for '{}' already exists", id));
         return result;
     }
     if (!options.create && !exists) {
         diags.error(shown, {}, fmt::format("no record for '{}' (create it with 'peerctl add')", id));
-        return result;
-    }
-    // Before the lock file is made: a refused write writes nothing at all.
-    if (exists && is_read_only(path)) {
-        diags.error(shown, {}, fmt::format("the record is read-only (mode {:04o}); nothing was written", st.st_mode & 07777));
         return result;
     }
 
@@ -271,16 +282,9 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
     result.added_text = updated->size() >= original.size() && updated->compare(0, original.size(), original) == 0
                             ? updated->substr(original.size())
                             : *updated;
-    if (!options.dry_run) {
-        AtomicWriteOptions write;
-        write.create_mode = static_cast<mode_t>(file_mode(ws));
-        write.must_not_exist = options.create;
-        if (auto err = write_file_atomic(path, *updated, write)) {
-            diags.error(shown, {}, err->what);
-            return result;
-        }
-        keep_undo(path, shown, options.create ? std::nullopt : std::optional(original), *updated, ws, diags);
-    }
+    if (!options.dry_run &&
+        !replace_record(ws, path, shown, options.create ? std::nullopt : std::optional(original), *updated, diags))
+        return result;
     result.ok = true;
     result.record = std::move(after);
     return result;
