@@ -9,6 +9,7 @@
 #include "target_id.hpp"
 #include "toml_text.hpp"
 #include "typed_options.hpp"
+#include "write_guards.hpp"
 #include "write_support.hpp"
 
 #include <fmt/core.h>
@@ -103,7 +104,12 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
     UpdateResult result = update_record(
         ws, ctx.credentials(), id,
         [&](std::string_view original, Diagnostics&) -> std::optional<std::string> { return append_text(original, entry); },
-        [&](const Record& before, const Record& after) { return entry_refusals(before, after, today); }, update, ctx.diags());
+        [&](const Record& before, const Record& after) {
+            std::vector<std::string> reasons = entry_refusals(before, after, today);
+            if (auto why = renewal_ce_refusal(before, after, ctx.credentials())) reasons.push_back(*why);
+            return reasons;
+        },
+        update, ctx.diags());
     ctx.flush_diagnostics();
     if (!result.ok) return exit_data;
     if (opts.dry_run) {
@@ -113,15 +119,18 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
     std::string what = table;
     if (!opts.hours.empty()) what += " " + hours_option("--hours", opts.hours).str() + " h";
     SpecialistStatus s = evaluate(*result.record, ctx.credentials(), ctx.as_of());
-    print_page(
-        fmt::format("recorded {} on {} in {}; {}\n", what, to_string(when), display_path(&ws, record_path(ws, id)), standing(s)));
+    std::string note = table == "ce" ? uncounted_ce_note(*result.record, ctx.credentials(), ctx.as_of()) : "";
+    print_page(fmt::format("recorded {} on {} in {}; {}\n{}", what, to_string(when), display_path(&ws, record_path(ws, id)),
+                           standing(s), note.empty() ? "" : "note: " + note + "\n"));
     return exit_ok;
 }
 
 void common(CLI::App* sub, LogOptions& o) {
     sub->add_option("id", o.id, "Specialist id (default: 'me' from the user config)");
     sub->add_option("--date", o.date, "The day it happened: YYYY-MM-DD, today, yesterday, -3d, -2w, -1m (default today)");
-    sub->add_flag("--force", o.force, "Record it even if it looks like a duplicate or is dated in the future");
+    sub->add_flag("--force", o.force,
+                  "Record it even if it looks like a duplicate, is dated in the future, takes a date past 24 h, or renews "
+                  "with CE not met");
     sub->add_flag("--dry-run", o.dry_run, "Print the TOML that would be appended; write nothing");
 }
 

@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 
+#include "day_hours.hpp"
 #include "evidence_files.hpp"
 #include "file_reader.hpp"
 #include "record_files.hpp"
@@ -133,6 +134,7 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
     bool fast = stems_distinct(records);
     RecordCheck check = [&](const Record& r, Diagnostics& out) {
         warn_future_entries(r, ctx.as_of(), out);
+        warn_overfull_days(r, out);
         if (ctx.workspace()) evidence_link_errors(r, ctx.workspace()->root, out);
     };
     auto keep = [&](std::size_t i, const Record& r) {

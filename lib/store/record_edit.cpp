@@ -1,5 +1,6 @@
 #include "record_edit.hpp"
 
+#include "day_hours.hpp"
 #include "evidence_files.hpp"
 #include "file_reader.hpp"
 #include "record_loader.hpp"
@@ -44,7 +45,10 @@ RecordEdit::Saved RecordEdit::save(std::string_view text, const CredentialSet& c
     Diagnostics check;
     std::optional<Record> record = load_record(text, shown_, credentials, load, check);
     // What validate adds to loading: evidence that a link leads out of the workspace.
-    if (record) evidence_link_errors(*record, ws_->root, check);
+    if (record) {
+        evidence_link_errors(*record, ws_->root, check);
+        warn_overfull_days(*record, check);
+    }
     diags.append(check);
     if (!record || check.has_errors()) {
         saved.outcome = Outcome::Invalid;
