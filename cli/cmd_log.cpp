@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "evaluation.hpp"
+#include "evidence_copy.hpp"
 #include "evidence_files.hpp"
 #include "evidence_path.hpp"
 #include "record_update.hpp"
@@ -13,6 +14,8 @@
 #include "write_support.hpp"
 
 #include <fmt/core.h>
+
+namespace fs = std::filesystem;
 
 namespace peerctl::cli {
 
@@ -72,6 +75,52 @@ std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Dat
     return f;
 }
 
+struct EvidenceField {
+    std::string path;   // relative to the workspace
+    std::string sha256; // of the file, when it is there
+    std::optional<EvidenceCopy> copy;
+};
+
+// --evidence: a path relative to the workspace and inside it, or the absolute path of a file: one
+// inside the workspace is recorded relative to it, one outside is copied in (evidence_copy.hpp;
+// with --dry-run, only said). nullopt after reporting in diags. The path is never quoted.
+std::optional<EvidenceField> resolve_evidence(const Workspace& ws, const std::string& id, const LogOptions& opts,
+                                              Diagnostics& diags) {
+    EvidenceField out{opts.evidence, "", std::nullopt};
+    fs::path given(opts.evidence);
+    if (given.is_absolute()) {
+        std::error_code ec;
+        fs::path base = fs::canonical(ws.root, ec);
+        fs::path full = ec ? fs::path() : fs::weakly_canonical(given, ec);
+        fs::path rel = ec ? fs::path() : full.lexically_relative(base);
+        if (!rel.empty() && *rel.begin() != ".." && !ec) {
+            out.path = rel.generic_string();
+        } else if (opts.dry_run) {
+            out.path = "evidence/" + id + "/" + given.filename().string();
+            if (auto sha = file_sha256(given)) out.sha256 = *sha;
+            return out;
+        } else {
+            std::string error;
+            out.copy = copy_evidence(ws.root, id, given, error);
+            if (!out.copy) {
+                diags.error("peerctl", {}, "--evidence: " + error + "; nothing was written");
+                return std::nullopt;
+            }
+            out.path = out.copy->relative;
+            out.sha256 = out.copy->sha256;
+            return out;
+        }
+    }
+    std::string problem = evidence_path_problem(out.path);
+    if (problem.empty() && !evidence_stays_inside(ws.root, out.path)) problem = evidence_link_problem;
+    if (!problem.empty()) {
+        diags.error("peerctl", {}, evidence_rule("--evidence", problem) + "; nothing was written");
+        return std::nullopt;
+    }
+    if (auto sha = file_sha256(ws.root / fs::path(out.path))) out.sha256 = *sha;
+    return out;
+}
+
 int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
     TargetId target = target_id(ctx, opts.id);
     const std::string& id = target.id;
@@ -88,14 +137,17 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
         ctx.flush_diagnostics();
         return exit_data;
     }
+    std::optional<EvidenceCopy> copied;
     if (table == "ce" && !opts.evidence.empty()) {
-        std::string problem = evidence_path_problem(opts.evidence);
-        if (problem.empty() && !evidence_stays_inside(ws.root, opts.evidence)) problem = evidence_link_problem;
-        if (!problem.empty()) {
-            ctx.diags().error("peerctl", {}, evidence_rule("--evidence", problem) + "; nothing was written");
+        std::optional<EvidenceField> evidence = resolve_evidence(ws, id, opts, ctx.diags());
+        if (!evidence) {
             ctx.flush_diagnostics();
             return exit_data;
         }
+        for (auto& f : fields)
+            if (f.key == "evidence") f.value = toml_string(evidence->path);
+        if (!evidence->sha256.empty()) fields.push_back({"evidence_sha256", toml_string(evidence->sha256)});
+        copied = std::move(evidence->copy);
     }
     std::string entry = entry_text(table, fields);
     UpdateOptions update;
@@ -111,7 +163,11 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
         },
         update, ctx.diags());
     ctx.flush_diagnostics();
-    if (!result.ok) return exit_data;
+    if (!result.ok) {
+        // The copy was for this entry alone.
+        if (copied) remove_evidence_copy(*copied);
+        return exit_data;
+    }
     if (opts.dry_run) {
         print_page(entry);
         return exit_ok;
@@ -167,7 +223,9 @@ Runner setup_log(CLI::App& sub) {
     ce->add_option("--topic", o.topics, "Topic id (repeatable; a,b is two)")->delimiter(',');
     ce->add_option("--delivery", o.delivery, "in-person, live-online or self-study");
     ce->add_option("--approval", o.approval, "Provider approval number");
-    ce->add_option("--evidence", o.evidence, "Certificate file, relative to the workspace and inside it");
+    ce->add_option("--evidence", o.evidence,
+                   "Certificate file: relative to the workspace and inside it, or an absolute path (a file outside "
+                   "the workspace is copied into evidence/ID/)");
 
     CLI::App* renewal = sub.add_subcommand("renewal", "Log a granted renewal");
     common(renewal, o);
