@@ -12,6 +12,7 @@
 #include "toml_text.hpp"
 #include "typed_options.hpp"
 #include "validation.hpp"
+#include "write_guards.hpp"
 #include "write_support.hpp"
 
 #include <fmt/core.h>
@@ -150,6 +151,7 @@ struct CertifyOptions {
     std::string level;
     std::optional<std::string> expires;
     bool dry_run = false;
+    bool force = false;
 };
 
 int run_certify(Context& ctx, CertifyOptions opts) {
@@ -191,6 +193,7 @@ int run_certify(Context& ctx, CertifyOptions opts) {
     std::string added;
     UpdateOptions update;
     update.dry_run = opts.dry_run;
+    update.force = opts.force;
     Date today = ctx.as_of();
     UpdateResult result = update_record(
         ws, ctx.credentials(), id,
@@ -200,9 +203,10 @@ int run_certify(Context& ctx, CertifyOptions opts) {
             if (!text) diags.error(display_path(&ws, record_path(ws, id)), {}, error);
             return text;
         },
-        [&](const Record&, const Record&) {
+        [&](const Record&, const Record& after) {
             std::vector<std::string> out;
             if (issued > today) out.push_back(fmt::format("the issue date {} is in the future", to_string(issued)));
+            if (auto why = certify_refusal(after, opts.credential, issued, ctx.credentials())) out.push_back(*why);
             return out;
         },
         update, ctx.diags());
@@ -251,6 +255,7 @@ Runner setup_certify(CLI::App& sub) {
     sub.add_option("--level", opts->level, "Level, for credentials that have levels");
     sub.add_option("--expires", opts->expires, "Expiry printed on the certificate, where it differs from the computed one");
     sub.add_flag("--dry-run", opts->dry_run, "Print the fields that would be added; write nothing");
+    sub.add_flag("--force", opts->force, "Record it even if the initial requirements are not met or the date is in the future");
     return [opts](Context& ctx) { return run_certify(ctx, *opts); };
 }
 

@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 
+#include "day_hours.hpp"
 #include "evidence_files.hpp"
 #include "file_reader.hpp"
 #include "git_setup.hpp"
@@ -136,7 +137,11 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
     bool fast = stems_distinct(records);
     RecordCheck check = [&](const Record& r, Diagnostics& out) {
         warn_future_entries(r, ctx.as_of(), out);
-        if (ctx.workspace()) evidence_link_errors(r, ctx.workspace()->root, out);
+        warn_overfull_days(r, out);
+        if (ctx.workspace()) {
+            evidence_link_errors(r, ctx.workspace()->root, out);
+            evidence_file_warnings(r, ctx.workspace()->root, out);
+        }
     };
     auto keep = [&](std::size_t i, const Record& r) {
         if (fast) check_with_positions(records[i], ws, ctx.credentials(), r, check, per_record[i]);

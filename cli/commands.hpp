@@ -35,6 +35,7 @@ Runner setup_undo(CLI::App& sub);
 Runner setup_merge_file(CLI::App& sub);
 Runner setup_git(CLI::App& sub);
 Runner setup_history(CLI::App& sub);
+Runner setup_edit(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
     {"init", "Create a workspace", setup_init},
@@ -42,6 +43,7 @@ inline const CommandSpec commands[] = {
     {"log", "Append one entry to a record: training, exam, experience, ce or renewal", setup_log},
     {"certify", "Record a certification", setup_certify},
     {"entries", "List a record's entries (ce:3, ...) and whether each counts, for which credential, or why not", setup_entries},
+    {"edit", "Edit a record in $VISUAL or $EDITOR, under its lock; saved only when valid", setup_edit},
     {"void", "Mark one entry void (it stays in the file and counts toward nothing)", setup_void},
     {"undo", "Put a record back as it was before the last peerctl write, if nothing changed it since", setup_undo},
     {"status", "Show where specialists stand: training, exam, CE and deadlines", setup_status},

@@ -50,7 +50,7 @@ driver = git(north, "config", "--get", "merge.peerctl.driver").stdout.decode().s
 s.check(driver.endswith(" merge-file %O %A %B %P") and s.peerctl in driver, "the clone's merge driver is configured", driver)
 s.check(os.access(os.path.join(north, ".git", "hooks", "pre-commit"), os.X_OK), "init --git installs the pre-commit hook")
 s.expect(s.run("add", "jdoe", "--name", "Jordan Doe", "--credential", "ct-rss", ws=north), 0, "add")
-s.expect(s.run("certify", "jdoe", "ct-rss", "--issued", "2025-04-01", ws=north), 0, "certify")
+s.expect(s.run("certify", "jdoe", "ct-rss", "--issued", "2025-04-01", "--force", ws=north), 0, "certify")
 git(north, "add", "-A")
 git(north, "commit", "-q", "-m", "jdoe")
 status = git(north, "status", "--porcelain", "--ignored").stdout.decode()
