@@ -22,6 +22,7 @@ struct ExportOptions {
     std::string output;
     std::vector<std::string> ids;
     std::string alarms = "90,30,7";
+    bool include_inactive = false;
 };
 
 // "90,30,7" -> {90, 30, 7}; "none" or "" -> no alarms.
@@ -85,7 +86,11 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     // Each record is evaluated where it loads and dropped there; the calendar keeps what its
     // events say and is written once every record has loaded without errors.
     IcsStream calendar(files.size(), ics);
-    auto keep = [&](std::size_t i, const Record& r) { calendar.add(i, evaluate(r, ctx.credentials(), ctx.as_of())); };
+    // Inactive and left specialists have no deadlines in the calendar, unless asked for or named.
+    bool everyone = opts.include_inactive || !opts.ids.empty();
+    auto keep = [&](std::size_t i, const Record& r) {
+        if (everyone || r.active()) calendar.add(i, evaluate(r, ctx.credentials(), ctx.as_of()));
+    };
     // The fast reader gives no positions: an id named twice is read by toml++, to say where the
     // (duplicate) id is.
     std::set<std::string> named(opts.ids.begin(), opts.ids.end());
@@ -118,6 +123,8 @@ Runner setup_export(CLI::App& sub) {
     CLI::App* ics = sub.add_subcommand("ics", "Renewal deadlines as an iCalendar (.ics) file");
     ics->add_option("-o,--output", opts->output, "Write to FILE (mode 0600) instead of stdout");
     ics->add_option("--id", opts->ids, "Only these specialists (repeatable)");
+    ics->add_flag("--include-inactive", opts->include_inactive,
+                  "Include specialists whose status is inactive or left (those named by --id always are)");
     ics->add_option("--alarm", opts->alarms, "Reminders, in days before each deadline (default 90,30,7; 'none')");
     return [opts](Context& ctx) { return run_export(ctx, *opts); };
 }
