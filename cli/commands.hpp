@@ -32,6 +32,7 @@ Runner setup_completion(CLI::App& sub);
 Runner setup_entries(CLI::App& sub);
 Runner setup_void(CLI::App& sub);
 Runner setup_undo(CLI::App& sub);
+Runner setup_remind(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
     {"init", "Create a workspace", setup_init},
@@ -46,6 +47,7 @@ inline const CommandSpec commands[] = {
     {"validate", "Check records and credential files; report every problem", setup_validate},
     {"credentials", "List or show the credential rules in force", setup_credentials},
     {"export", "Export renewal deadlines (ics)", setup_export},
+    {"remind", "Mail each specialist whose next deadline is one of [remind].days away what is still missing", setup_remind},
     {"check", "Expiry check for cron and monitoring (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)", setup_check},
     {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion},
 };
