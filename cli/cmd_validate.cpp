@@ -4,6 +4,7 @@
 
 #include "evidence_files.hpp"
 #include "file_reader.hpp"
+#include "git_setup.hpp"
 #include "record_files.hpp"
 #include "record_loader.hpp"
 
@@ -102,6 +103,8 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
             diags.warning(display_path(ctx.workspace(), stray), {}, std::string(stray_reason(stray)));
         // peerctl.toml, and the workspace's own credential files (not the built-ins)
         files = 1 + workspace_credential_files(*ctx.workspace()).size();
+        for (auto& problem : git_setup_problems(ctx.workspace()->root))
+            diags.warning(".gitattributes", {}, std::move(problem));
     } else {
         // Outside a workspace, the built-in credentials still give the vocabulary.
         auto root = discover_workspace(ctx.options().dir, ctx.env(), ctx.user_config());

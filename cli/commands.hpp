@@ -32,6 +32,9 @@ Runner setup_completion(CLI::App& sub);
 Runner setup_entries(CLI::App& sub);
 Runner setup_void(CLI::App& sub);
 Runner setup_undo(CLI::App& sub);
+Runner setup_merge_file(CLI::App& sub);
+Runner setup_git(CLI::App& sub);
+Runner setup_history(CLI::App& sub);
 Runner setup_remind(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
@@ -49,6 +52,10 @@ inline const CommandSpec commands[] = {
     {"export", "Export renewal deadlines (ics)", setup_export},
     {"remind", "Mail each specialist whose next deadline is one of [remind].days away what is still missing", setup_remind},
     {"check", "Expiry check for cron and monitoring (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)", setup_check},
+    {"history", "Who wrote what to a record and when, from git log", setup_history},
+    {"git", "Git for teams across sites: 'git setup' configures this clone's merge driver for records", setup_git},
+    {"merge-file", "Git's merge driver for record files: merge BASE OURS THEIRS into OURS (exit 0 merged, 1 conflict)",
+     setup_merge_file},
     {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion},
 };
 

@@ -34,7 +34,9 @@ constexpr std::pair<std::string_view, std::string_view> positional_values_in[] =
     {"credentials show id", "@credentials"},
 };
 constexpr std::pair<std::string_view, std::string_view> positional_values[] = {
-    {"id", "@ids"}, {"ids", "@ids"}, {"credential", "@credentials"}, {"dir", "@dir"}, {"paths", "@file"},
+    {"id", "@ids"},    {"ids", "@ids"},     {"credential", "@credentials"},
+    {"dir", "@dir"},   {"paths", "@file"},  {"base", "@file"},
+    {"ours", "@file"}, {"theirs", "@file"}, {"path", "@file"},
 };
 
 // The value for `key` in `table`; `found` says whether there was one ("" is a value).
@@ -88,7 +90,7 @@ void walk(const CLI::App& app, const std::string& path, std::vector<CompletionCo
         if (opt->get_group().empty()) continue; // hidden
         if (opt->get_positional() && !opt->nonpositional()) {
             // `certify [ID] CREDENTIAL` is one positional of one or two words: an id, then a credential.
-            if (path == "certify" && opt->get_name() == "credential") cmd.positionals.push_back("@ids");
+            if (path == "certify" && opt->get_name() == "credential") cmd.positionals.emplace_back("@ids");
             cmd.positionals.push_back(positional_kind(path, *opt));
             cmd.last_positional_repeats = opt->get_items_expected_max() > 1 && path != "certify";
             continue;

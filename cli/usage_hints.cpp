@@ -2,6 +2,8 @@
 
 #include "diagnostics.hpp"
 
+#include <fmt/format.h>
+
 namespace peerctl::cli {
 
 namespace {
@@ -25,8 +27,10 @@ bool value_follows(const CLI::Option* o, const std::string& token) {
 
 std::string command_path(const CLI::App* app) {
     std::string path;
-    for (const CLI::App* a = app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent())
-        path = a->get_name() + (path.empty() ? "" : " " + path);
+    for (const CLI::App* a = app; a != nullptr && a->get_parent() != nullptr; a = a->get_parent()) {
+        if (!path.empty()) path.insert(0, " ");
+        path.insert(0, a->get_name());
+    }
     return path;
 }
 
@@ -66,7 +70,8 @@ std::optional<std::string> unknown_command(CLI::App& app, const std::vector<std:
             std::string prefix = command_path(at);
             if (!prefix.empty()) prefix += " ";
             std::string hint = did_you_mean(token, names);
-            return "unknown command '" + prefix + token + "'" + (hint.empty() ? "" : "; did you mean '" + prefix + hint + "'?");
+            if (hint.empty()) return fmt::format("unknown command '{}{}'", prefix, token);
+            return fmt::format("unknown command '{}{}'; did you mean '{}{}'?", prefix, token, prefix, hint);
         }
         at = sub;
     }

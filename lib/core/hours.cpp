@@ -4,10 +4,6 @@
 
 namespace peerctl {
 
-namespace {
-constexpr std::int64_t max_centi = max_hours * 100;
-} // namespace
-
 std::string Hours::str() const {
     std::int64_t c = centi_ < 0 ? -centi_ : centi_;
     std::string s = (centi_ < 0 ? "-" : "") + std::to_string(c / 100);

@@ -9,6 +9,8 @@ namespace peerctl {
 
 // An entry larger than this is a typo, not a course (a 3-credit college course is 45 h).
 inline constexpr std::int64_t max_hours = 10'000;
+// The same in hundredths of an hour, as Hours holds it.
+inline constexpr std::int64_t max_centi = max_hours * 100;
 
 class Hours {
 public:

@@ -7,8 +7,6 @@ namespace peerctl {
 
 namespace {
 
-constexpr std::int64_t max_centi = max_hours * 100;
-
 bool all_digits(std::string_view s) {
     if (s.empty()) return false;
     for (char c : s)

@@ -98,22 +98,22 @@ std::string mailbox_text(std::string_view display, std::string_view address, std
 
 std::string plural_days(int n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); }
 
-std::string_view deadline_phrase(DeadlineKind k) {
-    switch (k) {
+std::string_view deadline_phrase(const NextDeadline& d) {
+    if (d.exam) return "pass the exam by";
+    switch (d.kind) {
     case DeadlineKind::SubmitBy: return "submit your renewal by";
     case DeadlineKind::Expiry: return "your certification expires on";
     case DeadlineKind::GraceEnd: return "your grace period ends on";
-    case DeadlineKind::Exam: return "pass the exam by";
     }
     return "";
 }
 
-std::string_view deadline_noun(DeadlineKind k) {
-    switch (k) {
+std::string_view deadline_noun(const NextDeadline& d) {
+    if (d.exam) return "exam due by";
+    switch (d.kind) {
     case DeadlineKind::SubmitBy: return "renewal due by";
     case DeadlineKind::Expiry: return "expires on";
     case DeadlineKind::GraceEnd: return "grace period ends on";
-    case DeadlineKind::Exam: return "exam due by";
     }
     return "";
 }
@@ -121,7 +121,7 @@ std::string_view deadline_noun(DeadlineKind k) {
 std::string subject(const Reminder& r) {
     const RemindItem& first = r.items.front();
     std::string what = r.items.size() == 1
-                           ? fmt::format("{} {} {} ({})", printable(first.credential), deadline_noun(first.deadline.kind),
+                           ? fmt::format("{} {} {} ({})", printable(first.credential), deadline_noun(first.deadline),
                                          to_string(first.deadline.date), plural_days(first.days_left))
                            : fmt::format("{} deadlines, the first on {}", r.items.size(), to_string(first.deadline.date));
     return fmt::format("Reminder for {}: {}", printable(r.name), what);
@@ -131,7 +131,7 @@ std::string body(const Reminder& r, const MessageContext& ctx) {
     std::string out = fmt::format("Hello {},\n\n", printable(r.name));
     for (const auto& item : r.items) {
         out += fmt::format("{} ({}): {} {}, {} from today.\n", printable(item.credential_name), printable(item.credential),
-                           deadline_phrase(item.deadline.kind), to_string(item.deadline.date), plural_days(item.days_left));
+                           deadline_phrase(item.deadline), to_string(item.deadline.date), plural_days(item.days_left));
         if (!item.missing.empty()) {
             out += "Still missing:\n";
             for (const auto& m : item.missing)

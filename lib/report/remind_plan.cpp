@@ -11,15 +11,14 @@ namespace peerctl {
 std::optional<NextDeadline> next_deadline(const CredentialStatus& cs, Date day) {
     if (cs.certification) {
         const Certification& c = *cs.certification;
-        if (day <= c.expires) {
-            if (c.submit_by && day <= *c.submit_by) return NextDeadline{*c.submit_by, DeadlineKind::SubmitBy};
-            return NextDeadline{c.expires, DeadlineKind::Expiry};
-        }
-        if (c.grace_until && day <= *c.grace_until) return NextDeadline{*c.grace_until, DeadlineKind::GraceEnd};
-        return std::nullopt;
+        Deadline d = first_action_date(c, cs.state);
+        // Late: the submit-by date is behind, and the expiry is what a reminder can still help with.
+        if (d.kind == DeadlineKind::SubmitBy && day > d.date) d = {c.expires, DeadlineKind::Expiry};
+        if (day > d.date) return std::nullopt;
+        return NextDeadline{d.date, d.kind, false};
     }
     if (cs.exam && !cs.exam->passed && cs.exam->deadline && day <= *cs.exam->deadline)
-        return NextDeadline{*cs.exam->deadline, DeadlineKind::Exam};
+        return NextDeadline{*cs.exam->deadline, DeadlineKind::Expiry, true};
     return std::nullopt;
 }
 

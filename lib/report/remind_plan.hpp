@@ -4,6 +4,7 @@
 // sent, so a run repeated on the same day finds the same set, and a run with --since finds what
 // each missed day would have.
 
+#include "deadline.hpp"
 #include "evaluation.hpp"
 
 #include <functional>
@@ -14,18 +15,18 @@
 
 namespace peerctl {
 
-enum class DeadlineKind { SubmitBy, Expiry, GraceEnd, Exam };
-
+// What a reminder is about: a certification's deadline, or the last day to pass the exam.
 struct NextDeadline {
     Date date;
-    DeadlineKind kind = DeadlineKind::Expiry;
+    DeadlineKind kind = DeadlineKind::Expiry; // a certification's (deadline.hpp)
+    bool exam = false;                        // the exam's instead
     bool operator==(const NextDeadline&) const = default;
 };
 
-// The one deadline a specialist acts on next for a credential, as of `day`: while certified and
-// not expired, the submit-by date where the credential has one and it has not passed, else the
-// expiry; in grace, the end of the rung; in training, the exam deadline until it passes. None
-// once lapsed, or with nothing dated ahead.
+// The one deadline a specialist acts on next for a credential, as of `day` (`cs` evaluated on
+// that day): a certification's first action date (deadline.hpp), but once a late submit-by date
+// has passed the expiry, which is still ahead; in training, the exam deadline until the exam is
+// passed. None once lapsed, or with nothing dated ahead.
 std::optional<NextDeadline> next_deadline(const CredentialStatus& cs, Date day);
 
 // One credential a reminder is about, as of the run's day.

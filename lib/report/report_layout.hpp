@@ -33,9 +33,9 @@ Section roster_section(const ReportFilter& filter, bool domains);
 std::vector<Cell> roster_section_row(const RosterRow& row, bool domains);
 bool roster_has_domains(const RosterRow& row);
 
-// A state in words ("in training", "due", "lapsed"), toned.
 // Plain text in a cell, toned.
 Cell text_cell(std::string s, Tone tone = Tone::Plain);
+// A state in words ("in training", "due", "lapsed"), toned.
 Cell state_cell(State s, bool due);
 // "25 / 60 h", with its progress bar.
 Cell hours_progress_cell(Hours counted, Hours required);

@@ -28,6 +28,7 @@ std::optional<std::string> pipe_to_command(const std::vector<std::string>& argv,
     posix_spawn_file_actions_adddup2(&actions, read_end.get(), STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const auto& a : argv)
         args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);

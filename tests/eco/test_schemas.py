@@ -83,6 +83,7 @@ SCHEMA_CANNOT = {
     "tests/cli/cases/bad-truncated-header/specialists/x.toml": "not TOML",
     "tests/cli/cases/bad-workspace-credential-syntax/credentials/my-cred.toml": "not TOML",
     "tests/cli/fixtures/check-bad/specialists/broken.toml": "a quoted date (as bad-date-quoted)",
+    "tests/cli/fixtures/one-bad/specialists/broken.toml": "a quoted date (as bad-date-quoted)",
     "tests/cli/cases/bad-workspace-credential/specialists/x.toml": "its fault is the workspace's credential file",
     "tests/cli/cases/bad-workspace-credential-syntax/specialists/x.toml": "its fault is the workspace's credential file",
 }

@@ -87,19 +87,29 @@ TEST_CASE("next_deadline") {
     c.expires = ymd(2027, 3, 10);
     c.submit_by = ymd(2027, 1, 24);
     cs.certification = c;
-    CHECK(next_deadline(cs, ymd(2027, 1, 24)) == NextDeadline{ymd(2027, 1, 24), DeadlineKind::SubmitBy});
-    CHECK(next_deadline(cs, ymd(2027, 1, 25)) == NextDeadline{ymd(2027, 3, 10), DeadlineKind::Expiry});
-    CHECK(next_deadline(cs, ymd(2027, 3, 10)) == NextDeadline{ymd(2027, 3, 10), DeadlineKind::Expiry});
-    CHECK_FALSE(next_deadline(cs, ymd(2027, 3, 11)));
-    cs.certification->grace_until = ymd(2027, 3, 25);
-    CHECK(next_deadline(cs, ymd(2027, 3, 11)) == NextDeadline{ymd(2027, 3, 25), DeadlineKind::GraceEnd});
-    CHECK_FALSE(next_deadline(cs, ymd(2027, 3, 26)));
-    CredentialStatus trainee;
-    trainee.rule = &rule;
-    trainee.exam = ExamProgress{};
-    CHECK_FALSE(next_deadline(trainee, ymd(2027, 1, 1)));
-    trainee.exam->deadline = ymd(2027, 8, 1);
-    CHECK(next_deadline(trainee, ymd(2027, 1, 1)) == NextDeadline{ymd(2027, 8, 1), DeadlineKind::Exam});
-    trainee.exam->passed = true;
-    CHECK_FALSE(next_deadline(trainee, ymd(2027, 1, 1)));
+    cs.state = State::Active;
+    CHECK(next_deadline(cs, ymd(2027, 1, 24)) == NextDeadline{ymd(2027, 1, 24), DeadlineKind::SubmitBy, false});
+    SUBCASE("late: the expiry comes next") {
+        cs.state = State::Late;
+        CHECK(next_deadline(cs, ymd(2027, 1, 25)) == NextDeadline{ymd(2027, 3, 10), DeadlineKind::Expiry, false});
+        CHECK(next_deadline(cs, ymd(2027, 3, 10)) == NextDeadline{ymd(2027, 3, 10), DeadlineKind::Expiry, false});
+    }
+    SUBCASE("grace: its end; lapsed: nothing") {
+        cs.state = State::Grace;
+        cs.certification->grace_until = ymd(2027, 3, 25);
+        CHECK(next_deadline(cs, ymd(2027, 3, 11)) == NextDeadline{ymd(2027, 3, 25), DeadlineKind::GraceEnd, false});
+        cs.state = State::Lapsed;
+        CHECK_FALSE(next_deadline(cs, ymd(2027, 3, 26)));
+    }
+    SUBCASE("in training: the exam deadline until the exam is passed") {
+        CredentialStatus trainee;
+        trainee.rule = &rule;
+        trainee.exam = ExamProgress{};
+        CHECK_FALSE(next_deadline(trainee, ymd(2027, 1, 1)));
+        trainee.exam->deadline = ymd(2027, 8, 1);
+        CHECK(next_deadline(trainee, ymd(2027, 1, 1)) == NextDeadline{ymd(2027, 8, 1), DeadlineKind::Expiry, true});
+        CHECK_FALSE(next_deadline(trainee, ymd(2027, 8, 2)));
+        trainee.exam->passed = true;
+        CHECK_FALSE(next_deadline(trainee, ymd(2027, 1, 1)));
+    }
 }

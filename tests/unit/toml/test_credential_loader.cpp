@@ -14,21 +14,21 @@ using peerctl::test::ymd;
 
 namespace {
 
-struct Loaded {
+struct LoadedCredential {
     std::optional<Credential> credential;
     Diagnostics diags;
     std::string text() const { return dump(diags); }
 };
 
-Loaded load(std::string_view text, std::string expected_id = "") {
-    Loaded l;
+LoadedCredential load_cred(std::string_view text, std::string expected_id = "") {
+    LoadedCredential l;
     l.credential = load_credential(text, "c.toml", expected_id, l.diags);
     return l;
 }
 
 // test::credential_toml puts id, name, effective_from and confidence on lines 1-4, so `body`
 // starts on line 5.
-Loaded load_body(std::string_view body) { return load(test::credential_toml("c", body)); }
+LoadedCredential load_body(std::string_view body) { return load_cred(test::credential_toml("c", body)); }
 
 constexpr std::string_view period12 = "[period]\nanchor = \"issue-date\"\nmonths = 12\n";
 
@@ -237,7 +237,7 @@ note = "late fee"
 }
 
 TEST_CASE("load_credential defaults") {
-    Loaded l = load_body(std::string("topics = []\n") + std::string(period12));
+    LoadedCredential l = load_body(std::string("topics = []\n") + std::string(period12));
     INFO(l.text());
     REQUIRE(l.credential);
     const Credential& c = *l.credential;
@@ -252,14 +252,14 @@ TEST_CASE("load_credential defaults") {
     CHECK(c.after_expiry.empty());
 
     SUBCASE("[exam] is required unless it says otherwise") {
-        Loaded e = load_body(std::string(period12) + "[exam]\n");
+        LoadedCredential e = load_body(std::string(period12) + "[exam]\n");
         REQUIRE(e.credential);
         REQUIRE(e.credential->exam);
         CHECK(e.credential->exam->required);
         CHECK_FALSE(e.credential->exam->max_attempts);
     }
     SUBCASE("[ce] without carry-over or a per-entry limit") {
-        Loaded e = load_body(std::string(period12) + "[ce]\nhours = 12\n");
+        LoadedCredential e = load_body(std::string(period12) + "[ce]\nhours = 12\n");
         REQUIRE(e.credential);
         REQUIRE(e.credential->ce);
         CHECK(e.credential->ce->carry_over_max == Hours());
@@ -267,26 +267,26 @@ TEST_CASE("load_credential defaults") {
         CHECK_FALSE(e.credential->ce->submit_before_days);
     }
     SUBCASE("carry_over_max = 0 is valid") {
-        Loaded e = load_body(std::string(period12) + "[ce]\nhours = 12\ncarry_over_max = 0\n");
+        LoadedCredential e = load_body(std::string(period12) + "[ce]\nhours = 12\ncarry_over_max = 0\n");
         INFO(e.text());
         REQUIRE(e.credential);
         CHECK(e.credential->ce->carry_over_max == Hours());
         CHECK(e.diags.items().empty());
     }
     SUBCASE("the default level is the last one") {
-        Loaded e = load_body(std::string(period12) + "[[level]]\nid = \"provisional\"\n[[level]]\nid = \"full\"\n");
+        LoadedCredential e = load_body(std::string(period12) + "[[level]]\nid = \"provisional\"\n[[level]]\nid = \"full\"\n");
         REQUIRE(e.credential);
         CHECK(e.credential->default_level == "full");
     }
     SUBCASE("calendar-year periods need no months") {
-        Loaded e = load_body("[period]\nanchor = \"calendar-year\"\n");
+        LoadedCredential e = load_body("[period]\nanchor = \"calendar-year\"\n");
         INFO(e.text());
         REQUIRE(e.credential);
         CHECK(e.credential->period.anchor == Anchor::CalendarYear);
         CHECK(e.credential->period.months == 12);
     }
     SUBCASE("calendar-year with months = 12") {
-        Loaded e = load_body("[period]\nanchor = \"calendar-year\"\nmonths = 12\n");
+        LoadedCredential e = load_body("[period]\nanchor = \"calendar-year\"\nmonths = 12\n");
         REQUIRE(e.credential);
         CHECK(e.diags.items().empty());
     }
@@ -294,13 +294,13 @@ TEST_CASE("load_credential defaults") {
 
 TEST_CASE("load_credential checks the header keys") {
     SUBCASE("an empty file") {
-        Loaded l = load("");
+        LoadedCredential l = load_cred("");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml: error: the file is empty: a credential needs at least id, name, effective_from, "
                           "confidence and [period]\n");
     }
     SUBCASE("missing required keys are all reported") {
-        Loaded l = load(period12);
+        LoadedCredential l = load_cred(period12);
         CHECK_FALSE(l.credential);
         CHECK(l.text() ==
               "c.toml:1:1: error: the credential is missing required key 'id' (a string)\n"
@@ -309,54 +309,55 @@ TEST_CASE("load_credential checks the header keys") {
               "c.toml:1:1: error: the credential is missing required key 'confidence' (one of high, medium, low)\n");
     }
     SUBCASE("id does not match the file name") {
-        Loaded l = load(test::credential_toml("c", period12), "other");
+        LoadedCredential l = load_cred(test::credential_toml("c", period12), "other");
         CHECK(l.text() == "c.toml:1:6: error: 'id' must equal the file name ('other')\n");
     }
     SUBCASE("id with bad characters") {
-        Loaded l = load(test::credential_toml("C_1", period12));
+        LoadedCredential l = load_cred(test::credential_toml("C_1", period12));
         CHECK(l.text() == "c.toml:1:6: error: 'id' must match [a-z0-9][a-z0-9_-]{0,63}\n");
     }
     SUBCASE("confidence outside the list") {
-        Loaded l = load("id = \"c\"\nname = \"C\"\neffective_from = 2020-01-01\nconfidence = \"hgh\"\n" + std::string(period12));
+        LoadedCredential l =
+            load_cred("id = \"c\"\nname = \"C\"\neffective_from = 2020-01-01\nconfidence = \"hgh\"\n" + std::string(period12));
         // c1 ... e10 ' '11 =12 ' '13 "14
         CHECK(l.text() ==
               "c.toml:4:14: error: 'confidence' must be one of high, medium, low (got 'hgh'); did you mean 'high'?\n");
     }
     SUBCASE("a bad topic id") {
-        Loaded l = load_body("topics = [\"Ethics\"]\n" + std::string(period12));
+        LoadedCredential l = load_body("topics = [\"Ethics\"]\n" + std::string(period12));
         CHECK(l.text() == "c.toml: error: topic id 'Ethics' must match [a-z0-9][a-z0-9_-]{0,63}\n");
     }
 }
 
 TEST_CASE("load_credential checks [period]") {
     SUBCASE("missing [period]") {
-        Loaded l = load_body("topics = [\"ethics\"]\n");
+        LoadedCredential l = load_body("topics = [\"ethics\"]\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:1:1: error: the credential is missing required table [period]\n");
     }
     SUBCASE("a bad anchor, with a suggestion") {
         // line 6: a1 n2 c3 h4 o5 r6 ' '7 =8 ' '9 "10
-        Loaded l = load_body("[period]\nanchor = \"issue_date\"\nmonths = 12\n");
+        LoadedCredential l = load_body("[period]\nanchor = \"issue_date\"\nmonths = 12\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:6:10: error: 'anchor' must be one of issue-date, calendar-year (got 'issue_date'); did you "
                           "mean 'issue-date'?\n");
     }
     SUBCASE("a missing anchor") {
-        Loaded l = load_body("[period]\nmonths = 12\n");
+        LoadedCredential l = load_body("[period]\nmonths = 12\n");
         CHECK(l.text() == "c.toml:5:1: error: [period] is missing required key 'anchor' (one of issue-date, calendar-year)\n");
     }
     SUBCASE("issue-date without months") {
-        Loaded l = load_body("[period]\nanchor = \"issue-date\"\n");
+        LoadedCredential l = load_body("[period]\nanchor = \"issue-date\"\n");
         CHECK(l.text() == "c.toml:5:1: error: [period] is missing required key 'months' (a whole number)\n");
     }
     SUBCASE("calendar-year with months other than 12") {
         // line 7: m1 o2 n3 t4 h5 s6 ' '7 =8 ' '9, 6 at 10
-        Loaded l = load_body("[period]\nanchor = \"calendar-year\"\nmonths = 6\n");
+        LoadedCredential l = load_body("[period]\nanchor = \"calendar-year\"\nmonths = 6\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:7:10: error: calendar-year periods are 12 months long\n");
     }
     SUBCASE("months out of range") {
-        Loaded l = load_body("[period]\nanchor = \"issue-date\"\nmonths = 0\n");
+        LoadedCredential l = load_body("[period]\nanchor = \"issue-date\"\nmonths = 0\n");
         CHECK(l.text() == "c.toml:7:10: error: 'months' must be between 1 and 1200 (got 0)\n");
     }
 }
@@ -368,49 +369,49 @@ TEST_CASE("load_credential checks [[ce.minimum]] and [[ce.cap]]") {
                          std::string(tables));
     };
     SUBCASE("both topic and providers") {
-        Loaded l = with_ce("[[ce.minimum]]\ntopic = \"ethics\"\nproviders = [\"GMHCN\"]\nhours = 6\n");
+        LoadedCredential l = with_ce("[[ce.minimum]]\ntopic = \"ethics\"\nproviders = [\"GMHCN\"]\nhours = 6\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:11:1: error: [[ce.minimum]] needs exactly one of 'topic' or 'providers'\n");
     }
     SUBCASE("an empty providers list") {
         // line 12: p1 ... s9 ' '10 =11 ' '12, [ at 13
-        Loaded l = with_ce("[[ce.minimum]]\nproviders = []\nhours = 5\n");
+        LoadedCredential l = with_ce("[[ce.minimum]]\nproviders = []\nhours = 5\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:12:13: error: 'providers' must name at least one provider\n");
     }
     SUBCASE("neither topic nor providers") {
-        Loaded l = with_ce("[[ce.minimum]]\nhours = 6\n");
+        LoadedCredential l = with_ce("[[ce.minimum]]\nhours = 6\n");
         CHECK(l.text() == "c.toml:11:1: error: [[ce.minimum]] needs exactly one of 'topic' or 'providers'\n");
     }
     SUBCASE("both hours and entries") {
         // line 14: h1 o2 u3 r4 s5 ' '6 =7 ' '8, 2 at 9
-        Loaded l = with_ce("[[ce.minimum]]\ntopic = \"ethics\"\nentries = 1\nhours = 2\n");
+        LoadedCredential l = with_ce("[[ce.minimum]]\ntopic = \"ethics\"\nentries = 1\nhours = 2\n");
         CHECK_FALSE(l.credential);
         CHECK(l.diags.error_count() == 1);
         CHECK(l.text().find("c.toml:14:9: error: [[ce.minimum]] takes 'hours' or 'entries', not both\n") != std::string::npos);
     }
     SUBCASE("a minimum naming a topic not in the credential's own lists") {
-        Loaded l = with_ce("[[ce.minimum]]\ntopic = \"advocacy\"\nhours = 3\n");
+        LoadedCredential l = with_ce("[[ce.minimum]]\ntopic = \"advocacy\"\nhours = 3\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml: error: [[ce.minimum]] names 'advocacy', which is not in the credential's topics or domains\n");
     }
     SUBCASE("a cap naming a topic not in the credential's own lists") {
-        Loaded l = with_ce("[[ce.cap]]\ntopic = \"advocacy\"\nhours = 3\n");
+        LoadedCredential l = with_ce("[[ce.cap]]\ntopic = \"advocacy\"\nhours = 3\n");
         CHECK(l.text() == "c.toml: error: [[ce.cap]] names 'advocacy', which is not in the credential's topics or domains\n");
     }
     SUBCASE("a cap with both topic and delivery") {
-        Loaded l = with_ce("[[ce.cap]]\ntopic = \"ethics\"\ndelivery = \"self-study\"\nhours = 3\n");
+        LoadedCredential l = with_ce("[[ce.cap]]\ntopic = \"ethics\"\ndelivery = \"self-study\"\nhours = 3\n");
         CHECK(l.text() == "c.toml:11:1: error: [[ce.cap]] needs exactly one of 'topic' or 'delivery'\n");
     }
     SUBCASE("a cap with an unknown delivery mode") {
         // line 12: d1 ... y8 ' '9 =10 ' '11 "12
-        Loaded l = with_ce("[[ce.cap]]\ndelivery = \"self-studdy\"\nhours = 3\n");
+        LoadedCredential l = with_ce("[[ce.cap]]\ndelivery = \"self-studdy\"\nhours = 3\n");
         CHECK(l.text() == "c.toml:12:12: error: 'delivery' must be one of in-person, live-online, self-study (got "
                           "'self-studdy'); did you mean 'self-study'?\n");
     }
     SUBCASE("a negative carry-over") {
         // line 11: c1 ... x14 ' '15 =16 ' '17, -1 at 18
-        Loaded l = with_ce("carry_over_max = -1\n");
+        LoadedCredential l = with_ce("carry_over_max = -1\n");
         CHECK(l.text() == "c.toml:11:18: error: 'carry_over_max': hours must be greater than 0 (got -1)\n");
     }
 }
@@ -418,23 +419,23 @@ TEST_CASE("load_credential checks [[ce.minimum]] and [[ce.cap]]") {
 // Both keys are known: the error alone, no "unknown key 'hours' ...; did you mean 'hours'?"
 // warning (which the loader gave while it tracked read keys instead of known ones).
 TEST_CASE("load_credential reports hours-and-entries once, without an unknown-key warning") {
-    Loaded l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
-                         "[ce]\nhours = 10\n[[ce.minimum]]\ntopic = \"ethics\"\nentries = 1\nhours = 2\n");
+    LoadedCredential l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
+                                   "[ce]\nhours = 10\n[[ce.minimum]]\ntopic = \"ethics\"\nentries = 1\nhours = 2\n");
     CHECK(l.text() == "c.toml:14:9: error: [[ce.minimum]] takes 'hours' or 'entries', not both\n");
 }
 
 TEST_CASE("load_credential checks names against the credential's own lists") {
     SUBCASE("a training domain listed in topics or domains is accepted") {
-        Loaded l = load_body("topics = [\"ethics\"]\ndomains = [\"advocacy\"]\n" + std::string(period12) +
-                             "[training]\nhours = 20\n[[training.domain]]\ndomain = \"ethics\"\nhours = 5\n"
-                             "[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
+        LoadedCredential l = load_body("topics = [\"ethics\"]\ndomains = [\"advocacy\"]\n" + std::string(period12) +
+                                       "[training]\nhours = 20\n[[training.domain]]\ndomain = \"ethics\"\nhours = 5\n"
+                                       "[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
         INFO(l.text());
         CHECK(l.credential);
         CHECK(l.diags.items().empty());
     }
     SUBCASE("a training domain listed nowhere") {
-        Loaded l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
-                             "[training]\nhours = 20\n[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
+        LoadedCredential l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
+                                       "[training]\nhours = 20\n[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
         CHECK(l.text() ==
               "c.toml: error: [[training.domain]] names 'advocacy', which is not in the credential's topics or domains\n");
     }
@@ -444,35 +445,35 @@ TEST_CASE("load_credential checks levels and the ladder after expiry") {
     const std::string levels = "[[level]]\nid = \"provisional\"\nmonths = 12\n[[level]]\nid = \"full\"\n";
     SUBCASE("default_level naming no level") {
         // line 5: default_level is 13 characters, ' '14 =15 ' '16 "17
-        Loaded l = load_body("default_level = \"ful\"\n" + std::string(period12) + levels);
+        LoadedCredential l = load_body("default_level = \"ful\"\n" + std::string(period12) + levels);
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:5:17: error: 'default_level' names no [[level]] ('ful')\n");
     }
     SUBCASE("default_level without any levels") {
-        Loaded l = load_body("default_level = \"full\"\n" + std::string(period12));
+        LoadedCredential l = load_body("default_level = \"full\"\n" + std::string(period12));
         CHECK(l.text() == "c.toml:5:17: error: 'default_level' names no [[level]] ('full')\n");
     }
     SUBCASE("an unknown experience kind") {
         // line 9: k1 i2 n3 d4 s5 ' '6 =7 ' '8 [9
-        Loaded l = load_body(std::string(period12) + "[[experience]]\nkinds = [\"paid\"]\nhours = 10\n");
+        LoadedCredential l = load_body(std::string(period12) + "[[experience]]\nkinds = [\"paid\"]\nhours = 10\n");
         CHECK(l.text() == "c.toml:9:9: error: unknown experience kind 'paid' (work, volunteer, supervision)\n");
     }
     SUBCASE("a rung with both months and days") {
-        Loaded l = load_body(std::string(period12) + "[[after_expiry]]\nmonths = 6\ndays = 15\n");
+        LoadedCredential l = load_body(std::string(period12) + "[[after_expiry]]\nmonths = 6\ndays = 15\n");
         CHECK(l.text() == "c.toml:8:1: error: [[after_expiry]] needs exactly one of 'months' or 'days'\n");
     }
     SUBCASE("a rung with neither") {
-        Loaded l = load_body(std::string(period12) + "[[after_expiry]]\nstate = \"grace\"\n");
+        LoadedCredential l = load_body(std::string(period12) + "[[after_expiry]]\nstate = \"grace\"\n");
         CHECK(l.text() == "c.toml:8:1: error: [[after_expiry]] needs exactly one of 'months' or 'days'\n");
     }
     SUBCASE("a negative fee") {
         // line 10: f1 e2 e3 ' '4 =5 ' '6, -5 at 7
-        Loaded l = load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nfee = -5\n");
+        LoadedCredential l = load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nfee = -5\n");
         CHECK(l.text() == "c.toml:10:7: error: 'fee' must be a number of at least 0\n");
     }
     SUBCASE("a state other than grace") {
         // line 10: s1 t2 a3 t4 e5 ' '6 =7 ' '8 "9
-        Loaded l = load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nstate = \"lapsed\"\n");
+        LoadedCredential l = load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nstate = \"lapsed\"\n");
         CHECK(l.text() == "c.toml:10:9: error: 'state' must be one of grace (got 'lapsed')\n");
     }
 }
@@ -481,30 +482,30 @@ TEST_CASE("load_credential checks levels and the ladder after expiry") {
 TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
     SUBCASE("an experience minimum with no kinds: no hour could ever count") {
         // line 9: k1 i2 n3 d4 s5 ' '6 =7 ' '8 [9
-        Loaded l = load_body(std::string(period12) + "[[experience]]\nkinds = []\nhours = 10\n");
+        LoadedCredential l = load_body(std::string(period12) + "[[experience]]\nkinds = []\nhours = 10\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:9:9: error: 'kinds' must name at least one experience kind (work, volunteer, supervision)\n");
-        Loaded level =
+        LoadedCredential level =
             load_body(std::string(period12) + "[[level]]\nid = \"full\"\n[[level.experience]]\nkinds = []\nhours = 1\n");
         CHECK(level.text() ==
               "c.toml:11:9: error: 'kinds' must name at least one experience kind (work, volunteer, supervision)\n");
     }
     SUBCASE("two levels with one id") {
         // line 11: i1 d2 ' '3 =4 ' '5 "6
-        Loaded l = load_body(std::string(period12) + "[[level]]\nid = \"full\"\n[[level]]\nid = \"full\"\n");
+        LoadedCredential l = load_body(std::string(period12) + "[[level]]\nid = \"full\"\n[[level]]\nid = \"full\"\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:11:6: error: duplicate [[level]] id 'full'\n");
     }
     SUBCASE("a level id that is not an id") {
         for (std::string_view bad : {"Full", "full time", "../full", "-full", "\\u001b[2J"}) {
             CAPTURE(std::string(bad));
-            Loaded l = load_body(std::string(period12) + "[[level]]\nid = \"" + std::string(bad) + "\"\n");
+            LoadedCredential l = load_body(std::string(period12) + "[[level]]\nid = \"" + std::string(bad) + "\"\n");
             CHECK_FALSE(l.credential);
             CHECK(l.text() == "c.toml:9:6: error: 'id' must match [a-z0-9][a-z0-9_-]{0,63}\n");
         }
     }
     SUBCASE("a domain id that is not an id") {
-        Loaded l = load_body("domains = [\"Peer Support\"]\n" + std::string(period12));
+        LoadedCredential l = load_body("domains = [\"Peer Support\"]\n" + std::string(period12));
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml: error: domain id 'Peer Support' must match [a-z0-9][a-z0-9_-]{0,63}\n");
     }
@@ -523,14 +524,15 @@ TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
                                               "days; a period can be as short as 28 days)\n");
         CHECK(submit(one_month, 27).text().empty());
         // A level's own, shorter validity counts: 12 months inside a 24-month period.
-        Loaded level = load_body("[period]\nanchor = \"issue-date\"\nmonths = 24\n[[level]]\nid = \"provisional\"\nmonths = 12\n"
-                                 "[ce]\nhours = 10\nsubmit_before_days = 400\n");
+        LoadedCredential level =
+            load_body("[period]\nanchor = \"issue-date\"\nmonths = 24\n[[level]]\nid = \"provisional\"\nmonths = 12\n"
+                      "[ce]\nhours = 10\nsubmit_before_days = 400\n");
         CHECK(level.text() == "c.toml:13:22: error: 'submit_before_days' must be shorter than the period (got 400 days; a period "
                               "can be as short as 365 days)\n");
     }
     SUBCASE("a level's own months under a calendar-year period, which ignores them") {
         // line 10: m1 o2 n3 t4 h5 s6 ' '7 =8 ' '9, 6 at 10
-        Loaded l = load_body("[period]\nanchor = \"calendar-year\"\n[[level]]\nid = \"provisional\"\nmonths = 6\n");
+        LoadedCredential l = load_body("[period]\nanchor = \"calendar-year\"\n[[level]]\nid = \"provisional\"\nmonths = 6\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() ==
               "c.toml:9:10: error: a [[level]] cannot have its own 'months': calendar-year periods are 12 months long\n");
@@ -553,15 +555,15 @@ TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
     }
     SUBCASE("a provider minimum counting entries, which only topic minimums count") {
         // line 12: e1 ... s7 ' '8 =9 ' '10, 1 at 11
-        Loaded l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
-                             "[ce]\nhours = 10\n[[ce.minimum]]\nproviders = [\"GMHCN\"]\nentries = 1\nhours = 2\n");
+        LoadedCredential l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
+                                       "[ce]\nhours = 10\n[[ce.minimum]]\nproviders = [\"GMHCN\"]\nentries = 1\nhours = 2\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() ==
               "c.toml:13:11: error: 'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'\n");
     }
     SUBCASE("rules that end before they begin") {
         // line 5: effective_to is 12 characters, ' '13 =14 ' '15, the date at 16
-        Loaded l = load_body("effective_to = 2019-12-31\n" + std::string(period12));
+        LoadedCredential l = load_body("effective_to = 2019-12-31\n" + std::string(period12));
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:5:16: error: 'effective_to' must not be before 'effective_from'\n");
         CHECK(load_body("effective_to = 2020-01-01\n" + std::string(period12)).text().empty());
@@ -570,23 +572,23 @@ TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
 
 TEST_CASE("load_credential warns about unknown keys") {
     SUBCASE("top level, with a suggestion") {
-        Loaded l = load_body("isuer = \"X\"\n" + std::string(period12));
+        LoadedCredential l = load_body("isuer = \"X\"\n" + std::string(period12));
         REQUIRE(l.credential);
         CHECK(l.text() == "c.toml:5:1: warning: unknown key 'isuer' in the credential; did you mean 'issuer'?\n");
     }
     SUBCASE("in [ce], with a suggestion") {
-        Loaded l = load_body(std::string(period12) + "[ce]\nhours = 10\nmax_entry_hour = 8\n");
+        LoadedCredential l = load_body(std::string(period12) + "[ce]\nhours = 10\nmax_entry_hour = 8\n");
         REQUIRE(l.credential);
         CHECK(l.text() == "c.toml:10:1: warning: unknown key 'max_entry_hour' in [ce]; did you mean 'max_entry_hours'?\n");
     }
     SUBCASE("in [ce], the start of a known key") {
         // carry_over is 4 edits from carry_over_max (more than 3 allowed) but its start.
-        Loaded l = load_body(std::string(period12) + "[ce]\nhours = 10\ncarry_over = 2\n");
+        LoadedCredential l = load_body(std::string(period12) + "[ce]\nhours = 10\ncarry_over = 2\n");
         REQUIRE(l.credential);
         CHECK(l.text() == "c.toml:10:1: warning: unknown key 'carry_over' in [ce]; did you mean 'carry_over_max'?\n");
     }
     SUBCASE("in [ce], nothing close enough") {
-        Loaded l = load_body(std::string(period12) + "[ce]\nhours = 10\ncolour = 2\n");
+        LoadedCredential l = load_body(std::string(period12) + "[ce]\nhours = 10\ncolour = 2\n");
         REQUIRE(l.credential);
         CHECK(l.text() == "c.toml:10:1: warning: unknown key 'colour' in [ce]\n");
     }

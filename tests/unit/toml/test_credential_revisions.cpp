@@ -12,7 +12,7 @@ using peerctl::test::ymd;
 
 namespace {
 
-struct Loaded {
+struct LoadedRevisions {
     std::optional<Credential> credential;
     Diagnostics diags;
     std::string text() const { return dump(diags); }
@@ -20,10 +20,10 @@ struct Loaded {
 
 // The header takes lines 1-4 (effective_from = 2020-01-01), [period] lines 5-7, a [[source]] lines
 // 8-9, so `revisions` starts on line 10.
-Loaded load_revisions(std::string_view revisions) {
+LoadedRevisions load_revisions(std::string_view revisions) {
     std::string body = "[period]\nanchor = \"issue-date\"\nmonths = 12\n[[source]]\nkey = \"SRC\"\n";
     body += revisions;
-    Loaded l;
+    LoadedRevisions l;
     l.credential = load_credential(test::credential_toml("c", body), "c.toml", "c", l.diags);
     return l;
 }
@@ -31,7 +31,7 @@ Loaded load_revisions(std::string_view revisions) {
 } // namespace
 
 TEST_CASE("[[revision]]: read in order, each with what it replaces") {
-    Loaded l = load_revisions(R"([[revision]]
+    LoadedRevisions l = load_revisions(R"([[revision]]
 effective_from = 2022-04-01
 note = "a new total"
 sources = ["SRC"]
@@ -66,17 +66,17 @@ fee = 75
 
 TEST_CASE("[[revision]]: every mistake at its position") {
     SUBCASE("effective_from missing") {
-        Loaded l = load_revisions("[[revision]]\nnote = \"x\"\n[revision.ce]\nhours = 5\n");
+        LoadedRevisions l = load_revisions("[[revision]]\nnote = \"x\"\n[revision.ce]\nhours = 5\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() ==
               "c.toml:10:1: error: [[revision]] is missing required key 'effective_from' (a date such as 2025-03-14)\n");
     }
     SUBCASE("effective_from on or before the credential's") {
-        Loaded l = load_revisions("[[revision]]\neffective_from = 2020-01-01\n[revision.ce]\nhours = 5\n");
+        LoadedRevisions l = load_revisions("[[revision]]\neffective_from = 2020-01-01\n[revision.ce]\nhours = 5\n");
         CHECK(l.text() == "c.toml:11:18: error: a [[revision]]'s 'effective_from' must be after the credential's (2020-01-01)\n");
     }
     SUBCASE("not strictly increasing: equal, then earlier") {
-        Loaded l = load_revisions(R"([[revision]]
+        LoadedRevisions l = load_revisions(R"([[revision]]
 effective_from = 2022-01-01
 [revision.ce]
 hours = 5
@@ -96,17 +96,19 @@ hours = 7
                           "before (2022-01-01)\n");
     }
     SUBCASE("a date that is not a date, and a date-time") {
-        Loaded l = load_revisions("[[revision]]\neffective_from = \"2022-01-01\"\n[revision.ce]\nhours = 5\n");
+        LoadedRevisions l = load_revisions("[[revision]]\neffective_from = \"2022-01-01\"\n[revision.ce]\nhours = 5\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text().rfind("c.toml:11:18: error: ", 0) == 0);
     }
     SUBCASE("an unknown key is a warning with a suggestion, the file still loads") {
-        Loaded l = load_revisions("[[revision]]\neffective_from = 2022-01-01\nnotes = \"x\"\n[revision.ce]\nhours = 5\n");
+        LoadedRevisions l =
+            load_revisions("[[revision]]\neffective_from = 2022-01-01\nnotes = \"x\"\n[revision.ce]\nhours = 5\n");
         CHECK(l.credential);
         CHECK(l.text() == "c.toml:12:1: warning: unknown key 'notes' in [[revision]]; did you mean 'note'?\n");
     }
     SUBCASE("a mistake inside a replaced table names it as written") {
-        Loaded l = load_revisions("[[revision]]\neffective_from = 2022-01-01\n[[revision.ce.minimum]]\ntopic = \"ethics\"\n");
+        LoadedRevisions l =
+            load_revisions("[[revision]]\neffective_from = 2022-01-01\n[[revision.ce.minimum]]\ntopic = \"ethics\"\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml: error: [[revision.ce.minimum]] names 'ethics', which is not in the credential's topics or "
                           "domains\n"
@@ -114,26 +116,26 @@ hours = 7
                           "c.toml:12:1: error: [[revision.ce.minimum]] is missing required key 'hours' (a number of hours)\n");
     }
     SUBCASE("a new anchor is refused") {
-        Loaded l = load_revisions(
+        LoadedRevisions l = load_revisions(
             "[[revision]]\neffective_from = 2022-01-01\n[revision.period]\nanchor = \"calendar-year\"\nmonths = 12\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:13:10: error: a [[revision]] cannot change the period's 'anchor'; a credential with another "
                           "anchor is a new credential file\n");
     }
     SUBCASE("a source key no [[source]] has") {
-        Loaded l =
+        LoadedRevisions l =
             load_revisions("[[revision]]\neffective_from = 2022-01-01\nsources = [\"SRC\", \"SCR\"]\n[revision.ce]\nhours = 5\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml:12:19: error: 'sources' names 'SCR', which no [[source]] table has as its key\n");
     }
     SUBCASE("a revision that replaces nothing is a warning") {
-        Loaded l = load_revisions("[[revision]]\neffective_from = 2022-01-01\nnote = \"x\"\n");
+        LoadedRevisions l = load_revisions("[[revision]]\neffective_from = 2022-01-01\nnote = \"x\"\n");
         CHECK(l.credential);
         CHECK(l.text() == "c.toml:10:1: warning: this [[revision]] replaces no rule table (training, experience, exam, period, "
                           "ce, after_expiry)\n");
     }
     SUBCASE("submit_before_days is checked against a revision's shorter period") {
-        Loaded l = load_revisions(R"([[revision]]
+        LoadedRevisions l = load_revisions(R"([[revision]]
 effective_from = 2022-01-01
 [revision.period]
 anchor = "issue-date"
