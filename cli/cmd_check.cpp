@@ -19,13 +19,15 @@ struct CheckOptions {
     bool quiet = false;
     std::string format = "nagios";
     bool no_cache = false;
+    bool include_inactive = false;
 };
 
 // Everything but the record files that a check result depends on (check_cache.hpp). `racy` is set
 // when one of them changed too recently to be trusted.
-std::string cache_inputs(const Context& ctx, const Workspace& ws, std::int64_t start, bool& racy) {
-    std::string out = fmt::format("version\t{}\nas-of\t{}\nworkspace\t{}\nmax-bytes\t{}\n", PEERCTL_VERSION,
-                                  to_string(ctx.as_of()), ws.root.string(), ws.limits.max_bytes);
+std::string cache_inputs(const Context& ctx, const CheckOptions& opts, const Workspace& ws, std::int64_t start, bool& racy) {
+    // Whether inactive records count decides what their files contribute: an input like the date.
+    std::string out = fmt::format("version\t{}\nas-of\t{}\nworkspace\t{}\nmax-bytes\t{}\ninclude-inactive\t{}\n", PEERCTL_VERSION,
+                                  to_string(ctx.as_of()), ws.root.string(), ws.limits.max_bytes, opts.include_inactive ? 1 : 0);
     std::error_code ec;
     out += input_line(fs::read_symlink("/proc/self/exe", ec), start, racy);
     out += input_line(ws.root / "peerctl.toml", start, racy);
@@ -68,9 +70,9 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     if (!opts.no_cache) {
         cache.dir = &cache_dir;
         cache.name = check_cache_name(fs::weakly_canonical(ws.root));
-        cache.inputs = cache_inputs(ctx, ws, start, cache.racy_inputs);
+        cache.inputs = cache_inputs(ctx, opts, ws, start, cache.racy_inputs);
     }
-    CheckScan scan = scan_for_check(files, ws, ctx.credentials(), ctx.as_of(), ctx.options().jobs, cache);
+    CheckScan scan = scan_for_check(files, ws, ctx.credentials(), ctx.as_of(), ctx.options().jobs, cache, opts.include_inactive);
     for (const auto& items : scan.items)
         for (const auto& item : items)
             tally(item, ctx.as_of(), result);
@@ -108,6 +110,7 @@ Runner setup_check(CLI::App& sub) {
     sub.add_option("--crit", opts->crit, "CRITICAL when a deadline is within this many days (default: crit_days, else 14)")
         ->check(CLI::Range(0, 3650));
     sub.add_flag("-q,--quiet", opts->quiet, "Print nothing when the result is OK");
+    sub.add_flag("--include-inactive", opts->include_inactive, "Check specialists whose status is inactive or left too");
     sub.add_flag("--no-cache", opts->no_cache, "Read every record, and neither use nor update the cache of unchanged files");
     sub.add_option("--format", opts->format, "nagios or json")->check(CLI::IsMember({"nagios", "json"}));
     return [opts](Context& ctx) {

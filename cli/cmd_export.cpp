@@ -22,6 +22,7 @@ struct ExportOptions {
     std::string output;
     std::vector<std::string> ids;
     std::string alarms = "90,30,7";
+    bool include_inactive = false;
 };
 
 // "90,30,7" -> {90, 30, 7}; "none" or "" -> no alarms.
@@ -88,7 +89,11 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     // events say and is written once every record is read. A file that cannot be read is left
     // out (its errors on stderr), the others still make the calendar, and the exit is 1.
     IcsStream calendar(files.size(), ics);
-    auto keep = [&](std::size_t i, const Record& r) { calendar.add(i, evaluate(r, ctx.credentials(), ctx.as_of())); };
+    // Inactive and left specialists have no deadlines in the calendar, unless asked for or named.
+    bool everyone = opts.include_inactive || !opts.ids.empty();
+    auto keep = [&](std::size_t i, const Record& r) {
+        if (everyone || r.active()) calendar.add(i, evaluate(r, ctx.credentials(), ctx.as_of()));
+    };
     VisitSummary visited = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs, keep, /*fast=*/true);
     ctx.diags().append(visited.diags);
     std::size_t unreadable = ctx.diags().files_with_errors().size();
@@ -117,6 +122,8 @@ Runner setup_export(CLI::App& sub) {
     CLI::App* ics = sub.add_subcommand("ics", "Renewal deadlines as an iCalendar (.ics) file");
     ics->add_option("-o,--output", opts->output, "Write to FILE (mode 0600) instead of stdout");
     ics->add_option("--id", opts->ids, "Only these specialists (repeatable)");
+    ics->add_flag("--include-inactive", opts->include_inactive,
+                  "Include specialists whose status is inactive or left (those named by --id always are)");
     ics->add_option("--alarm", opts->alarms, "Reminders, in days before each deadline (default 90,30,7; 'none')");
     return [opts](Context& ctx) { return run_export(ctx, *opts); };
 }

@@ -51,6 +51,7 @@ struct ReportOptions {
     std::string format;
     std::string output;
     int width = -1;
+    bool include_inactive = false;
 };
 
 const std::vector<std::string> renewal_states = renewal_state_words();
@@ -154,6 +155,7 @@ struct Plan {
     ReportContext rc;
     std::vector<fs::path> files;
     TableOptions table;
+    bool include_inactive = false;
     bool incomplete = false; // a team report left out files it could not read: exit 1 after writing
 };
 
@@ -165,6 +167,9 @@ void check_options(const ReportOptions& o, Kind kind) {
     if (o.within >= 0 && kind != Kind::Renewals) throw UsageError{"--within applies to the renewals report only"};
     if (!o.states.empty() && kind != Kind::Renewals && kind != Kind::Roster)
         throw UsageError{"--state applies to the renewals and roster reports only"};
+    if (o.include_inactive && kind == Kind::Transcript)
+        throw UsageError{"--include-inactive applies to the team reports (renewals, roster, audit sample): "
+                         "a transcript shows the one specialist it names"};
     if (o.period == "all" && !o.credential.empty())
         throw UsageError{"--period all lists every CE entry, whatever the credential: leave out --credential"};
 }
@@ -184,6 +189,7 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
     }
     const Workspace& ws = *ctx.workspace();
     plan.filter = make_filter(ctx, o, kind);
+    plan.include_inactive = o.include_inactive || kind == Kind::Transcript;
     plan.to_file = !o.output.empty() && o.output != "-";
     if (plan.to_file && writes_into_workspace_data(ws, o.output)) {
         print_error(fmt::format("refusing to write a report to '{}': reports never change records, rules or settings", o.output));
@@ -207,10 +213,13 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
 
 // Records are evaluated as they load and dropped there, each turned into what the report keeps of
 // it. A transcript or an audit is made only of records that all loaded without errors; a team
-// report covers every record that could be read (`unreadable` gets the others' files).
+// report covers every record that could be read (`unreadable` gets the others' files). Inactive
+// and left specialists are left out of team reports unless --include-inactive.
 bool visit_all(Context& ctx, const Plan& plan, const std::function<void(std::size_t, const SpecialistStatus&)>& keep,
                std::vector<std::string>* unreadable = nullptr) {
-    auto evaluated = [&](std::size_t i, const Record& r) { keep(i, evaluate(r, ctx.credentials(), ctx.as_of())); };
+    auto evaluated = [&](std::size_t i, const Record& r) {
+        if (plan.include_inactive || r.active()) keep(i, evaluate(r, ctx.credentials(), ctx.as_of()));
+    };
     VisitSummary visited = visit_records(plan.files, ctx.workspace(), ctx.credentials(), ctx.options().jobs, evaluated,
                                          /*fast=*/true);
     ctx.diags().append(visited.diags);
@@ -336,6 +345,10 @@ void add_output_options(CLI::App& app, ReportOptions& o) {
         ->check(CLI::Range(0, 10000));
 }
 
+void add_inactive_option(CLI::App& app, ReportOptions& o) {
+    app.add_flag("--include-inactive", o.include_inactive, "Include specialists whose status is inactive or left");
+}
+
 void add_credential_option(CLI::App& app, ReportOptions& o) {
     app.add_option("--credential", o.credential, "Only this credential (an id, such as ct-rss)")->type_name("ID");
 }
@@ -357,11 +370,13 @@ Runner setup_report(CLI::App& sub) {
     sub.require_subcommand(0, 1);
     add_output_options(sub, *opts);
     add_renewal_options(sub, *opts);
+    add_inactive_option(sub, *opts);
 
     CLI::App* renewals =
         sub.add_subcommand("renewals", "Certified specialists by expiry: CE counted, what is missing, deadlines");
     add_output_options(*renewals, *opts);
     add_renewal_options(*renewals, *opts);
+    add_inactive_option(*renewals, *opts);
 
     CLI::App* roster = sub.add_subcommand("roster", "Everyone, in training or certified: training by domain, exam, state");
     add_output_options(*roster, *opts);
@@ -369,6 +384,7 @@ Runner setup_report(CLI::App& sub) {
         ->delimiter(',')
         ->check(CLI::IsMember(all_states));
     add_credential_option(*roster, *opts);
+    add_inactive_option(*roster, *opts);
 
     CLI::App* transcript =
         sub.add_subcommand("transcript", "One specialist's CE entries for the current period, with evidence and totals");
@@ -386,6 +402,7 @@ Runner setup_report(CLI::App& sub) {
     sample->add_option("--seed", opts->seed, "Seed: the same seed gives the same sample (default: a random one, shown)")
         ->type_name("N");
     add_credential_option(*sample, *opts);
+    add_inactive_option(*sample, *opts);
     add_output_options(*sample, *opts);
 
     // Set last: subcommands copy their parent's footer when they are added.

@@ -36,6 +36,7 @@ Runner setup_merge_file(CLI::App& sub);
 Runner setup_git(CLI::App& sub);
 Runner setup_history(CLI::App& sub);
 Runner setup_edit(CLI::App& sub);
+Runner setup_remind(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
     {"init", "Create a workspace", setup_init},
@@ -51,6 +52,7 @@ inline const CommandSpec commands[] = {
     {"validate", "Check records and credential files; report every problem", setup_validate},
     {"credentials", "List or show the credential rules in force", setup_credentials},
     {"export", "Export renewal deadlines (ics)", setup_export},
+    {"remind", "Mail each specialist whose next deadline is one of [remind].days away what is still missing", setup_remind},
     {"check", "Expiry check for cron and monitoring (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)", setup_check},
     {"history", "Who wrote what to a record and when, from git log", setup_history},
     {"git", "Git for teams across sites: 'git setup' configures this clone's merge driver for records", setup_git},

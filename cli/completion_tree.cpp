@@ -12,7 +12,7 @@ namespace {
 
 // Values named by an option's long name. Options checked with CLI::IsMember list their own words.
 constexpr std::pair<std::string_view, std::string_view> option_values[] = {
-    {"dir", "@dir"}, {"output", "@file"},  {"evidence", "@file"}, {"credential", "@credentials"},
+    {"dir", "@dir"}, {"output", "@file"},  {"evidence", "@file"}, {"mbox", "@file"}, {"credential", "@credentials"},
     {"id", "@ids"},  {"topic", "@topics"}, {"domain", "@topics"},
 };
 

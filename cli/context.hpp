@@ -37,6 +37,8 @@ public:
     // "Today": --as-of, else the date in the workspace's time zone once it is open, else in TZ's,
     // else in the machine's (time_zone.hpp). A TZ that names no zone is a UsageError.
     Date as_of() const;
+    // The instant the run takes as now (PEERCTL_NOW in the tests): what a message's Date says.
+    std::chrono::sys_seconds now() const { return now_; }
     // Style for stdout: colour on a terminal unless NO_COLOR or --color says otherwise.
     Style out_style() const;
     const Environment& env() const { return env_; }

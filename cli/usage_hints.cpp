@@ -20,7 +20,8 @@ const CLI::Option* find_option(CLI::App* app, const std::string& token) {
 // Whether the option's value is in the next argument: an option that takes one, written without
 // "=value" (or, for a short one, without the value glued on: -j4).
 bool value_follows(const CLI::Option* o, const std::string& token) {
-    if (o == nullptr || o->get_type_size_max() == 0 || token.find('=') != std::string::npos) return false;
+    // A flag's type size is not 0 in CLI11; the items it expects are.
+    if (o == nullptr || o->get_items_expected_max() == 0 || token.find('=') != std::string::npos) return false;
     return !(token.size() > 2 && token[1] != '-');
 }
 

@@ -1,7 +1,7 @@
 # Installation in the GNU layout, and the Debian package (cpack -G DEB).
 #
 #   bin/peerctl
-#   share/man/man1/peerctl.1, share/man/man5/peerctl-records.5, peerctl-credentials.5
+#   share/man/man1/peerctl.1, peerctl-remind.1, share/man/man5/peerctl-records.5, peerctl-credentials.5
 #   share/peerctl/credentials/   built-in rules; the binary finds them at ../share/peerctl
 #                                from its own directory, so the tree can be moved (DESTDIR too)
 #   share/peerctl/schemas/       JSON Schemas of the files and of the JSON outputs
@@ -16,7 +16,7 @@ set(PEERCTL_DATADIR ${CMAKE_INSTALL_DATADIR}/peerctl)
 set(PEERCTL_ZSH_COMPLETION_DIR ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions CACHE STRING
     "Where the zsh completion goes, relative to the prefix (Debian's zsh reads vendor-completions)")
 
-install(FILES ${PROJECT_SOURCE_DIR}/man/peerctl.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES ${PROJECT_SOURCE_DIR}/man/peerctl.1 ${PROJECT_SOURCE_DIR}/man/peerctl-remind.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${PROJECT_SOURCE_DIR}/man/peerctl-records.5 ${PROJECT_SOURCE_DIR}/man/peerctl-credentials.5
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
 

@@ -1,5 +1,7 @@
 #include "cache_dir.hpp"
 
+#include "write_all.hpp"
+
 #include <fmt/core.h>
 
 #include <cerrno>
@@ -43,16 +45,6 @@ bool make_dirs(const fs::path& p) {
     if (::mkdir(p.c_str(), 0700) == 0 || errno == EEXIST) return true;
     if (errno != ENOENT || !p.has_relative_path() || p.parent_path() == p) return false;
     return make_dirs(p.parent_path()) && (::mkdir(p.c_str(), 0700) == 0 || errno == EEXIST);
-}
-
-bool write_all(int fd, std::string_view data) {
-    while (!data.empty()) {
-        ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
 }
 
 } // namespace
@@ -149,7 +141,8 @@ bool CacheDir::write(const std::string& name, std::string_view content) {
     std::string tmp = fmt::format(".{}.{}-{}.tmp", name, ::getpid(), now.tv_nsec);
     UniqueFd fd(::openat(fd_.get(), tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!fd) return false;
-    bool ok = write_all(fd.get(), content) && ::fsync(fd.get()) == 0;
+    int err = 0;
+    bool ok = write_all(fd.get(), content, err) && ::fsync(fd.get()) == 0;
     ok = fd.close() == 0 && ok;
     if (ok && ::renameat(fd_.get(), tmp.c_str(), fd_.get(), name.c_str()) == 0) {
         (void)::fsync(fd_.get());

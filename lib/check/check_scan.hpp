@@ -36,8 +36,10 @@ struct CheckScan {
     std::size_t read_now = 0;
 };
 
+// Records whose status is inactive or left give no items unless `include_inactive` (which the
+// cache's inputs must then say).
 CheckScan scan_for_check(const std::vector<std::filesystem::path>& files, const Workspace& ws, const CredentialSet& credentials,
-                         Date as_of, unsigned jobs, const CheckCacheSettings& cache);
+                         Date as_of, unsigned jobs, const CheckCacheSettings& cache, bool include_inactive = false);
 
 // Writes the cache for the next run (when it would change), moving the scan's items into it:
 // every file that loaded and was not changed too recently. A cache that cannot be written

@@ -181,6 +181,7 @@ ExamProgress exam_progress(const Record& rec, const Credential& rule, const Rule
         // A deadline past the calendar's last day cannot have passed.
         if (auto deadline_day = done ? add_months(*done, *er.within_months_of_training) : std::nullopt) {
             Date deadline = *deadline_day;
+            p.deadline = deadline;
             if (p.passed && p.last_date && *p.last_date > deadline)
                 problems.push_back(fmt::format("exam passed on {}, after the deadline of {} ({} months after training)",
                                                to_string(*p.last_date), to_string(deadline), *er.within_months_of_training));

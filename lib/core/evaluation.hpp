@@ -49,6 +49,9 @@ struct ExamProgress {
     std::optional<ExamResult> last_result;
     std::optional<Date> scheduled;
     std::optional<int> attempts_left;
+    // The last day to pass, where the rules set `within_months_of_training` and the training
+    // total has been reached.
+    std::optional<Date> deadline;
 };
 
 struct RequirementProgress {

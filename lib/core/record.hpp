@@ -19,6 +19,9 @@ namespace peerctl {
 enum class ExamResult { Passed, Failed, Scheduled };
 enum class ExperienceKind { Work, Volunteer, Supervision };
 enum class Delivery { InPerson, LiveOnline, SelfStudy };
+// Whether a specialist still works here: `inactive` and `left` keep their records, but are out of
+// check, remind, the calendar and team reports unless asked for (--include-inactive).
+enum class Employment { Active, Inactive, Left };
 // The kinds of entry a record holds, each an array of tables named by its word ([[ce]], ...).
 enum class EntryKind { Training, Exam, Experience, Ce, Renewal };
 
@@ -28,15 +31,18 @@ std::span<const std::string_view> exam_result_names();
 std::span<const std::string_view> experience_kind_names();
 std::span<const std::string_view> delivery_names();
 std::span<const std::string_view> entry_kind_names();
+std::span<const std::string_view> employment_names();
 
 std::string to_string(ExamResult r);
 std::string to_string(ExperienceKind k);
 std::string to_string(Delivery d);
 std::string to_string(EntryKind k);
+std::string to_string(Employment e);
 std::optional<ExperienceKind> parse_experience_kind(std::string_view s);
 std::optional<Delivery> parse_delivery(std::string_view s);
 std::optional<ExamResult> parse_exam_result(std::string_view s);
 std::optional<EntryKind> parse_entry_kind(std::string_view s);
+std::optional<Employment> parse_employment(std::string_view s);
 // "ce:3" for the third [[ce]] entry in file order: how `entries` lists an entry and `void` names it.
 std::string entry_ref(EntryKind kind, std::size_t number);
 // KIND:N with a kind's word and N from 1; nullopt when `ref` is not one.
@@ -118,6 +124,13 @@ struct Record {
     std::string id;
     Position id_pos;
     std::string name;
+    // Keys for teams: where reminders go, and who the specialist works with and since when.
+    std::string email; // one address (is_valid_email), or empty
+    std::string site;
+    std::string supervisor;
+    std::optional<Date> hired;
+    Employment status = Employment::Active;
+    std::optional<Date> left;
     std::vector<HeldCredential> credentials;
     std::vector<TrainingEntry> training;
     std::vector<ExamEntry> exams;
@@ -126,6 +139,7 @@ struct Record {
     std::vector<RenewalEntry> renewals;
 
     const HeldCredential* credential(std::string_view id) const;
+    bool active() const { return status == Employment::Active; }
 };
 
 } // namespace peerctl

@@ -173,12 +173,16 @@ void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
 } // namespace
 
 std::string missing_in_words(const CredentialStatus& cs) {
-    if (!cs.ce) return "";
     std::string out;
-    auto add = [&](const std::string& part) {
-        if (!out.empty()) out += ", ";
-        out += part;
-    };
+    for (const auto& part : missing_parts(cs))
+        out += (out.empty() ? "" : ", ") + part;
+    return out;
+}
+
+std::vector<std::string> missing_parts(const CredentialStatus& cs) {
+    std::vector<std::string> out;
+    if (!cs.ce) return out;
+    auto add = [&](std::string part) { out.push_back(std::move(part)); };
     for (const auto& r : cs.ce->requirements) {
         if (r.met()) continue;
         if (r.kind == MinimumKind::TopicEntries)

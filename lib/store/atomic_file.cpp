@@ -1,6 +1,7 @@
 #include "atomic_file.hpp"
 
 #include "unique_fd.hpp"
+#include "write_all.hpp"
 
 #include <fmt/core.h>
 
@@ -20,23 +21,6 @@ namespace peerctl {
 namespace {
 
 std::string errno_text(int err) { return std::strerror(err); }
-
-bool write_all(int fd, std::string_view data, int& err) {
-    while (!data.empty()) {
-        ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            err = errno;
-            return false;
-        }
-        if (n == 0) {
-            err = EIO;
-            return false;
-        }
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
 
 std::string temp_name(const fs::path& target) {
     static thread_local std::mt19937_64 rng{std::random_device{}()};

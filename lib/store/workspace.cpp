@@ -93,6 +93,7 @@ std::optional<Workspace> load_workspace(const fs::path& root, Diagnostics& diags
     ws.crit_days = settings.crit_days;
     if (settings.max_bytes) ws.limits.max_bytes = *settings.max_bytes;
     ws.topics = std::move(settings.topics);
+    ws.remind = std::move(settings.remind);
     if (settings.timezone) {
         if (is_known_zone(*settings.timezone)) ws.timezone = std::move(settings.timezone);
         else
@@ -100,6 +101,7 @@ std::optional<Workspace> load_workspace(const fs::path& root, Diagnostics& diags
                         fmt::format("unknown time zone '{}': timezone must be an IANA name such as America/New_York",
                                     utf8_prefix(*settings.timezone, 64)));
     }
+    local.sort(); // in position order, as the contract promises, whichever check found each
     bool ok = !local.has_errors();
     diags.append(local);
     if (!ok) return std::nullopt;

@@ -5,6 +5,7 @@
 #include "credential_rules.hpp"
 #include "diagnostics.hpp"
 #include "record.hpp"
+#include "settings_loader.hpp"
 #include "toml_guard.hpp"
 
 #include <filesystem>
@@ -50,6 +51,7 @@ struct Workspace {
     int crit_days = 14;
     std::vector<std::string> topics;     // extra vocabulary of the organisation
     std::optional<std::string> timezone; // decides "today" (time_zone.hpp); known to the system
+    RemindSettings remind;
 };
 
 // Reads root/peerctl.toml. Errors are added to diags; the defaults stand in for what is missing.

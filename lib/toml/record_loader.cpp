@@ -1,5 +1,6 @@
 #include "record_loader.hpp"
 
+#include "email_address.hpp"
 #include "evidence_path.hpp"
 #include "sha256.hpp"
 #include "expiry_chain.hpp"
@@ -35,6 +36,7 @@ public:
         }
         rec.name = root.string("name", true).value_or("");
         root.string("note");
+        team_keys(root, rec);
         credentials(root, rec);
         for (const Table* t : root.tables(to_string(EntryKind::Training)))
             rec.training.push_back(training(*t));
@@ -52,6 +54,29 @@ public:
     }
 
 private:
+    // email, site, supervisor, hired, status and left: both readers read them here alike.
+    void team_keys(Reader& root, Record& rec) {
+        if (auto email = root.string("email")) {
+            if (is_valid_email(*email)) rec.email = std::move(*email);
+            else
+                diags_.error(file_, root.pos("email"),
+                             "'email' must be one address such as jdoe@example.org (no name, no second address)");
+        }
+        rec.site = root.string("site").value_or("");
+        rec.supervisor = root.string("supervisor").value_or("");
+        rec.hired = root.date("hired");
+        if (auto status = root.choice("status", employment_names())) rec.status = *parse_employment(*status);
+        rec.left = root.date("left");
+        bool gone = rec.status == Employment::Left;
+        // A date without the status would leave the specialist in every report: say which to fix.
+        if (rec.left && !gone)
+            diags_.error(file_, root.pos("left"), "'left' is set but 'status' is not \"left\": add status = \"left\"");
+        if (gone && !rec.left)
+            diags_.warning(file_, root.pos("status"), "status = \"left\" without a 'left' date: add left = <the last day>");
+        if (rec.hired && rec.left && *rec.left < *rec.hired)
+            diags_.error(file_, root.pos("left"), "'left' must not be before 'hired'");
+    }
+
     void credentials(Reader& root, Record& rec) {
         const Table* creds = root.table("credentials");
         auto members = creds ? Reader::members(*creds) : std::vector<TableMember<Table>>{};

@@ -20,6 +20,14 @@ struct UserConfigValues {
 // Problems go to diags; what could be read is returned either way.
 UserConfigValues parse_user_config(std::string_view text, const std::string& shown, Diagnostics& diags);
 
+// [remind]: when reminders go out, from whom, and through which program (peerctl remind).
+struct RemindSettings {
+    std::vector<int> days;         // before a deadline, each once, largest first
+    std::string from;              // a mailbox (email_address.hpp), as written
+    std::string command;           // as written
+    std::vector<std::string> argv; // the command split at spaces: run without a shell
+};
+
 struct WorkspaceSettings {
     std::string name;
     bool group_readable = false;
@@ -30,6 +38,7 @@ struct WorkspaceSettings {
     // An IANA name as written; whether the system knows it is store/'s question, asked at its line.
     std::optional<std::string> timezone;
     Position timezone_at;
+    RemindSettings remind;
 };
 
 // Problems go to diags; defaults stand in for what is missing or wrong.

@@ -177,6 +177,29 @@ std::vector<std::pair<std::string, Position>> TableReader::strings_at(std::strin
     return out;
 }
 
+std::vector<std::pair<std::int64_t, Position>> TableReader::integers_at(std::string_view key, std::int64_t min, std::int64_t max,
+                                                                        bool required) {
+    std::vector<std::pair<std::int64_t, Position>> out;
+    const toml::node* n = get(key, required, "an array of whole numbers");
+    if (!n) return out;
+    const auto* arr = n->as_array();
+    if (!arr) {
+        wrong_type(*n, key, "an array of whole numbers");
+        return out;
+    }
+    for (const auto& item : *arr) {
+        const auto* i = item.as_integer();
+        if (!i)
+            diags_.error(file_, position_of(item),
+                         fmt::format("'{}' must hold only whole numbers (got {})", key, type_name(item)));
+        else if (i->get() < min || i->get() > max)
+            diags_.error(file_, position_of(item),
+                         fmt::format("'{}' must hold numbers from {} to {} (got {})", key, min, max, i->get()));
+        else out.emplace_back(i->get(), position_of(item));
+    }
+    return out;
+}
+
 std::optional<std::string> TableReader::choice(std::string_view key, std::span<const std::string_view> allowed, bool required) {
     note(key);
     auto list = [&] {

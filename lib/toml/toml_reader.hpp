@@ -57,6 +57,9 @@ public:
     std::vector<std::string> strings(std::string_view key, bool required = false);
     // The same, with each element's position.
     std::vector<std::pair<std::string, Position>> strings_at(std::string_view key, bool required = false);
+    // An array of whole numbers, each from min to max, with each element's position.
+    std::vector<std::pair<std::int64_t, Position>> integers_at(std::string_view key, std::int64_t min, std::int64_t max,
+                                                               bool required = false);
     // One of `allowed`; anything else is an error naming them.
     std::optional<std::string> choice(std::string_view key, std::span<const std::string_view> allowed, bool required = false);
     std::optional<std::string> choice(std::string_view key, std::initializer_list<std::string_view> allowed,

@@ -101,6 +101,9 @@ expect "peerctl log ce --delivery " in-person live-online self-study
 expect "peerctl log exam --result " passed failed scheduled
 expect "peerctl log experience --kind " work volunteer supervision
 expect "peerctl check --format " nagios json
+expect "peerctl rem" remind
+expect "peerctl remind --" --dry-run --mbox --since --dir --as-of --color --jobs --help --help-all
+expect "peerctl check --include-i" --include-inactive
 expect "peerctl status --format " text json
 expect "peerctl completion " bash zsh fish
 expect "peerctl credentials " list show

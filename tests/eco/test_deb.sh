@@ -44,7 +44,7 @@ for p in $names; do
 done
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
-for f in ./usr/bin/peerctl ./usr/share/man/man1/peerctl.1 ./usr/share/man/man5/peerctl-records.5 \
+for f in ./usr/bin/peerctl ./usr/share/man/man1/peerctl.1 ./usr/share/man/man1/peerctl-remind.1 ./usr/share/man/man5/peerctl-records.5 \
          ./usr/share/man/man5/peerctl-credentials.5 ./usr/share/peerctl/credentials/ct-rss.toml \
          ./usr/share/peerctl/schemas/record.schema.json ./usr/share/peerctl/schemas/status.schema.json \
          ./usr/share/peerctl/example/peerctl.toml ./usr/share/bash-completion/completions/peerctl \

@@ -21,7 +21,7 @@ check() { # description command...
 # Every installed file in its GNU place.
 installed_files() { # root
   local r=$1 f missing=0
-  for f in bin/peerctl share/man/man1/peerctl.1 share/man/man5/peerctl-records.5 share/man/man5/peerctl-credentials.5 \
+  for f in bin/peerctl share/man/man1/peerctl.1 share/man/man1/peerctl-remind.1 share/man/man5/peerctl-records.5 share/man/man5/peerctl-credentials.5 \
            share/peerctl/credentials/{ct-cpsrp,ct-rss,ga-cps,icrc-pr,ny-crpa,pa-cps}.toml \
            share/peerctl/schemas/{record,workspace,credential,config,status,check}.schema.json \
            share/peerctl/example/peerctl.toml share/peerctl/example/specialists/amartin.toml \

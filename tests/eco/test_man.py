@@ -6,7 +6,7 @@
   - `mandoc -Tlint` reports nothing on each page but references to manuals not installed here;
   - `man -l` renders each page without a message on stderr;
   - peerctl(1) names every command and option the binary has (read from its bash completion
-    tables, which are generated from the command tree);
+    tables, which are generated from the command tree), and peerctl-remind(1) every option of remind;
   - peerctl-records(5) and peerctl-credentials(5) name every key of the file schemas.
 
 Exit 77 (skipped) only when mandoc or man is not installed.
@@ -20,7 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-PAGES = {"peerctl.1": None, "peerctl-records.5": ["record", "workspace", "config"], "peerctl-credentials.5": ["credential"]}
+PAGES = {"peerctl.1": None, "peerctl-remind.1": "remind", "peerctl-records.5": ["record", "workspace", "config"],
+         "peerctl-credentials.5": ["credential"]}
 
 
 class Checks:
@@ -86,7 +87,12 @@ def main():
         checks.check(man.returncode == 0 and "NAME" in man.stdout and not man.stderr.strip(),
                      f"man -l {name}: exit {man.returncode}\n{man.stderr}")
         text = render(page)
-        if schemas:
+        if isinstance(schemas, str):
+            # A command's own page names each of its own options (peerctl(1) has the global ones).
+            tree = command_tree(peerctl)
+            for opt in (o for o in tree[schemas] if o not in tree[""] and o not in ("-h", "--help", "--help-all")):
+                checks.check(re.search(rf"(?<![\w-]){re.escape(opt)}(?![\w-])", text), f"{name} does not name the option '{opt}'")
+        elif schemas:
             for kind in schemas:
                 keys = schema_keys(json.loads((source / "schemas" / f"{kind}.schema.json").read_text()))
                 for key in sorted(keys):

@@ -805,3 +805,92 @@ date = 2025-06-03
                          "jdoe.toml:29:1: warning: [[renewal]] dated 2025-06-03 is in the future; it is not counted until then\n"
                          "jdoe.toml:25:1: warning: [[exam]] dated 2025-06-11 is in the future but has a result\n");
 }
+
+TEST_CASE("load_record reads the keys for teams, alike through both readers") {
+    const std::string text = R"(id = "jdoe"
+name = "Jordan Doe"
+email = "j.doe+peer@mail.example.org"
+site = "north"
+supervisor = "mlopez"
+hired = 2025-02-03
+status = "left"
+left = 2026-09-30
+
+[credentials.ct-rss]
+issued = 2023-04-01
+)";
+    for (bool fast : {false, true}) {
+        CAPTURE(fast);
+        Diagnostics diags;
+        RecordLoadOptions options;
+        options.fast = fast;
+        std::optional<Record> r = load_record(text, "jdoe.toml", credentials(), options, diags);
+        INFO(dump(diags));
+        REQUIRE(r);
+        CHECK(diags.items().empty());
+        CHECK(r->email == "j.doe+peer@mail.example.org");
+        CHECK(r->site == "north");
+        CHECK(r->supervisor == "mlopez");
+        CHECK(r->hired == ymd(2025, 2, 3));
+        CHECK(r->status == Employment::Left);
+        CHECK(r->left == ymd(2026, 9, 30));
+        CHECK_FALSE(r->active());
+    }
+    SUBCASE("defaults: active, no email") {
+        Loaded l = load(std::string(header));
+        REQUIRE(l.record);
+        CHECK(l.record->status == Employment::Active);
+        CHECK(l.record->active());
+        CHECK(l.record->email.empty());
+        CHECK_FALSE(l.record->hired);
+    }
+}
+
+TEST_CASE("load_record checks the keys for teams at their positions") {
+    auto with = [](std::string_view lines) {
+        return load("id = \"jdoe\"\nname = \"X\"\n" + std::string(lines) + "[credentials.ct-rss]\n");
+    };
+    SUBCASE("an email that is not one plain address") {
+        for (std::string_view bad :
+             {"Jordan <jdoe@example.org>", "jdoe@example.org, kim@example.org", "jdoe", "jdoe@localhost", "jdoe@exa mple.org",
+              "jdoe@example.org\\r\\nBcc: x@example.org", "jo..doe@example.org", "jösé@example.org"}) {
+            CAPTURE(bad);
+            Loaded l = with("email = \"" + std::string(bad) + "\"\n");
+            CHECK_FALSE(l.record);
+            CHECK(l.text() == "jdoe.toml:3:9: error: 'email' must be one address such as jdoe@example.org (no name, no "
+                              "second address)\n");
+        }
+    }
+    SUBCASE("an unknown status, with a suggestion") {
+        Loaded l = with("status = \"inactiv\"\n");
+        CHECK_FALSE(l.record);
+        CHECK(l.text() == "jdoe.toml:3:10: error: 'status' must be one of active, inactive, left (got 'inactiv'); did you "
+                          "mean 'inactive'?\n");
+    }
+    SUBCASE("left without status left is an error") {
+        Loaded l = with("left = 2026-09-30\n");
+        CHECK_FALSE(l.record);
+        CHECK(l.text() == "jdoe.toml:3:8: error: 'left' is set but 'status' is not \"left\": add status = \"left\"\n");
+    }
+    SUBCASE("status left without a date is a warning") {
+        Loaded l = with("status = \"left\"\n");
+        REQUIRE(l.record);
+        CHECK(l.text() == "jdoe.toml:3:10: warning: status = \"left\" without a 'left' date: add left = <the last day>\n");
+    }
+    SUBCASE("left before hired") {
+        Loaded l = with("hired = 2026-01-05\nstatus = \"left\"\nleft = 2025-12-31\n");
+        CHECK_FALSE(l.record);
+        CHECK(l.text() == "jdoe.toml:5:8: error: 'left' must not be before 'hired'\n");
+    }
+    SUBCASE("a quoted date") {
+        Loaded l = with("hired = \"2025-02-03\"\n");
+        CHECK_FALSE(l.record);
+        CHECK(l.text().find("jdoe.toml:3:9: error:") == 0);
+    }
+    SUBCASE("no unknown-key warnings for them") {
+        Loaded l = with("site = \"north\"\nsupervisor = \"Maria Lopez\"\nstatus = \"inactive\"\n");
+        REQUIRE(l.record);
+        CHECK(l.text().empty());
+        CHECK(l.record->status == Employment::Inactive);
+    }
+}
