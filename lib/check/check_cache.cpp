@@ -14,7 +14,7 @@ namespace peerctl {
 namespace {
 
 // Bumped whenever the format or what an item means changes.
-constexpr std::string_view magic = "peerctl-check-cache 1";
+constexpr std::string_view magic = "peerctl-check-cache 2";
 
 // A changed file can keep its timestamps if the file system's clock ticks coarsely (2 s on FAT):
 // anything stamped this close to the start of a run may change again unseen.
@@ -88,19 +88,19 @@ bool parse_stamp(const std::vector<std::string_view>& f, std::size_t at, FileSta
 }
 
 // record NAME size mtime ctime inode device ID LINE COLUMN ITEMS
-// item CREDENTIAL STATE DEADLINE SUBMIT_BY CE_REMAINING_CENTI MISSING
+// item CREDENTIAL STATE DEADLINE SUBMIT_BY CE_REMAINING_CENTI MISSING PERIOD_MISSING
 void append_record(std::string& out, std::string_view name, const CachedRecord& r) {
     out += fmt::format("record\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(name), stamp_fields(r.stamp), escaped(r.id), r.id_pos.line,
                        r.id_pos.column, r.items.size());
     for (const auto& item : r.items)
-        out += fmt::format("item\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(item.credential), to_string(item.state),
+        out += fmt::format("item\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(item.credential), to_string(item.state),
                            to_string(item.deadline), item.deadline_is_submit_by ? 1 : 0, item.ce_remaining.centi(),
-                           escaped(item.missing));
+                           escaped(item.missing), escaped(item.period_missing));
 }
 
 std::optional<CheckItem> parse_item(std::string_view line, const std::string& id) {
     auto f = fields(line);
-    if (f.size() != 7 || f[0] != "item") return std::nullopt;
+    if (f.size() != 8 || f[0] != "item") return std::nullopt;
     CheckItem item;
     item.id = id;
     auto credential = unescaped(f[1]);
@@ -108,7 +108,8 @@ std::optional<CheckItem> parse_item(std::string_view line, const std::string& id
     auto deadline = parse_date(f[3]);
     std::int64_t centi = 0;
     auto missing = unescaped(f[6]);
-    if (!credential || !state || !deadline || (f[4] != "0" && f[4] != "1") || !number(f[5], centi) || !missing)
+    auto period_missing = unescaped(f[7]);
+    if (!credential || !state || !deadline || (f[4] != "0" && f[4] != "1") || !number(f[5], centi) || !missing || !period_missing)
         return std::nullopt;
     item.credential = *credential;
     item.state = *state;
@@ -116,6 +117,7 @@ std::optional<CheckItem> parse_item(std::string_view line, const std::string& id
     item.deadline_is_submit_by = f[4] == "1";
     item.ce_remaining = Hours::from_centi(centi);
     item.missing = *missing;
+    item.period_missing = *period_missing;
     return item;
 }
 

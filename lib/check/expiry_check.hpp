@@ -26,7 +26,8 @@ struct CheckItem {
     bool deadline_is_submit_by = false;
     int days_left = 0; // to the deadline
     Hours ce_remaining;
-    std::string missing; // in words, e.g. "ethics 3 h, 14.5 h total"
+    std::string missing;        // CE in words, e.g. "ethics 3 h, 14.5 h total"
+    std::string period_missing; // [renewal] in words, e.g. "no co-supervision 2026-07-16 to 2026-10-15"
 };
 
 struct CheckResult {

@@ -11,7 +11,14 @@
 namespace peerctl {
 
 std::string status_text(const SpecialistStatus& s, Date as_of, const Style& style);
-// What is still missing for renewal, in words: "ethics 3 h, 14.5 h total".
+// What is still missing for renewal, in words: "no co-supervision 2025-04-15 to 2025-07-14,
+// ethics 3 h, 14.5 h total": the period's [renewal] requirements, then its CE.
 std::string missing_in_words(const CredentialStatus& cs);
+// The [renewal] part alone: quarters missing or still to do, hours still needed in the period.
+std::string period_missing_in_words(const CredentialStatus& cs);
+// The CE part alone: "ethics 3 h, 14.5 h total".
+std::string ce_missing_in_words(const CredentialStatus& cs);
+// "a, b" of two parts of the words above, either of which may be empty.
+std::string join_missing(const std::string& first, const std::string& second);
 
 } // namespace peerctl

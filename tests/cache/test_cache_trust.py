@@ -50,8 +50,8 @@ def forged(text):
     out = []
     for line in text.splitlines(keepends=True):
         f = line.rstrip("\n").split("\t")
-        if f[0] == "item" and len(f) == 7:
-            line = "\t".join([f[0], f[1], "active", "2099-01-01", "0", "0", ""]) + "\n"
+        if f[0] == "item" and len(f) == 8:
+            line = "\t".join([f[0], f[1], "active", "2099-01-01", "0", "0", "", ""]) + "\n"
         out.append(line)
     return "".join(out)
 

@@ -88,7 +88,7 @@ expect() {
 }
 
 ids=(amartin bokafor cnguyen dsantos eharris fkowalski gwashington hlee)
-builtin_credentials=(ct-cpsrp ct-rss ga-cps icrc-pr ny-crpa pa-cps)
+builtin_credentials=(ct-cpsrp ct-rss ga-cps icrc-pr me-cipss ny-crpa pa-cps)
 
 expect "peerctl st" status
 expect "peerctl cer" certify

@@ -317,7 +317,8 @@ TEST_CASE("load_credential checks the header keys") {
         CHECK(l.text() == "c.toml:1:6: error: 'id' must match [a-z0-9][a-z0-9_-]{0,63}\n");
     }
     SUBCASE("confidence outside the list") {
-        LoadedCredential l = load_cred("id = \"c\"\nname = \"C\"\neffective_from = 2020-01-01\nconfidence = \"hgh\"\n" + std::string(period12));
+        LoadedCredential l =
+            load_cred("id = \"c\"\nname = \"C\"\neffective_from = 2020-01-01\nconfidence = \"hgh\"\n" + std::string(period12));
         // c1 ... e10 ' '11 =12 ' '13 "14
         CHECK(l.text() ==
               "c.toml:4:14: error: 'confidence' must be one of high, medium, low (got 'hgh'); did you mean 'high'?\n");
@@ -419,22 +420,22 @@ TEST_CASE("load_credential checks [[ce.minimum]] and [[ce.cap]]") {
 // warning (which the loader gave while it tracked read keys instead of known ones).
 TEST_CASE("load_credential reports hours-and-entries once, without an unknown-key warning") {
     LoadedCredential l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
-                         "[ce]\nhours = 10\n[[ce.minimum]]\ntopic = \"ethics\"\nentries = 1\nhours = 2\n");
+                                   "[ce]\nhours = 10\n[[ce.minimum]]\ntopic = \"ethics\"\nentries = 1\nhours = 2\n");
     CHECK(l.text() == "c.toml:14:9: error: [[ce.minimum]] takes 'hours' or 'entries', not both\n");
 }
 
 TEST_CASE("load_credential checks names against the credential's own lists") {
     SUBCASE("a training domain listed in topics or domains is accepted") {
         LoadedCredential l = load_body("topics = [\"ethics\"]\ndomains = [\"advocacy\"]\n" + std::string(period12) +
-                             "[training]\nhours = 20\n[[training.domain]]\ndomain = \"ethics\"\nhours = 5\n"
-                             "[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
+                                       "[training]\nhours = 20\n[[training.domain]]\ndomain = \"ethics\"\nhours = 5\n"
+                                       "[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
         INFO(l.text());
         CHECK(l.credential);
         CHECK(l.diags.items().empty());
     }
     SUBCASE("a training domain listed nowhere") {
         LoadedCredential l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
-                             "[training]\nhours = 20\n[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
+                                       "[training]\nhours = 20\n[[training.domain]]\ndomain = \"advocacy\"\nhours = 5\n");
         CHECK(l.text() ==
               "c.toml: error: [[training.domain]] names 'advocacy', which is not in the credential's topics or domains\n");
     }
@@ -523,8 +524,9 @@ TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
                                               "days; a period can be as short as 28 days)\n");
         CHECK(submit(one_month, 27).text().empty());
         // A level's own, shorter validity counts: 12 months inside a 24-month period.
-        LoadedCredential level = load_body("[period]\nanchor = \"issue-date\"\nmonths = 24\n[[level]]\nid = \"provisional\"\nmonths = 12\n"
-                                 "[ce]\nhours = 10\nsubmit_before_days = 400\n");
+        LoadedCredential level =
+            load_body("[period]\nanchor = \"issue-date\"\nmonths = 24\n[[level]]\nid = \"provisional\"\nmonths = 12\n"
+                      "[ce]\nhours = 10\nsubmit_before_days = 400\n");
         CHECK(level.text() == "c.toml:13:22: error: 'submit_before_days' must be shorter than the period (got 400 days; a period "
                               "can be as short as 365 days)\n");
     }
@@ -554,7 +556,7 @@ TEST_CASE("load_credential refuses rules that validate but cannot make sense") {
     SUBCASE("a provider minimum counting entries, which only topic minimums count") {
         // line 12: e1 ... s7 ' '8 =9 ' '10, 1 at 11
         LoadedCredential l = load_body("topics = [\"ethics\"]\n" + std::string(period12) +
-                             "[ce]\nhours = 10\n[[ce.minimum]]\nproviders = [\"GMHCN\"]\nentries = 1\nhours = 2\n");
+                                       "[ce]\nhours = 10\n[[ce.minimum]]\nproviders = [\"GMHCN\"]\nentries = 1\nhours = 2\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() ==
               "c.toml:13:11: error: 'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'\n");
@@ -594,7 +596,7 @@ TEST_CASE("load_credential warns about unknown keys") {
 
 TEST_CASE("built-in credential files load and match the product contract") {
     const CredentialSet set = test::builtin_credentials();
-    CHECK(set.ids() == std::vector<std::string>{"ct-cpsrp", "ct-rss", "ga-cps", "icrc-pr", "ny-crpa", "pa-cps"});
+    CHECK(set.ids() == std::vector<std::string>{"ct-cpsrp", "ct-rss", "ga-cps", "icrc-pr", "me-cipss", "ny-crpa", "pa-cps"});
 
     SUBCASE("no warnings either") {
         for (const auto& [id, c] : set.all()) {
@@ -630,6 +632,33 @@ TEST_CASE("built-in credential files load and match the product contract") {
         CHECK(c.levels[1].experience[0].hours == Hours::whole(300));
         REQUIRE(c.ce);
         CHECK(c.ce->hours == Hours::whole(10));
+    }
+    SUBCASE("me-cipss: yearly from the issue date; 2 CE entries, 75 h of practice and co-supervision every quarter") {
+        const Credential& c = *set.find("me-cipss");
+        CHECK(c.confidence == "medium");
+        CHECK_FALSE(c.training); // counted in days, not hours
+        REQUIRE(c.exam);
+        CHECK(c.period.anchor == Anchor::IssueDate);
+        CHECK(c.period.months == 12);
+        REQUIRE(c.levels.size() == 2);
+        CHECK(c.levels[0].id == "provisional");
+        CHECK_FALSE(c.levels[0].renewable);
+        CHECK(c.levels[0].move_up_within_months_of_training == 12);
+        CHECK(c.levels[1].needs_period_met);
+        CHECK(c.default_level == "full");
+        REQUIRE(c.ce);
+        CHECK(c.ce->entries == 2);
+        CHECK(c.ce->hours == Hours());
+        REQUIRE(c.renewal);
+        REQUIRE(c.renewal->experience.size() == 1);
+        CHECK(c.renewal->experience[0].hours == Hours::whole(75));
+        CHECK(c.renewal->experience[0].kinds == std::vector<ExperienceKind>{ExperienceKind::Work, ExperienceKind::Volunteer});
+        REQUIRE(c.renewal->each_quarter.size() == 1);
+        CHECK(c.renewal->each_quarter[0].name == "co-supervision");
+        CHECK(c.renewal->each_quarter[0].kinds == std::vector<ExperienceKind>{ExperienceKind::Supervision});
+        CHECK(c.renewal->each_quarter[0].entries == 1);
+        CHECK(c.after_expiry.empty()); // no grace found
+        CHECK(c.sources.size() == 4);
     }
     SUBCASE("icrc-pr: 46 h (10/10/10/16), 500 h + 25 h supervision, exam, 24 months, 20 CE h with 6 h ethics") {
         const Credential& c = *set.find("icrc-pr");
