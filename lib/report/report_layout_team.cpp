@@ -26,6 +26,13 @@ Cell hours_progress_cell(Hours counted, Hours required) {
     return {fmt::format("{} / {} h", counted.str(), required.str()), Tone::Plain, std::pair{counted, required}};
 }
 
+Cell ce_progress_cell(const CeProgress& ce) {
+    if (!ce.required.is_zero() || ce.entries_required == 0) return hours_progress_cell(ce.counted, ce.required);
+    // The bar is a ratio: whole "hours" draw entries against entries.
+    return {fmt::format("{} / {} entries", ce.entries, ce.entries_required), Tone::Plain,
+            std::pair{Hours::whole(ce.entries), Hours::whole(ce.entries_required)}};
+}
+
 std::string joined(const std::vector<std::string>& items, std::string_view sep) {
     std::string out;
     for (const auto& i : items)
@@ -150,7 +157,7 @@ std::vector<Cell> renewals_section_row(const RenewalRow& r, bool submit_by, bool
                              text_cell(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad
                                                                     : r.due         ? Tone::Warn
                                                                                     : Tone::Plain),
-                             r.status.ce ? hours_progress_cell(r.status.ce->counted, r.status.ce->required) : text_cell("-"),
+                             r.status.ce ? ce_progress_cell(*r.status.ce) : text_cell("-"),
                              text_cell(r.note.empty()      ? r.missing
                                        : r.missing.empty() ? r.note
                                                            : r.note + "; " + r.missing),
