@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 
 namespace peerctl {
 
@@ -61,13 +62,18 @@ std::vector<QuarterSpan> quarters_of(Date start, Date expires) {
 
 RenewalProgress count_renewal(const Record& rec, const RenewalRule& rule, Date start, Date expires, Date as_of, UseLog& log) {
     RenewalProgress p;
+    // Each entry's reason over all the rules: a rule whose kinds take it says more ("before the
+    // current period") than one that does not, whatever their order.
+    std::vector<std::optional<UseReason>> why(rec.experience.size());
+    auto judge = [&](std::size_t i, const std::vector<ExperienceKind>& kinds) {
+        UseReason r = use_of(rec.experience[i], kinds, start, expires, as_of);
+        if (!why[i] || *why[i] == UseReason::KindNotCounted || r == UseReason::Counts) why[i] = r;
+        return r == UseReason::Counts;
+    };
     for (const auto& r : rule.experience) {
         ExperienceProgress e{r.kinds, r.hours, Hours()};
-        for (std::size_t i = 0; i < rec.experience.size(); ++i) {
-            UseReason why = use_of(rec.experience[i], r.kinds, start, expires, as_of);
-            log.mark(EntryKind::Experience, i, why);
-            if (why == UseReason::Counts) e.completed += rec.experience[i].hours;
-        }
+        for (std::size_t i = 0; i < rec.experience.size(); ++i)
+            if (judge(i, r.kinds)) e.completed += rec.experience[i].hours;
         p.experience.push_back(std::move(e));
     }
     std::vector<QuarterSpan> spans = rule.each_quarter.empty() ? std::vector<QuarterSpan>{} : quarters_of(start, expires);
@@ -76,12 +82,9 @@ RenewalProgress count_renewal(const Record& rec, const RenewalRule& rule, Date s
         for (const auto& span : spans)
             q.quarters.push_back({span.start, span.end, 0, QuarterState::Upcoming});
         for (std::size_t i = 0; i < rec.experience.size(); ++i) {
-            const ExperienceEntry& e = rec.experience[i];
-            UseReason why = use_of(e, r.kinds, start, expires, as_of);
-            log.mark(EntryKind::Experience, i, why);
-            if (why != UseReason::Counts) continue;
+            if (!judge(i, r.kinds)) continue;
             // Quarters are in order and cover the period: the last that starts on or before the entry.
-            auto it = std::upper_bound(q.quarters.begin(), q.quarters.end(), e.date,
+            auto it = std::upper_bound(q.quarters.begin(), q.quarters.end(), rec.experience[i].date,
                                        [](Date d, const QuarterCount& c) { return d < c.start; });
             ++std::prev(it)->counted;
         }
@@ -89,6 +92,8 @@ RenewalProgress count_renewal(const Record& rec, const RenewalRule& rule, Date s
             c.state = state_of(c, r.entries, as_of);
         p.each_quarter.push_back(std::move(q));
     }
+    for (std::size_t i = 0; i < why.size(); ++i)
+        if (why[i]) log.mark(EntryKind::Experience, i, *why[i]);
     return p;
 }
 

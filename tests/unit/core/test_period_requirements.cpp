@@ -89,7 +89,6 @@ std::vector<QuarterState> states(const QuarterProgress& q) {
     return out;
 }
 
-
 TEST_CASE("quarters_of: 3-month steps from the period's start, the last ending at expiry") {
     SUBCASE("a 12-month period from 2025-01-15: four quarters, the last ending on the expiry day") {
         // Starts: 01-15, 04-15, 07-15, 10-15; the next start 2026-01-15 is the expiry itself, so
@@ -200,6 +199,21 @@ TEST_CASE("each quarter: pending while it runs, missing from the day after it en
         add_experience(rec, ymd(2025, 5, 1), centi(800), ExperienceKind::Work);
         CHECK(quarters_of_status(judge(c, rec, ymd(2025, 7, 15))).quarters[1].state == QuarterState::Missing);
     }
+}
+
+TEST_CASE("[renewal]: entries tells why an experience entry outside the period does not count") {
+    const Credential c = test::make_credential("t-quarter", yearly);
+    Record rec = record_with("t-quarter", ymd(2025, 1, 15)); // period 2025-01-15 .. 2026-01-15
+    add_supervision(rec, ymd(2025, 1, 14));
+    add_supervision(rec, ymd(2025, 1, 15));
+    add_supervision(rec, ymd(2026, 1, 16));
+    CredentialSet set;
+    set.add(c);
+    SpecialistStatus s = evaluate(rec, set, ymd(2026, 1, 20), true);
+    std::vector<UseReason> why(3, UseReason::Counts);
+    for (const auto& u : s.credentials.at(0).entry_uses)
+        if (u.kind == EntryKind::Experience) why.at(u.index) = u.reason;
+    CHECK(why == std::vector<UseReason>{UseReason::BeforePeriod, UseReason::Counts, UseReason::AfterPeriod});
 }
 
 TEST_CASE("each quarter: entries = 2, one short and exactly enough") {
