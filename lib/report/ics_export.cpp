@@ -76,9 +76,12 @@ void IcsStream::add(std::size_t index, const SpecialistStatus& s) {
         if (!cs.certification) continue;
         const Certification& c = *cs.certification;
         std::string missing = missing_in_words(cs);
-        std::string ce = cs.ce ? fmt::format(" CE {} of {} h counted{}.", cs.ce->counted.str(), cs.ce->required.str(),
-                                             missing.empty() ? "" : "; missing " + missing)
-                               : "";
+        std::string ce;
+        // A CE counted in entries alone has no hour total to count against.
+        if (cs.ce && cs.ce->required.is_zero() && cs.ce->entries_required > 0)
+            ce = fmt::format(" CE {} of {} entries counted", cs.ce->entries, cs.ce->entries_required);
+        else if (cs.ce) ce = fmt::format(" CE {} of {} h counted", cs.ce->counted.str(), cs.ce->required.str());
+        if (cs.ce) ce += (missing.empty() ? "" : "; missing " + missing) + ".";
         e.certified.push_back({cs.rule, c.number, c.expires, c.submit_by, std::move(ce)});
     }
     if (e.certified.empty()) return;
