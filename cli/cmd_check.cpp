@@ -85,7 +85,11 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     }
     if (diags.has_errors()) {
         ctx.diags().append(diags);
-        return unknown(ctx, opts, fmt::format("{} invalid record file{} (run peerctl validate)", bad, bad == 1 ? "" : "s"));
+        result.unreadable = diags.files_with_errors();
+        // An error that names no file is not one file left out: nothing can be said of the rest.
+        if (result.unreadable.empty() || result.unreadable.front().empty())
+            return unknown(ctx, opts, fmt::format("{} invalid record file{} (run peerctl validate)", bad, bad == 1 ? "" : "s"));
+        ctx.flush_diagnostics();
     }
     finish_check(result);
     if (opts.quiet && result.state == CheckState::Ok) return exit_ok; // cron mails nothing, in any format

@@ -74,7 +74,9 @@ int run_export(Context& ctx, const ExportOptions& opts) {
     std::vector<std::filesystem::path> files;
     if (opts.ids.empty()) files = record_files(ws);
     bool missing = false;
+    std::set<std::string> named; // an id named twice is one specialist, in the calendar once
     for (const auto& id : opts.ids) {
+        if (!named.insert(id).second) continue;
         if (record_missing(ctx, TargetId{id})) missing = true;
         else files.push_back(record_path(ws, id));
     }
@@ -83,31 +85,28 @@ int run_export(Context& ctx, const ExportOptions& opts) {
         return exit_data;
     }
     // Each record is evaluated where it loads and dropped there; the calendar keeps what its
-    // events say and is written once every record has loaded without errors.
+    // events say and is written once every record is read. A file that cannot be read is left
+    // out (its errors on stderr), the others still make the calendar, and the exit is 1.
     IcsStream calendar(files.size(), ics);
     auto keep = [&](std::size_t i, const Record& r) { calendar.add(i, evaluate(r, ctx.credentials(), ctx.as_of())); };
-    // The fast reader gives no positions: an id named twice is read by toml++, to say where the
-    // (duplicate) id is.
-    std::set<std::string> named(opts.ids.begin(), opts.ids.end());
-    bool fast = named.size() == opts.ids.size();
-    VisitSummary visited = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs, keep, fast);
+    VisitSummary visited = visit_records(files, &ws, ctx.credentials(), ctx.options().jobs, keep, /*fast=*/true);
     ctx.diags().append(visited.diags);
-    if (ctx.diags().has_errors()) {
-        ctx.flush_diagnostics();
-        return exit_data;
-    }
+    std::size_t unreadable = ctx.diags().files_with_errors().size();
     ctx.flush_diagnostics();
+    if (unreadable > 0) print_left_out(unreadable, "the calendar");
+    int written = exit_ok;
     if (opts.output.empty() || opts.output == "-") {
         calendar.finish([](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
-        return exit_ok;
+        written = stdout_result("the calendar");
+    } else {
+        std::string text;
+        calendar.finish([&](std::string_view chunk) { text += chunk; });
+        if (auto err = write_file_atomic(opts.output, text)) {
+            print_write_error(*err);
+            written = exit_data;
+        }
     }
-    std::string text;
-    calendar.finish([&](std::string_view chunk) { text += chunk; });
-    if (auto err = write_file_atomic(opts.output, text)) {
-        print_write_error(*err);
-        return exit_data;
-    }
-    return exit_ok;
+    return unreadable > 0 ? exit_data : written;
 }
 
 } // namespace

@@ -3,15 +3,19 @@
 #include "commands.hpp"
 
 #include "evaluation.hpp"
+#include "evidence_copy.hpp"
 #include "evidence_files.hpp"
 #include "evidence_path.hpp"
 #include "record_update.hpp"
 #include "target_id.hpp"
 #include "toml_text.hpp"
 #include "typed_options.hpp"
+#include "write_guards.hpp"
 #include "write_support.hpp"
 
 #include <fmt/core.h>
+
+namespace fs = std::filesystem;
 
 namespace peerctl::cli {
 
@@ -71,6 +75,52 @@ std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Dat
     return f;
 }
 
+struct EvidenceField {
+    std::string path;   // relative to the workspace
+    std::string sha256; // of the file, when it is there
+    std::optional<EvidenceCopy> copy;
+};
+
+// --evidence: a path relative to the workspace and inside it, or the absolute path of a file: one
+// inside the workspace is recorded relative to it, one outside is copied in (evidence_copy.hpp;
+// with --dry-run, only said). nullopt after reporting in diags. The path is never quoted.
+std::optional<EvidenceField> resolve_evidence(const Workspace& ws, const std::string& id, const LogOptions& opts,
+                                              Diagnostics& diags) {
+    EvidenceField out{opts.evidence, "", std::nullopt};
+    fs::path given(opts.evidence);
+    if (given.is_absolute()) {
+        std::error_code ec;
+        fs::path base = fs::canonical(ws.root, ec);
+        fs::path full = ec ? fs::path() : fs::weakly_canonical(given, ec);
+        fs::path rel = ec ? fs::path() : full.lexically_relative(base);
+        if (!rel.empty() && *rel.begin() != ".." && !ec) {
+            out.path = rel.generic_string();
+        } else if (opts.dry_run) {
+            out.path = "evidence/" + id + "/" + given.filename().string();
+            if (auto sha = file_sha256(given)) out.sha256 = *sha;
+            return out;
+        } else {
+            std::string error;
+            out.copy = copy_evidence(ws.root, id, given, error);
+            if (!out.copy) {
+                diags.error("peerctl", {}, "--evidence: " + error + "; nothing was written");
+                return std::nullopt;
+            }
+            out.path = out.copy->relative;
+            out.sha256 = out.copy->sha256;
+            return out;
+        }
+    }
+    std::string problem = evidence_path_problem(out.path);
+    if (problem.empty() && !evidence_stays_inside(ws.root, out.path)) problem = evidence_link_problem;
+    if (!problem.empty()) {
+        diags.error("peerctl", {}, evidence_rule("--evidence", problem) + "; nothing was written");
+        return std::nullopt;
+    }
+    if (auto sha = file_sha256(ws.root / fs::path(out.path))) out.sha256 = *sha;
+    return out;
+}
+
 int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
     TargetId target = target_id(ctx, opts.id);
     const std::string& id = target.id;
@@ -87,14 +137,17 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
         ctx.flush_diagnostics();
         return exit_data;
     }
+    std::optional<EvidenceCopy> copied;
     if (table == "ce" && !opts.evidence.empty()) {
-        std::string problem = evidence_path_problem(opts.evidence);
-        if (problem.empty() && !evidence_stays_inside(ws.root, opts.evidence)) problem = evidence_link_problem;
-        if (!problem.empty()) {
-            ctx.diags().error("peerctl", {}, evidence_rule("--evidence", problem) + "; nothing was written");
+        std::optional<EvidenceField> evidence = resolve_evidence(ws, id, opts, ctx.diags());
+        if (!evidence) {
             ctx.flush_diagnostics();
             return exit_data;
         }
+        for (auto& f : fields)
+            if (f.key == "evidence") f.value = toml_string(evidence->path);
+        if (!evidence->sha256.empty()) fields.push_back({"evidence_sha256", toml_string(evidence->sha256)});
+        copied = std::move(evidence->copy);
     }
     std::string entry = entry_text(table, fields);
     UpdateOptions update;
@@ -103,9 +156,18 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
     UpdateResult result = update_record(
         ws, ctx.credentials(), id,
         [&](std::string_view original, Diagnostics&) -> std::optional<std::string> { return append_text(original, entry); },
-        [&](const Record& before, const Record& after) { return entry_refusals(before, after, today); }, update, ctx.diags());
+        [&](const Record& before, const Record& after) {
+            std::vector<std::string> reasons = entry_refusals(before, after, today);
+            if (auto why = renewal_ce_refusal(before, after, ctx.credentials())) reasons.push_back(*why);
+            return reasons;
+        },
+        update, ctx.diags());
     ctx.flush_diagnostics();
-    if (!result.ok) return exit_data;
+    if (!result.ok) {
+        // The copy was for this entry alone.
+        if (copied) remove_evidence_copy(*copied);
+        return exit_data;
+    }
     if (opts.dry_run) {
         print_page(entry);
         return exit_ok;
@@ -113,15 +175,18 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
     std::string what = table;
     if (!opts.hours.empty()) what += " " + hours_option("--hours", opts.hours).str() + " h";
     SpecialistStatus s = evaluate(*result.record, ctx.credentials(), ctx.as_of());
-    print_page(
-        fmt::format("recorded {} on {} in {}; {}\n", what, to_string(when), display_path(&ws, record_path(ws, id)), standing(s)));
+    std::string note = table == "ce" ? uncounted_ce_note(*result.record, ctx.credentials(), ctx.as_of()) : "";
+    print_page(fmt::format("recorded {} on {} in {}; {}\n{}", what, to_string(when), display_path(&ws, record_path(ws, id)),
+                           standing(s), note.empty() ? "" : "note: " + note + "\n"));
     return exit_ok;
 }
 
 void common(CLI::App* sub, LogOptions& o) {
     sub->add_option("id", o.id, "Specialist id (default: 'me' from the user config)");
     sub->add_option("--date", o.date, "The day it happened: YYYY-MM-DD, today, yesterday, -3d, -2w, -1m (default today)");
-    sub->add_flag("--force", o.force, "Record it even if it looks like a duplicate or is dated in the future");
+    sub->add_flag("--force", o.force,
+                  "Record it even if it looks like a duplicate, is dated in the future, takes a date past 24 h, or renews "
+                  "with CE not met");
     sub->add_flag("--dry-run", o.dry_run, "Print the TOML that would be appended; write nothing");
 }
 
@@ -158,7 +223,9 @@ Runner setup_log(CLI::App& sub) {
     ce->add_option("--topic", o.topics, "Topic id (repeatable; a,b is two)")->delimiter(',');
     ce->add_option("--delivery", o.delivery, "in-person, live-online or self-study");
     ce->add_option("--approval", o.approval, "Provider approval number");
-    ce->add_option("--evidence", o.evidence, "Certificate file, relative to the workspace and inside it");
+    ce->add_option("--evidence", o.evidence,
+                   "Certificate file: relative to the workspace and inside it, or an absolute path (a file outside "
+                   "the workspace is copied into evidence/ID/)");
 
     CLI::App* renewal = sub.add_subcommand("renewal", "Log a granted renewal");
     common(renewal, o);

@@ -4,11 +4,15 @@
 
 #include "atomic_file.hpp"
 #include "evaluation.hpp"
+#include "git_process.hpp"
+#include "git_setup.hpp"
+#include "git_support.hpp"
 #include "record_update.hpp"
 #include "target_id.hpp"
 #include "toml_text.hpp"
 #include "typed_options.hpp"
 #include "validation.hpp"
+#include "write_guards.hpp"
 #include "write_support.hpp"
 
 #include <fmt/core.h>
@@ -25,9 +29,47 @@ struct InitOptions {
     std::string dir = ".";
     std::string name;
     bool group = false;
+    bool git = false;
 };
 
-int run_init(Context&, const InitOptions& opts) {
+// `init --git`: the workspace made a git repository (or the one it is in used), .gitattributes and
+// .gitignore written where there are none, and this clone configured. A file already there is
+// left as it is: peerctl writes only what it creates.
+int init_git(Context& ctx, const fs::path& root, mode_t file_mode) {
+    std::error_code ec;
+    fs::path top = git_top_level(root);
+    if (top.empty()) {
+        GitRun init = run_git(root, {"init", "-q"});
+        if (!init.ok()) {
+            print_error(fmt::format("cannot make {} a git repository: {}", root.string(),
+                                    init.started ? init.err.substr(0, init.err.find('\n')) : init.error));
+            return exit_data;
+        }
+        top = git_top_level(root);
+    }
+    std::string made;
+    for (const auto& [file, text] :
+         {std::pair<std::string, std::string>{".gitattributes", git_attributes_text()}, {".gitignore", git_ignore_text()}}) {
+        AtomicWriteOptions write;
+        write.create_mode = file_mode;
+        write.must_not_exist = true;
+        if (fs::exists(fs::symlink_status(root / file, ec))) {
+            print_error(fmt::format("{} exists: left as it is (peerctl's lines: peerctl init --git in an empty directory "
+                                    "shows them)",
+                                    (root / file).string()));
+            continue;
+        }
+        if (auto err = write_file_atomic(root / file, text, write)) {
+            print_write_error(*err);
+            return exit_data;
+        }
+        made += (made.empty() ? "" : ", ") + file;
+    }
+    print_page(fmt::format("git repository {}{}\n", top.string(), made.empty() ? "" : "; wrote " + made));
+    return configure_clone(ctx, root, top) ? exit_ok : exit_data;
+}
+
+int run_init(Context& ctx, const InitOptions& opts) {
     fs::path root(opts.dir);
     std::error_code ec;
     if (fs::exists(root / "peerctl.toml", ec)) {
@@ -60,7 +102,7 @@ int run_init(Context&, const InitOptions& opts) {
         return exit_data;
     }
     print_page(fmt::format("created workspace {}\n", root.string()));
-    return exit_ok;
+    return opts.git ? init_git(ctx, root, write.create_mode) : exit_ok;
 }
 
 struct AddOptions {
@@ -109,6 +151,7 @@ struct CertifyOptions {
     std::string level;
     std::optional<std::string> expires;
     bool dry_run = false;
+    bool force = false;
 };
 
 int run_certify(Context& ctx, CertifyOptions opts) {
@@ -150,6 +193,7 @@ int run_certify(Context& ctx, CertifyOptions opts) {
     std::string added;
     UpdateOptions update;
     update.dry_run = opts.dry_run;
+    update.force = opts.force;
     Date today = ctx.as_of();
     UpdateResult result = update_record(
         ws, ctx.credentials(), id,
@@ -159,9 +203,10 @@ int run_certify(Context& ctx, CertifyOptions opts) {
             if (!text) diags.error(display_path(&ws, record_path(ws, id)), {}, error);
             return text;
         },
-        [&](const Record&, const Record&) {
+        [&](const Record&, const Record& after) {
             std::vector<std::string> out;
             if (issued > today) out.push_back(fmt::format("the issue date {} is in the future", to_string(issued)));
+            if (auto why = certify_refusal(after, opts.credential, issued, ctx.credentials())) out.push_back(*why);
             return out;
         },
         update, ctx.diags());
@@ -186,6 +231,7 @@ Runner setup_init(CLI::App& sub) {
     sub.add_option("dir", opts->dir, "Directory to make a workspace (default: here)");
     sub.add_option("--name", opts->name, "The organisation's name (default: the directory's)");
     sub.add_flag("--group", opts->group, "New files readable by the group (0640 instead of 0600)");
+    sub.add_flag("--git", opts->git, "Also a git repository, with records merged by peerctl (see 'peerctl git setup')");
     return [opts](Context& ctx) { return run_init(ctx, *opts); };
 }
 
@@ -209,6 +255,7 @@ Runner setup_certify(CLI::App& sub) {
     sub.add_option("--level", opts->level, "Level, for credentials that have levels");
     sub.add_option("--expires", opts->expires, "Expiry printed on the certificate, where it differs from the computed one");
     sub.add_flag("--dry-run", opts->dry_run, "Print the fields that would be added; write nothing");
+    sub.add_flag("--force", opts->force, "Record it even if the initial requirements are not met or the date is in the future");
     return [opts](Context& ctx) { return run_certify(ctx, *opts); };
 }
 

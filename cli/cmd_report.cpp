@@ -142,13 +142,6 @@ std::string render(const Document& doc, const std::string& format, const TableOp
     return render_table(doc, table);
 }
 
-// After the report went to stdout: a full disk or a closed pipe is an error, said so.
-int stdout_result() {
-    if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return exit_ok;
-    fmt::print(stderr, "peerctl: cannot write the report to standard output: {}\n", std::strerror(errno));
-    return exit_data;
-}
-
 // A report is made in four stages: what to make (plan_report), the records loaded and each made
 // into what the report keeps of it where it loads (stream_team, load_picked), the text made
 // (a Producer, handing it on a piece at a time) and written (write_report).
@@ -161,6 +154,7 @@ struct Plan {
     ReportContext rc;
     std::vector<fs::path> files;
     TableOptions table;
+    bool incomplete = false; // a team report left out files it could not read: exit 1 after writing
 };
 
 using Producer = std::function<void(const TextSink&)>;
@@ -212,17 +206,20 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
 }
 
 // Records are evaluated as they load and dropped there, each turned into what the report keeps of
-// it; a report is made only of records that all loaded without errors.
-bool visit_all(Context& ctx, const Plan& plan, const std::function<void(std::size_t, const SpecialistStatus&)>& keep) {
+// it. A transcript or an audit is made only of records that all loaded without errors; a team
+// report covers every record that could be read (`unreadable` gets the others' files).
+bool visit_all(Context& ctx, const Plan& plan, const std::function<void(std::size_t, const SpecialistStatus&)>& keep,
+               std::vector<std::string>* unreadable = nullptr) {
     auto evaluated = [&](std::size_t i, const Record& r) { keep(i, evaluate(r, ctx.credentials(), ctx.as_of())); };
     VisitSummary visited = visit_records(plan.files, ctx.workspace(), ctx.credentials(), ctx.options().jobs, evaluated,
                                          /*fast=*/true);
     ctx.diags().append(visited.diags);
     bool failed = ctx.diags().has_errors();
+    if (failed && unreadable) *unreadable = ctx.diags().files_with_errors();
     ctx.flush_diagnostics();
-    if (failed)
+    if (failed && !unreadable)
         fmt::print(stderr, "peerctl: no report written: fix the errors above first ('peerctl validate' lists them all)\n");
-    return !failed;
+    return !failed || unreadable;
 }
 
 StreamFormat stream_format(const std::string& format) {
@@ -235,11 +232,18 @@ StreamFormat stream_format(const std::string& format) {
 
 // Stage 2 of a team report: each specialist's rows made and rendered on the loading threads
 // (report_stream); memory grows with the report's text, not with the records.
-std::optional<Producer> stream_team(Context& ctx, const Plan& plan) {
+std::optional<Producer> stream_team(Context& ctx, Plan& plan) {
     auto stream =
         std::make_shared<TeamReportStream>(plan.kind == Kind::Renewals ? TeamReport::Renewals : TeamReport::Roster,
                                            stream_format(plan.format), plan.files.size(), plan.rc, plan.filter, plan.table);
-    if (!visit_all(ctx, plan, [&](std::size_t i, const SpecialistStatus& s) { stream->add(i, s); })) return std::nullopt;
+    std::vector<std::string> unreadable;
+    visit_all(
+        ctx, plan, [&](std::size_t i, const SpecialistStatus& s) { stream->add(i, s); }, &unreadable);
+    if (!unreadable.empty()) {
+        print_left_out(unreadable.size(), "the report");
+        stream->set_unreadable(std::move(unreadable));
+        plan.incomplete = true;
+    }
     return Producer([stream](const TextSink& write) { stream->finish(write); });
 }
 
@@ -302,7 +306,7 @@ std::optional<Producer> load_picked(Context& ctx, const Plan& plan, const Report
 int write_report(const ReportOptions& o, const Plan& plan, const Producer& produce) {
     if (!plan.to_file) {
         produce([](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
-        return stdout_result();
+        return stdout_result("the report");
     }
     std::string text;
     produce([&](std::string_view chunk) { text += chunk; });
@@ -319,7 +323,8 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
     bool team = kind == Kind::Renewals || kind == Kind::Roster;
     std::optional<Producer> produce = team ? stream_team(ctx, *plan) : load_picked(ctx, *plan, o);
     if (!produce) return exit_data;
-    return write_report(o, *plan, *produce);
+    int rc = write_report(o, *plan, *produce);
+    return plan->incomplete ? exit_data : rc;
 }
 
 void add_output_options(CLI::App& app, ReportOptions& o) {

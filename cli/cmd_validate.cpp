@@ -2,8 +2,10 @@
 
 #include "commands.hpp"
 
+#include "day_hours.hpp"
 #include "evidence_files.hpp"
 #include "file_reader.hpp"
+#include "git_setup.hpp"
 #include "record_files.hpp"
 #include "record_loader.hpp"
 
@@ -102,6 +104,8 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
             diags.warning(display_path(ctx.workspace(), stray), {}, std::string(stray_reason(stray)));
         // peerctl.toml, and the workspace's own credential files (not the built-ins)
         files = 1 + workspace_credential_files(*ctx.workspace()).size();
+        for (auto& problem : git_setup_problems(ctx.workspace()->root))
+            diags.warning(".gitattributes", {}, std::move(problem));
     } else {
         // Outside a workspace, the built-in credentials still give the vocabulary.
         auto root = discover_workspace(ctx.options().dir, ctx.env(), ctx.user_config());
@@ -133,7 +137,11 @@ int run_validate(Context& ctx, const ValidateOptions& opts) {
     bool fast = stems_distinct(records);
     RecordCheck check = [&](const Record& r, Diagnostics& out) {
         warn_future_entries(r, ctx.as_of(), out);
-        if (ctx.workspace()) evidence_link_errors(r, ctx.workspace()->root, out);
+        warn_overfull_days(r, out);
+        if (ctx.workspace()) {
+            evidence_link_errors(r, ctx.workspace()->root, out);
+            evidence_file_warnings(r, ctx.workspace()->root, out);
+        }
     };
     auto keep = [&](std::size_t i, const Record& r) {
         if (fast) check_with_positions(records[i], ws, ctx.credentials(), r, check, per_record[i]);

@@ -32,6 +32,10 @@ Runner setup_completion(CLI::App& sub);
 Runner setup_entries(CLI::App& sub);
 Runner setup_void(CLI::App& sub);
 Runner setup_undo(CLI::App& sub);
+Runner setup_merge_file(CLI::App& sub);
+Runner setup_git(CLI::App& sub);
+Runner setup_history(CLI::App& sub);
+Runner setup_edit(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
     {"init", "Create a workspace", setup_init},
@@ -39,6 +43,7 @@ inline const CommandSpec commands[] = {
     {"log", "Append one entry to a record: training, exam, experience, ce or renewal", setup_log},
     {"certify", "Record a certification", setup_certify},
     {"entries", "List a record's entries (ce:3, ...) and whether each counts, for which credential, or why not", setup_entries},
+    {"edit", "Edit a record in $VISUAL or $EDITOR, under its lock; saved only when valid", setup_edit},
     {"void", "Mark one entry void (it stays in the file and counts toward nothing)", setup_void},
     {"undo", "Put a record back as it was before the last peerctl write, if nothing changed it since", setup_undo},
     {"status", "Show where specialists stand: training, exam, CE and deadlines", setup_status},
@@ -47,6 +52,10 @@ inline const CommandSpec commands[] = {
     {"credentials", "List or show the credential rules in force", setup_credentials},
     {"export", "Export renewal deadlines (ics)", setup_export},
     {"check", "Expiry check for cron and monitoring (exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN)", setup_check},
+    {"history", "Who wrote what to a record and when, from git log", setup_history},
+    {"git", "Git for teams across sites: 'git setup' configures this clone's merge driver for records", setup_git},
+    {"merge-file", "Git's merge driver for record files: merge BASE OURS THEIRS into OURS (exit 0 merged, 1 conflict)",
+     setup_merge_file},
     {"completion", "Print a shell completion script: bash, zsh or fish", setup_completion},
 };
 

@@ -6,8 +6,10 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <sstream>
 #include <unistd.h>
 
@@ -65,6 +67,17 @@ void print_diagnostics(const Diagnostics& diags) {
 
 void print_write_error(const IoError& error) {
     print_error(fmt::format("error: cannot write {}: {}", error.path.string(), error.what));
+}
+
+void print_left_out(std::size_t files, std::string_view of_what) {
+    print_error(fmt::format("{} record file{} left out of {}: {} could not be read (peerctl validate lists why)", files,
+                            files == 1 ? "" : "s", of_what, files == 1 ? "it" : "they"));
+}
+
+int stdout_result(std::string_view what) {
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return exit_ok;
+    print_error(fmt::format("cannot write {} to standard output: {}", what, std::strerror(errno)));
+    return exit_data;
 }
 
 Context::Context(GlobalOptions options) : options_(std::move(options)) {

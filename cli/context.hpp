@@ -101,5 +101,10 @@ void print_diagnostics(const Diagnostics& diags);
 // "peerctl: error: cannot write PATH: reason" on stderr (docs/contract.md, "Writes"), for a file
 // the user named (-o, the workspace's peerctl.toml), named as given.
 void print_write_error(const IoError& error);
+// "peerctl: 2 record files left out of the report: ..." on stderr, after their errors: a team
+// report or a calendar covers the records that could be read and exits 1 (docs/contract.md).
+void print_left_out(std::size_t files, std::string_view of_what);
+// After `what` went to stdout: exit_ok, or a full disk or a closed pipe said so and exit_data.
+int stdout_result(std::string_view what);
 
 } // namespace peerctl::cli

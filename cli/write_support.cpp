@@ -21,6 +21,8 @@ std::string standing(const SpecialistStatus& s) {
                 else part += fmt::format(", from {} {}/{} h", r.providers.front(), r.counted.str(), r.required.str());
             }
             int d = cs.certification->days_left;
+            if (cs.state == State::Late)
+                part += fmt::format(", late (submit by {} passed)", to_string(*cs.certification->submit_by));
             part += d >= 0 ? fmt::format(", {} day{} left", d, d == 1 ? "" : "s")
                            : fmt::format(", {} ({} days after expiry)", to_string(cs.state), -d);
         } else if (cs.certification) {

@@ -46,7 +46,7 @@ void status_and_check(const SpecialistStatus& s) {
         const CheckItem& a = items[i];
         const CheckItem& b = hit->items[i];
         fuzz::require(a.id == b.id && a.credential == b.credential && a.state == b.state && a.deadline == b.deadline &&
-                          a.deadline_is_submit_by == b.deadline_is_submit_by && a.ce_remaining == b.ce_remaining &&
+                          a.expires == b.expires && a.submit_by == b.submit_by && a.ce_remaining == b.ce_remaining &&
                           a.missing == b.missing,
                       "the check cache changed an item", a.missing + " / " + b.missing);
     }
@@ -91,7 +91,7 @@ void same_when_streamed(TeamReport kind, const Document& doc, const std::vector<
 }
 
 void reports(const Record& record, const SpecialistStatus& s) {
-    ReportContext ctx{s.name, fuzz::as_of(), 60}; // a workspace name is data too
+    ReportContext ctx{s.name, fuzz::as_of(), 60, {}}; // a workspace name is data too
     std::vector<SpecialistStatus> statuses{s, s};
     statuses[1].id += "-2";
     EvidenceProbe probe = [](const std::string& path) { return path.size() % 2 == 0; };

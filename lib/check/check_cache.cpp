@@ -1,5 +1,7 @@
 #include "check_cache.hpp"
 
+#include "enum_names.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -14,7 +16,7 @@ namespace peerctl {
 namespace {
 
 // Bumped whenever the format or what an item means changes.
-constexpr std::string_view magic = "peerctl-check-cache 2";
+constexpr std::string_view magic = "peerctl-check-cache 3";
 
 // A changed file can keep its timestamps if the file system's clock ticks coarsely (2 s on FAT):
 // anything stamped this close to the start of a run may change again unseen.
@@ -72,12 +74,6 @@ bool number(std::string_view s, Int& out) {
     return ec == std::errc() && p == s.data() + s.size() && !s.empty();
 }
 
-std::optional<State> state_named(std::string_view s) {
-    for (State st : {State::InTraining, State::Eligible, State::Active, State::Grace, State::Lapsed})
-        if (to_string(st) == s) return st;
-    return std::nullopt;
-}
-
 std::string stamp_fields(const FileStamp& s) {
     return fmt::format("{}\t{}\t{}\t{}\t{}", s.size, s.mtime_ns, s.ctime_ns, s.inode, s.device);
 }
@@ -88,33 +84,39 @@ bool parse_stamp(const std::vector<std::string_view>& f, std::size_t at, FileSta
 }
 
 // record NAME size mtime ctime inode device ID LINE COLUMN ITEMS
-// item CREDENTIAL STATE DEADLINE SUBMIT_BY CE_REMAINING_CENTI MISSING PERIOD_MISSING
+// item CREDENTIAL STATE DEADLINE DEADLINE_KIND EXPIRES SUBMIT_BY(or -) CE_REMAINING_CENTI MISSING PERIOD_MISSING
 void append_record(std::string& out, std::string_view name, const CachedRecord& r) {
     out += fmt::format("record\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(name), stamp_fields(r.stamp), escaped(r.id), r.id_pos.line,
                        r.id_pos.column, r.items.size());
     for (const auto& item : r.items)
-        out += fmt::format("item\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(item.credential), to_string(item.state),
-                           to_string(item.deadline), item.deadline_is_submit_by ? 1 : 0, item.ce_remaining.centi(),
-                           escaped(item.missing), escaped(item.period_missing));
+        out += fmt::format("item\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(item.credential), to_string(item.state),
+                           to_string(item.deadline.date), to_string(item.deadline.kind), to_string(item.expires),
+                           item.submit_by ? to_string(*item.submit_by) : "-", item.ce_remaining.centi(), escaped(item.missing),
+                           escaped(item.period_missing));
 }
 
 std::optional<CheckItem> parse_item(std::string_view line, const std::string& id) {
     auto f = fields(line);
-    if (f.size() != 8 || f[0] != "item") return std::nullopt;
+    if (f.size() != 10 || f[0] != "item") return std::nullopt;
     CheckItem item;
     item.id = id;
     auto credential = unescaped(f[1]);
-    auto state = state_named(f[2]);
+    auto state = parse_state(f[2]);
     auto deadline = parse_date(f[3]);
+    auto kind = parse_enum<DeadlineKind>(deadline_kind_names(), f[4]);
+    auto expires = parse_date(f[5]);
+    auto submit_by = parse_date(f[6]);
     std::int64_t centi = 0;
-    auto missing = unescaped(f[6]);
-    auto period_missing = unescaped(f[7]);
-    if (!credential || !state || !deadline || (f[4] != "0" && f[4] != "1") || !number(f[5], centi) || !missing || !period_missing)
+    auto missing = unescaped(f[8]);
+    auto period_missing = unescaped(f[9]);
+    if (!credential || !state || !deadline || !kind || !expires || (!submit_by && f[6] != "-") || !number(f[7], centi) ||
+        !missing || !period_missing)
         return std::nullopt;
     item.credential = *credential;
     item.state = *state;
-    item.deadline = *deadline;
-    item.deadline_is_submit_by = f[4] == "1";
+    item.deadline = {*deadline, *kind};
+    item.expires = *expires;
+    item.submit_by = submit_by;
     item.ce_remaining = Hours::from_centi(centi);
     item.missing = *missing;
     item.period_missing = *period_missing;

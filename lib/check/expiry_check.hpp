@@ -2,6 +2,7 @@
 // `check`: expiry warnings for cron and monitoring systems, with the monitoring-plugin result
 // codes. The output names ids and credential ids only, never names: it ends up in mail and logs.
 
+#include "deadline.hpp"
 #include "evaluation.hpp"
 
 #include <string>
@@ -22,8 +23,9 @@ struct CheckItem {
     std::string credential;
     State state = State::Active;
     CheckState level = CheckState::Ok;
-    Date deadline; // submit-by where the credential has one, else the expiry
-    bool deadline_is_submit_by = false;
+    Deadline deadline; // the first action date
+    Date expires;
+    std::optional<Date> submit_by;
     int days_left = 0; // to the deadline
     Hours ce_remaining;
     std::string missing;        // CE in words, e.g. "ethics 3 h, 14.5 h total"
@@ -35,10 +37,13 @@ struct CheckResult {
     CheckThresholds thresholds;
     int active = 0;
     int due = 0; // certified and within the warning window (or critical window)
+    int late = 0;
     int grace = 0;
     int lapsed = 0;
     std::optional<int> min_days_left;
     std::vector<CheckItem> items; // the affected ones, most urgent first
+    // Record files that could not be read: UNKNOWN, unless a readable record is CRITICAL.
+    std::vector<std::string> unreadable;
 };
 
 // One specialist's certified credentials as check items, before any threshold applies (level and

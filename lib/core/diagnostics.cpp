@@ -25,6 +25,15 @@ void Diagnostics::sort() {
     });
 }
 
+std::vector<std::string> Diagnostics::files_with_errors() const {
+    std::vector<std::string> files;
+    for (const auto& d : items_)
+        if (d.severity == Severity::Error) files.push_back(d.file);
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    return files;
+}
+
 std::string format(const Diagnostic& d) {
     std::string out = d.file;
     if (d.pos.line > 0) {

@@ -36,6 +36,8 @@ public:
     const std::vector<Diagnostic>& items() const { return items_; }
     // Stable order for output: by file, then line, then column.
     void sort();
+    // The files with at least one error, each once, sorted.
+    std::vector<std::string> files_with_errors() const;
 
 private:
     std::vector<Diagnostic> items_;

@@ -13,7 +13,7 @@
 namespace peerctl {
 
 namespace {
-constexpr std::string_view states[] = {"in-training", "eligible", "active", "grace", "lapsed"};
+constexpr std::string_view states[] = {"in-training", "eligible", "active", "late", "grace", "lapsed"};
 static_assert(std::size(states) == static_cast<std::size_t>(State::Lapsed) + 1);
 } // namespace
 
@@ -314,8 +314,10 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     cert.expires = expires;
     cert.days_left = days_between(as_of, expires);
 
+    const CeRule* ce_rule = rules.ce;
+    if (ce_rule && ce_rule->submit_before_days) cert.submit_by = add_days(expires, -*ce_rule->submit_before_days);
     if (as_of <= expires) {
-        out.state = State::Active;
+        out.state = cert.submit_by && as_of > *cert.submit_by ? State::Late : State::Active;
     } else {
         out.state = State::Lapsed;
         for (const auto& rung : *rules.after_expiry) {
@@ -330,8 +332,7 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     }
 
     const LevelRule* level = rule.level(cert.level);
-    if (const CeRule* ce_rule = rules.ce) {
-        if (ce_rule->submit_before_days) cert.submit_by = add_days(expires, -*ce_rule->submit_before_days);
+    if (ce_rule) {
         CeProgress ce = count_ce(rec, *ce_rule, window_start, expires, as_of, log);
         if (chain.periods.size() > 1 && ce_rule->carry_over_max > Hours()) {
             // The surplus of the period before, as the rules of that period counted it.

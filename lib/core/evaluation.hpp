@@ -15,7 +15,8 @@
 
 namespace peerctl {
 
-enum class State { InTraining, Eligible, Active, Grace, Lapsed };
+// Late: certified, after the submit-by date and on or before the expiry (a late fee may apply).
+enum class State { InTraining, Eligible, Active, Late, Grace, Lapsed };
 // The words of the states in every output format and filter, in the enum's order.
 std::span<const std::string_view> state_names();
 std::string to_string(State s);

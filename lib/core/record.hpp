@@ -100,6 +100,8 @@ struct CeEntry {
     std::string approval;
     std::string evidence; // relative to the workspace, never leaving it (evidence_path.hpp)
     Position evidence_pos;
+    std::string evidence_sha256; // 64 lowercase hex digits, or empty
+    Position evidence_sha256_pos;
 };
 
 struct RenewalEntry {

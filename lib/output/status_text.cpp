@@ -16,6 +16,7 @@ constexpr std::size_t name_width = 50;
 std::string state_label(State s, const Style& style) {
     switch (s) {
     case State::Active: return style.green("active");
+    case State::Late: return style.yellow("late");
     case State::Grace: return style.yellow("grace");
     case State::Lapsed: return style.red("lapsed");
     case State::Eligible: return style.cyan("eligible");
@@ -99,7 +100,7 @@ private:
     std::size_t name_column_ = name_width;
 };
 
-void certification_lines(Page& page, const CredentialStatus& cs, const Style& style) {
+void certification_lines(Page& page, const CredentialStatus& cs, Date as_of, const Style& style) {
     const Certification& c = *cs.certification;
     std::string when;
     if (c.days_left > 0) when = style.bold(plural(c.days_left, "day left", "days left"));
@@ -110,7 +111,10 @@ void certification_lines(Page& page, const CredentialStatus& cs, const Style& st
     if (!c.level.empty()) details += ", level " + printable(c.level);
     if (c.renewals > 0) details += ", " + plural(c.renewals, "renewal", "renewals");
     page.row(4, "expires", to_string(c.expires), when + "  " + style.dim("(" + details + ")"));
-    if (c.submit_by) page.row(4, "submit by", to_string(*c.submit_by), "renewal due before expiry");
+    if (c.submit_by && cs.state == State::Late)
+        page.row(4, "submit by", to_string(*c.submit_by),
+                 style.red(days_left_in_words(days_between(as_of, *c.submit_by))) + ", a late fee may apply");
+    else if (c.submit_by) page.row(4, "submit by", to_string(*c.submit_by), "renewal due before expiry");
     if (c.grace_until) {
         std::string fee = c.late_fee_cents && *c.late_fee_cents > 0
                               ? fmt::format(", late fee {}", Hours::from_centi(*c.late_fee_cents).str())
@@ -273,6 +277,10 @@ std::string ce_missing_in_words(const CredentialStatus& cs) {
     return out;
 }
 
+std::string days_left_in_words(int days_left) {
+    return days_left < 0 ? "overdue " + plural(-days_left, "day", "days") : plural(days_left, "day left", "days left");
+}
+
 std::string status_text(const SpecialistStatus& s, Date as_of, const Style& style) {
     Page page(style);
     page.raw(style.bold(printable(s.id)) + "  " + printable(s.name));
@@ -283,7 +291,7 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
         // board's current page sees why the figures differ.
         if (cs.revision) page.row(4, "rules", "as revised from " + to_string(*cs.revision));
         if (cs.certification) {
-            certification_lines(page, cs, style);
+            certification_lines(page, cs, as_of, style);
             if (cs.ce) ce_lines(page, *cs.ce, style);
             if (cs.renewal) renewal_lines(page, *cs.renewal, style);
             if (cs.next_level) {
@@ -315,7 +323,6 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
         for (const auto& p : cs.problems)
             page.raw("    " + style.red("problem: ") + printable(p));
     }
-    (void)as_of;
     return page.text();
 }
 

@@ -20,5 +20,7 @@ std::string period_missing_in_words(const CredentialStatus& cs);
 std::string ce_missing_in_words(const CredentialStatus& cs);
 // "a, b" of two parts of the words above, either of which may be empty.
 std::string join_missing(const std::string& first, const std::string& second);
+// Days to a deadline in words: "12 days left", "1 day left", "0 days left"; once past, "overdue 3 days".
+std::string days_left_in_words(int days_left);
 
 } // namespace peerctl

@@ -73,21 +73,57 @@ IcsStream::IcsStream(std::size_t specialists, IcsOptions options) : options_(std
 void IcsStream::add(std::size_t index, const SpecialistStatus& s) {
     Entry& e = slots_.at(index);
     for (const auto& cs : s.credentials) {
-        if (!cs.certification) continue;
-        const Certification& c = *cs.certification;
-        std::string missing = missing_in_words(cs);
-        std::string ce;
-        // A CE counted in entries alone has no hour total to count against.
-        if (cs.ce && cs.ce->required.is_zero() && cs.ce->entries_required > 0)
-            ce = fmt::format(" CE {} of {} entries counted", cs.ce->entries, cs.ce->entries_required);
-        else if (cs.ce) ce = fmt::format(" CE {} of {} h counted", cs.ce->counted.str(), cs.ce->required.str());
-        if (cs.ce) ce += (missing.empty() ? "" : "; missing " + missing) + ".";
-        e.certified.push_back({cs.rule, c.number, c.expires, c.submit_by, std::move(ce)});
+        Dated d;
+        d.rule = cs.rule;
+        d.state = cs.state;
+        if (cs.exam) d.exam = cs.exam->scheduled;
+        if (const auto& c = cs.certification) {
+            std::string missing = missing_in_words(cs);
+            // A CE counted in entries alone has no hour total to count against.
+            if (cs.ce && cs.ce->required.is_zero() && cs.ce->entries_required > 0)
+                d.ce = fmt::format(" CE {} of {} entries counted", cs.ce->entries, cs.ce->entries_required);
+            else if (cs.ce) d.ce = fmt::format(" CE {} of {} h counted", cs.ce->counted.str(), cs.ce->required.str());
+            if (cs.ce) d.ce += (missing.empty() ? "" : "; missing " + missing) + ".";
+            d.number = c->number;
+            d.expires = c->expires;
+            d.submit_by = c->submit_by;
+            d.grace_until = c->grace_until;
+        }
+        if (d.expires || d.exam) e.dated.push_back(std::move(d));
     }
-    if (e.certified.empty()) return;
+    if (e.dated.empty()) return;
     e.id = s.id;
     e.name = s.name;
-    e.certified.shrink_to_fit();
+    e.dated.shrink_to_fit();
+}
+
+void IcsStream::events(std::string& out, const Entry& e, const Dated& d) const {
+    std::string who = fmt::format("{} ({})", e.name, e.id);
+    std::string what = d.rule->name + (d.number.empty() ? "" : " " + d.number);
+    auto uid = [&](std::string_view kind) { return fmt::format("{}.{}.{}@peerctl", e.id, d.rule->id, kind); };
+    if (d.expires)
+        event(out, uid("expiry"), *d.expires, fmt::format("{}: {} expires", who, d.rule->id),
+              fmt::format("{} expires on {}.{}", what, to_string(*d.expires), d.ce), options_);
+    if (d.expires && d.submit_by) {
+        if (d.state == State::Late)
+            event(out, uid("submit-by"), *d.submit_by, fmt::format("{}: {} renewal late", who, d.rule->id),
+                  fmt::format("The renewal of {} was due by {} and is late: a late fee may apply (expires {}).{}", what,
+                              to_string(*d.submit_by), to_string(*d.expires), d.ce),
+                  options_);
+        else
+            event(out, uid("submit-by"), *d.submit_by, fmt::format("{}: {} renewal due", who, d.rule->id),
+                  fmt::format("Submit the renewal of {} by {} (expires {}).{}", what, to_string(*d.submit_by),
+                              to_string(*d.expires), d.ce),
+                  options_);
+    }
+    if (d.expires && d.grace_until)
+        event(out, uid("grace-end"), *d.grace_until, fmt::format("{}: {} grace ends", who, d.rule->id),
+              fmt::format("{} expired on {}; its grace period ends on {}.{}", what, to_string(*d.expires),
+                          to_string(*d.grace_until), d.ce),
+              options_);
+    if (d.exam)
+        event(out, uid("exam"), *d.exam, fmt::format("{}: {} exam", who, d.rule->id),
+              fmt::format("{} exam scheduled on {}.", d.rule->name, to_string(*d.exam)), options_);
 }
 
 void IcsStream::finish(const std::function<void(std::string_view)>& write) {
@@ -99,19 +135,8 @@ void IcsStream::finish(const std::function<void(std::string_view)>& write) {
     line("CALSCALE:GREGORIAN");
     if (!options_.calendar_name.empty()) line("X-WR-CALNAME:" + ics_escape(options_.calendar_name));
     for (Entry& e : slots_) {
-        for (const Certified& c : e.certified) {
-            std::string who = fmt::format("{} ({})", e.name, e.id);
-            std::string what = c.rule->name + (c.number.empty() ? "" : " " + c.number);
-            event(out, fmt::format("{}.{}.expiry@peerctl", e.id, c.rule->id), c.expires,
-                  fmt::format("{}: {} expires", who, c.rule->id),
-                  fmt::format("{} expires on {}.{}", what, to_string(c.expires), c.ce), options_);
-            if (c.submit_by)
-                event(out, fmt::format("{}.{}.submit-by@peerctl", e.id, c.rule->id), *c.submit_by,
-                      fmt::format("{}: {} renewal due", who, c.rule->id),
-                      fmt::format("Submit the renewal of {} by {} (expires {}).{}", what, to_string(*c.submit_by),
-                                  to_string(c.expires), c.ce),
-                      options_);
-        }
+        for (const Dated& d : e.dated)
+            events(out, e, d);
         e = Entry(); // written: dropped
         if (out.size() >= chunk_bytes) {
             write(out);

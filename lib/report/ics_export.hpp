@@ -1,7 +1,7 @@
 #pragma once
-// Renewal deadlines as an iCalendar file (RFC 5545): one all-day event per certified
-// credential's expiry, and one per submit-by date, with UIDs stable across runs so that a
-// re-import updates events rather than duplicating them.
+// Deadlines as an iCalendar file (RFC 5545): all-day events on each certified credential's
+// expiry, submit-by date and (in grace) grace end, and on each scheduled exam, with UIDs stable
+// across runs so that a re-import updates events rather than duplicating them.
 
 #include "evaluation.hpp"
 #include "output_text.hpp"
@@ -36,18 +36,23 @@ public:
     void finish(const std::function<void(std::string_view)>& write);
 
 private:
-    struct Certified {
+    // One credential's dates: those of its certification, if any, and of its next scheduled exam.
+    struct Dated {
         const Credential* rule = nullptr;
+        State state = State::InTraining;
         std::string number;
-        Date expires;
+        std::optional<Date> expires;
         std::optional<Date> submit_by;
+        std::optional<Date> grace_until;
+        std::optional<Date> exam;
         std::string ce; // " CE 12 of 20 h counted; missing ..." or empty
     };
     struct Entry {
         std::string id;
         std::string name;
-        std::vector<Certified> certified;
+        std::vector<Dated> dated;
     };
+    void events(std::string& out, const Entry& e, const Dated& d) const;
     IcsOptions options_;
     std::vector<Entry> slots_;
 };

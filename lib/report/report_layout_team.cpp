@@ -14,6 +14,7 @@ Cell text_cell(std::string s, Tone tone) { return {std::move(s), tone, {}}; }
 Cell state_cell(State s, bool due) {
     switch (s) {
     case State::Active: return due ? Cell{"due", Tone::Warn, {}} : Cell{"active", Tone::Good, {}};
+    case State::Late: return {"late", Tone::Urgent, {}};
     case State::Grace: return {"grace", Tone::Urgent, {}};
     case State::Lapsed: return {"lapsed", Tone::Bad, {}};
     case State::Eligible: return {"eligible", Tone::Info, {}};
@@ -46,6 +47,22 @@ std::string count_of(std::size_t n, std::string_view one, std::string_view many)
 
 namespace {
 
+// Above the rows, so that a report handed on never looks whole when it is not; the list is cut
+// short (standard error names every file).
+void unreadable_lines(const ReportContext& ctx, std::vector<std::string>& summary) {
+    const auto& files = ctx.unreadable;
+    if (files.empty()) return;
+    constexpr std::size_t shown = 5;
+    std::string list;
+    for (std::size_t i = 0; i < files.size() && i < shown; ++i) {
+        if (i) list += ", ";
+        list += files[i];
+    }
+    if (files.size() > shown) list += fmt::format(" and {} more", files.size() - shown);
+    summary.push_back(fmt::format("Not in this report: {} that could not be read ({}); peerctl validate says why.",
+                                  count_of(files.size(), "record file", "record files"), list));
+}
+
 // The rows laid out in the sections: none when only the flat table is wanted.
 template <class Row>
 std::span<const Row> section_rows(const std::vector<Row>& rows, Parts parts) {
@@ -73,11 +90,24 @@ std::string filter_words(const ReportFilter& f) {
     return out.empty() ? out : out + ")";
 }
 
-std::string state_counts(int active, int due, int due_days, int grace, int lapsed) {
-    std::string out = fmt::format("{} active", active);
-    if (due) out += fmt::format(" ({} due within {} days)", due, due_days);
-    out += fmt::format(", {} in grace, {} lapsed", grace, lapsed);
+template <class Summary>
+std::string state_counts(const Summary& s, int due_days) {
+    std::string out = fmt::format("{} active", s.active);
+    if (s.due) out += fmt::format(" ({} due within {} days)", s.due, due_days);
+    out += fmt::format(", {} late, {} in grace, {} lapsed", s.late, s.grace, s.lapsed);
     return out;
+}
+
+// A date of a renewals row: red once past, and where it is the row's deadline, toned as its days.
+Tone date_tone(const RenewalRow& r, Date d) {
+    int days = r.days_left + days_between(r.deadline.date, d);
+    if (days < 0) return Tone::Bad;
+    if (d != r.deadline.date) return Tone::Plain;
+    return r.status.state == State::Grace ? Tone::Urgent : r.due ? Tone::Warn : Tone::Plain;
+}
+
+Cell date_cell(const RenewalRow& r, const std::optional<Date>& d) {
+    return d ? text_cell(to_string(*d), date_tone(r, *d)) : text_cell("");
 }
 
 } // namespace
@@ -88,6 +118,9 @@ std::vector<Column> renewals_flat_columns() {
             {"credential"},
             {"state"},
             {"due"},
+            {"deadline"},
+            {"deadline_kind"},
+            {"deadline_days_left", Align::Right, 0, true},
             {"number"},
             {"issued"},
             {"expires"},
@@ -110,6 +143,9 @@ std::vector<Cell> renewals_flat_row(const RenewalRow& r) {
             text_cell(r.status.rule->id),
             text_cell(to_string(r.status.state)),
             text_cell(yes_no_text(r.due)),
+            text_cell(to_string(r.deadline.date)),
+            text_cell(to_string(r.deadline.kind)),
+            text_cell(std::to_string(r.days_left)),
             text_cell(c.number),
             text_cell(to_string(c.issued)),
             text_cell(to_string(c.expires)),
@@ -133,40 +169,31 @@ Section renewals_section(const ReportFilter& filter, bool submit_by, bool grace)
                                                                                   : "No certified specialists in this workspace.";
     Table& t = sec.table;
     // Short headers and the columns left out first serve narrow terminals (report_render_table).
-    t.columns = {{"ID", Align::Left, 8},
-                 {"Name", Align::Left, 8},
-                 {"Credential", Align::Left, 0, false, "Cred"},
-                 {"State"},
-                 {"Expires"},
-                 {"Days left", Align::Right, 0, false, "Days"},
-                 {"CE hours", Align::Left, 0, false, "CE"},
-                 {"Missing", Align::Left, 10},
-                 {"Renewable", Align::Left, 0, false, "Renew", 1}};
-    if (submit_by) t.columns.push_back({"Submit by", Align::Left, 0, false, "", 3});
+    // Both dates stay: the submit-by date is the deadline where a credential has one.
+    t.columns = {{"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"}};
+    if (submit_by) t.columns.push_back({"Submit by"});
+    t.columns.insert(t.columns.end(), {{"Expires"},
+                                       {"Days left", Align::Right, 0, false, "Days"},
+                                       {"CE hours", Align::Left, 0, false, "CE"},
+                                       {"Missing", Align::Left, 10},
+                                       {"Renewable", Align::Left, 0, false, "Renew", 1}});
     if (grace) t.columns.push_back({"Grace until", Align::Left, 0, false, "Grace to", 2});
     return sec;
 }
 
 std::vector<Cell> renewals_section_row(const RenewalRow& r, bool submit_by, bool grace) {
     const Certification& c = *r.status.certification;
-    std::vector<Cell> row = {text_cell(r.id),
-                             text_cell(r.name),
-                             text_cell(r.status.rule->id),
-                             state_cell(r.status.state, r.due),
-                             text_cell(to_string(c.expires)),
-                             text_cell(std::to_string(c.days_left), c.days_left < 0 ? Tone::Bad
-                                                                    : r.due         ? Tone::Warn
-                                                                                    : Tone::Plain),
-                             r.status.ce ? ce_progress_cell(*r.status.ce) : text_cell("-"),
-                             text_cell(r.note.empty()      ? r.missing
-                                       : r.missing.empty() ? r.note
-                                                           : r.note + "; " + r.missing),
-                             yes_no(r.status.renewable)};
-    if (submit_by) {
-        Tone tone = c.submit_by && r.deadline.submit_by && r.deadline.days_left < 0 ? Tone::Bad : Tone::Plain;
-        row.push_back(text_cell(opt_date(c.submit_by), tone));
-    }
-    if (grace) row.push_back(text_cell(opt_date(c.grace_until), c.grace_until ? Tone::Urgent : Tone::Plain));
+    std::vector<Cell> row = {text_cell(r.id), text_cell(r.name), text_cell(r.status.rule->id), state_cell(r.status.state, r.due)};
+    if (submit_by) row.push_back(date_cell(r, c.submit_by));
+    // Days to the deadline: a person reads "overdue 3", never "-3 days left".
+    std::string days = r.days_left < 0 ? fmt::format("overdue {}", -r.days_left) : std::to_string(r.days_left);
+    row.insert(row.end(), {date_cell(r, c.expires), text_cell(days, date_tone(r, r.deadline.date)),
+                           r.status.ce ? ce_progress_cell(*r.status.ce) : text_cell("-"),
+                           text_cell(r.note.empty()      ? r.missing
+                                     : r.missing.empty() ? r.note
+                                                         : r.note + "; " + r.missing),
+                           yes_no(r.status.renewable)});
+    if (grace) row.push_back(date_cell(r, c.grace_until));
     return row;
 }
 
@@ -178,9 +205,10 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
     const RenewalSummary& s = report.summary;
     if (s.certified == 0) doc.summary.push_back("No certifications" + filter_words(report.filter) + ".");
     else
-        doc.summary.push_back(
-            fmt::format("{}{}: {}", count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
-                        filter_words(report.filter), state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
+        doc.summary.push_back(fmt::format("{}{}: {}",
+                                          count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
+                                          filter_words(report.filter), state_counts(s, ctx.due_days)));
+    unreadable_lines(ctx, doc.summary);
 
     bool any_submit_by = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_submit_by);
     bool any_grace = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_grace);
@@ -247,6 +275,7 @@ std::vector<Column> roster_flat_columns() {
             {"exam_last_date"},
             {"exam_scheduled"},
             {"expires"},
+            {"submit_by"},
             {"next"}};
 }
 
@@ -267,7 +296,8 @@ std::vector<Cell> roster_flat_row(const RosterRow& r) {
                     text_cell(yes_no_text(exam)), text_cell(exam ? yes_no_text(cs.exam->passed) : ""),
                     text_cell(exam ? std::to_string(cs.exam->attempts) : ""), text_cell(exam ? opt_date(cs.exam->last_date) : ""),
                     text_cell(exam ? opt_date(cs.exam->scheduled) : ""),
-                    text_cell(cs.certification ? to_string(cs.certification->expires) : "")});
+                    text_cell(cs.certification ? to_string(cs.certification->expires) : ""),
+                    text_cell(cs.certification ? opt_date(cs.certification->submit_by) : "")});
     }
     row.push_back(text_cell(r.next));
     return row;
@@ -318,8 +348,8 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx, P
         doc.summary.push_back(fmt::format("{}, {}{}: {} in training, {} eligible, {}",
                                           count_of(static_cast<std::size_t>(s.specialists), "specialist", "specialists"),
                                           count_of(static_cast<std::size_t>(s.credentials), "credential", "credentials"),
-                                          filter_words(report.filter), s.in_training, s.eligible,
-                                          state_counts(s.active, s.due, ctx.due_days, s.grace, s.lapsed)));
+                                          filter_words(report.filter), s.in_training, s.eligible, state_counts(s, ctx.due_days)));
+    unreadable_lines(ctx, doc.summary);
     bool any_domains = std::any_of(report.rows.begin(), report.rows.end(), roster_has_domains);
     Section sec = roster_section(report.filter, any_domains);
     for (const auto& r : section_rows(report.rows, parts))

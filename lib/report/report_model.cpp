@@ -10,14 +10,6 @@
 
 namespace peerctl {
 
-Deadline deadline_of(const Certification& cert, State state, Date as_of) {
-    Deadline d;
-    d.submit_by = cert.submit_by && state == State::Active;
-    d.date = d.submit_by ? *cert.submit_by : cert.expires;
-    d.days_left = days_between(as_of, d.date);
-    return d;
-}
-
 std::vector<std::string> filter_state_words() {
     std::vector<std::string> out;
     for (std::string_view s : state_names()) {
@@ -36,9 +28,12 @@ std::vector<std::string> renewal_state_words() {
 
 namespace {
 
+int days_to_deadline(const CredentialStatus& cs, Date as_of) {
+    return days_between(as_of, first_action_date(*cs.certification, cs.state).date);
+}
+
 bool is_due(const CredentialStatus& cs, const ReportContext& ctx) {
-    return cs.state == State::Active && cs.certification &&
-           deadline_of(*cs.certification, cs.state, ctx.as_of).days_left <= ctx.due_days;
+    return cs.state == State::Active && cs.certification && days_to_deadline(cs, ctx.as_of) <= ctx.due_days;
 }
 
 bool wanted(const ReportFilter& f, const CredentialStatus& cs, bool due) {
@@ -51,17 +46,21 @@ bool wanted(const ReportFilter& f, const CredentialStatus& cs, bool due) {
     return true;
 }
 
+// Past a deadline (late, in grace, lapsed) is always within: a grace end months away must not
+// hide someone whose certification has expired.
 bool within(const ReportFilter& f, const CredentialStatus& cs, Date as_of) {
     if (!f.within_days) return true;
-    return cs.certification && deadline_of(*cs.certification, cs.state, as_of).days_left <= *f.within_days;
+    if (!cs.certification) return false;
+    return cs.state != State::Active || days_to_deadline(cs, as_of) <= *f.within_days;
 }
 
-void count_state(State s, bool due, int& active, int& dues, int& grace, int& lapsed) {
+void count_state(State s, bool due, int& active, int& dues, int& late, int& grace, int& lapsed) {
     switch (s) {
     case State::Active:
         ++active;
         if (due) ++dues;
         break;
+    case State::Late: ++late; break;
     case State::Grace: ++grace; break;
     case State::Lapsed: ++lapsed; break;
     default: break;
@@ -76,7 +75,7 @@ std::string level_note(const CredentialStatus& cs) {
     return out;
 }
 
-std::string roster_next(const CredentialStatus& cs) {
+std::string roster_next(const CredentialStatus& cs, Date as_of) {
     switch (cs.state) {
     case State::InTraining: {
         std::string missing = initial_missing_in_words(cs);
@@ -89,6 +88,11 @@ std::string roster_next(const CredentialStatus& cs) {
         if (c.submit_by) out += ", submit by " + to_string(*c.submit_by);
         return out;
     }
+    case State::Late: {
+        const Certification& c = *cs.certification;
+        return fmt::format("submit by {} {}, expires {}", to_string(*c.submit_by),
+                           days_left_in_words(days_between(as_of, *c.submit_by)), to_string(c.expires));
+    }
     case State::Grace: return "grace until " + to_string(*cs.certification->grace_until);
     case State::Lapsed: return "expired " + to_string(cs.certification->expires);
     }
@@ -99,17 +103,17 @@ std::string roster_next(const CredentialStatus& cs) {
 
 void count_renewal(RenewalSummary& sum, State state, bool due) {
     ++sum.certified;
-    count_state(state, due, sum.active, sum.due, sum.grace, sum.lapsed);
+    count_state(state, due, sum.active, sum.due, sum.late, sum.grace, sum.lapsed);
 }
 
 void count_roster(RosterSummary& sum, State state, bool due) {
     ++sum.credentials;
     if (state == State::InTraining) ++sum.in_training;
     if (state == State::Eligible) ++sum.eligible;
-    count_state(state, due, sum.active, sum.due, sum.grace, sum.lapsed);
+    count_state(state, due, sum.active, sum.due, sum.late, sum.grace, sum.lapsed);
 }
 
-RenewalKey renewal_key(const RenewalRow& row) { return {row.status.certification->expires, row.id, row.status.rule->id}; }
+RenewalKey renewal_key(const RenewalRow& row) { return {row.deadline.date, row.id, row.status.rule->id}; }
 
 std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter) {
     std::vector<RenewalRow> rows;
@@ -123,7 +127,8 @@ std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportCont
         shown.certification = cs.certification;
         shown.ce = cs.ce;
         shown.renewable = cs.renewable;
-        rows.push_back({s.id, s.name, std::move(shown), deadline_of(*cs.certification, cs.state, ctx.as_of), due,
+        Deadline deadline = first_action_date(*cs.certification, cs.state);
+        rows.push_back({s.id, s.name, std::move(shown), deadline, days_between(ctx.as_of, deadline.date), due,
                         missing_in_words(cs), level_note(cs)});
     }
     return rows;
@@ -166,7 +171,7 @@ std::vector<RosterRow> roster_rows(const SpecialistStatus& s, const ReportContex
     std::vector<RosterRow> rows;
     for (const auto& cs : s.credentials) {
         bool due = is_due(cs, ctx);
-        if (wanted(filter, cs, due)) rows.push_back({s.id, s.name, cs, due, roster_next(cs)});
+        if (wanted(filter, cs, due)) rows.push_back({s.id, s.name, cs, due, roster_next(cs, ctx.as_of)});
     }
     bool filtered = filter.credential || !filter.states.empty();
     if (s.credentials.empty() && !filtered) rows.push_back({s.id, s.name, std::nullopt, false, "no credential on record"});
@@ -264,7 +269,8 @@ Transcript transcript_report(const Record& record, const SpecialistStatus& statu
 namespace {
 
 bool auditable(const CredentialStatus& cs, const std::optional<std::string>& credential) {
-    return (!credential || cs.rule->id == *credential) && (cs.state == State::Active || cs.state == State::Grace);
+    return (!credential || cs.rule->id == *credential) &&
+           (cs.state == State::Active || cs.state == State::Late || cs.state == State::Grace);
 }
 
 } // namespace

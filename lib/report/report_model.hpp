@@ -3,6 +3,7 @@
 // renew, where everyone stands, one specialist's CE entries, an audit sample. Pure: nothing here
 // reads files or knows a format; renderers lay these out (report_layout, report_render_*).
 
+#include "deadline.hpp"
 #include "evaluation.hpp"
 
 #include <cstdint>
@@ -19,11 +20,13 @@ struct ReportContext {
     std::string workspace;
     Date as_of;
     int due_days = 60; // "due": active with the deadline at most this many days away (warn_days)
+    // Record files a team report leaves out because they could not be read: it says so above its rows.
+    std::vector<std::string> unreadable;
 };
 
 // Which credentials a report keeps. Empty members keep everything.
 struct ReportFilter {
-    std::optional<int> within_days;  // deadline at most this many days away; past ones included
+    std::optional<int> within_days;  // deadline at most this many days away; late, grace and lapsed included
     std::vector<std::string> states; // words of filter_state_words()
     std::optional<std::string> credential;
 };
@@ -33,20 +36,12 @@ struct ReportFilter {
 std::vector<std::string> filter_state_words();
 std::vector<std::string> renewal_state_words();
 
-// The date a holder must act by: the submit-by date while active where the credential has one,
-// else the expiry (as `check` counts it).
-struct Deadline {
-    Date date;
-    bool submit_by = false;
-    int days_left = 0;
-};
-Deadline deadline_of(const Certification& cert, State state, Date as_of);
-
 struct RenewalRow {
     std::string id;
     std::string name;
     CredentialStatus status; // certified: `certification` is set
-    Deadline deadline;
+    Deadline deadline;       // its first action date
+    int days_left = 0;       // to the deadline; negative once past
     bool due = false;
     std::string missing; // CE still missing, in words ("ethics 3 h, 14.5 h total")
     std::string note;    // why a level cannot renew ("level provisional is not renewable; move up to full")
@@ -56,13 +51,14 @@ struct RenewalSummary {
     int certified = 0;
     int active = 0; // includes the due ones
     int due = 0;
+    int late = 0;
     int grace = 0;
     int lapsed = 0;
 };
 
 struct RenewalsReport {
     ReportFilter filter;
-    std::vector<RenewalRow> rows; // by expiry, then id and credential
+    std::vector<RenewalRow> rows; // by deadline, then id and credential
     RenewalSummary summary;       // of the rows
 };
 
@@ -71,13 +67,13 @@ void count_renewal(RenewalSummary& sum, State state, bool due);
 struct RosterSummary;
 void count_roster(RosterSummary& sum, State state, bool due);
 
-// A renewals report's order: by expiry, then id and credential.
+// A renewals report's order: by the first action date, then id and credential.
 struct RenewalKey {
-    Date expires;
+    Date deadline;
     std::string id;
     std::string credential;
     bool operator<(const RenewalKey& o) const {
-        if (expires != o.expires) return expires < o.expires;
+        if (deadline != o.deadline) return deadline < o.deadline;
         return std::tie(id, credential) < std::tie(o.id, o.credential);
     }
 };
@@ -108,6 +104,7 @@ struct RosterSummary {
     int eligible = 0;
     int active = 0; // includes the due ones
     int due = 0;
+    int late = 0;
     int grace = 0;
     int lapsed = 0;
 };

@@ -163,26 +163,35 @@ std::string collected(const std::function<void(const JsonSink&)>& make) {
     return out;
 }
 
+// The counts by state that both team reports' summaries end with.
+template <class Summary>
+void add_state_counts(json& summary, const Summary& s, const ReportContext& ctx) {
+    summary["active"] = s.active;
+    summary["due"] = s.due;
+    summary["due_within_days"] = ctx.due_days;
+    summary["late"] = s.late;
+    summary["grace"] = s.grace;
+    summary["lapsed"] = s.lapsed;
+}
+
 json renewals_root(const RenewalSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
     json root = header("renewals", ctx);
     root["filters"] = filters_json(filter);
-    root["summary"] = {{"certifications", s.certified},   {"active", s.active}, {"due", s.due},
-                       {"due_within_days", ctx.due_days}, {"grace", s.grace},   {"lapsed", s.lapsed}};
+    root["unreadable"] = ctx.unreadable;
+    json summary = {{"certifications", s.certified}};
+    add_state_counts(summary, s, ctx);
+    root["summary"] = summary;
     return root;
 }
 
 json roster_root(const RosterSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
     json root = header("roster", ctx);
     root["filters"] = filters_json(filter);
-    root["summary"] = {{"specialists", s.specialists},
-                       {"credentials", s.credentials},
-                       {"in_training", s.in_training},
-                       {"eligible", s.eligible},
-                       {"active", s.active},
-                       {"due", s.due},
-                       {"due_within_days", ctx.due_days},
-                       {"grace", s.grace},
-                       {"lapsed", s.lapsed}};
+    root["unreadable"] = ctx.unreadable;
+    json summary = {
+        {"specialists", s.specialists}, {"credentials", s.credentials}, {"in_training", s.in_training}, {"eligible", s.eligible}};
+    add_state_counts(summary, s, ctx);
+    root["summary"] = summary;
     return root;
 }
 
@@ -198,8 +207,8 @@ std::string renewal_row_json(const RenewalRow& row) {
                 {"state", to_string(cs.state)},
                 {"due", row.due},
                 {"deadline", to_string(row.deadline.date)},
-                {"deadline_kind", row.deadline.submit_by ? "submit-by" : "expiry"},
-                {"deadline_days_left", row.deadline.days_left},
+                {"deadline_kind", to_string(row.deadline.kind)},
+                {"deadline_days_left", row.days_left},
                 {"certification", certification_json(cs)},
                 {"ce", ce_json(cs)},
                 {"renewable", cs.renewable},

@@ -195,7 +195,7 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
         static const std::vector<Column> columns = renewals_flat_columns();
         for (const auto& row : renewal_rows(status, ctx_, filter_)) {
             RenewalKey key = renewal_key(row);
-            put(slot, key.expires);
+            put(slot, key.deadline);
             put_text(slot, key.id);
             put_text(slot, key.credential);
             keep(row.status.state, row.due, true, renewal_has_submit_by(row), renewal_has_grace(row),
@@ -220,7 +220,7 @@ TeamReportStream::RowRef TeamReportStream::read_row(std::string_view& in, bool r
     RowRef r;
     r.slot = slot;
     if (renewals) {
-        r.expires = take<Date>(in);
+        r.deadline = take<Date>(in);
         r.id = take_text(in);
         r.credential = take_text(in);
     }
@@ -243,11 +243,11 @@ std::string TeamReportStream::finish() {
 void TeamReportStream::finish(const std::function<void(std::string_view)>& write) {
     RenewalSummary renewals;
     RosterSummary roster;
-    bool by_expiry = kind_ == TeamReport::Renewals;
+    bool by_deadline = kind_ == TeamReport::Renewals;
     std::size_t count = 0;
     for (std::string_view in : slots_)
         for (; !in.empty(); ++count)
-            read_row(in, by_expiry, 0);
+            read_row(in, by_deadline, 0);
     std::vector<RowRef> rows;
     rows.reserve(count);
     std::vector<std::uint32_t> rows_left(slots_.size()); // of each slot, not yet written
@@ -255,16 +255,16 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
         std::string_view in = slots_[i];
         if (!in.empty()) ++roster.specialists;
         while (!in.empty()) {
-            RowRef row = read_row(in, by_expiry, static_cast<std::uint32_t>(i));
-            if (by_expiry) count_renewal(renewals, row.state, row.due);
+            RowRef row = read_row(in, by_deadline, static_cast<std::uint32_t>(i));
+            if (by_deadline) count_renewal(renewals, row.state, row.due);
             else if (row.counted) count_roster(roster, row.state, row.due);
             rows.push_back(row);
             ++rows_left[i];
         }
     }
-    if (by_expiry)
+    if (by_deadline)
         std::stable_sort(rows.begin(), rows.end(), [](const RowRef& a, const RowRef& b) {
-            if (a.expires != b.expires) return a.expires < b.expires;
+            if (a.deadline != b.deadline) return a.deadline < b.deadline;
             return std::tie(a.id, a.credential) < std::tie(b.id, b.credential);
         });
     // A slot is freed once its rows are written.
@@ -278,12 +278,12 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
                            written(rows[i]);
                            return expanded;
                        }};
-        if (by_expiry) renewals_json(renewals, filter_, ctx_, texts, write);
+        if (by_deadline) renewals_json(renewals, filter_, ctx_, texts, write);
         else roster_json(roster, filter_, ctx_, texts, write);
         return;
     }
     if (format_ == StreamFormat::Csv) {
-        write(csv_header(by_expiry ? renewals_flat_columns() : roster_flat_columns()));
+        write(csv_header(by_deadline ? renewals_flat_columns() : roster_flat_columns()));
         for (const auto& row : rows) {
             write(row.text);
             written(row);
@@ -306,7 +306,7 @@ void TeamReportStream::finish_sections(const std::vector<RowRef>& rows, const Re
     if (kind_ == TeamReport::Renewals) {
         doc = renewals_document(RenewalsReport{filter_, {}, renewals}, ctx_, Parts::Sections);
         doc.sections.at(0) = renewals_section(filter_, any[0], any[1]);
-        shown = {true, true, true, true, true, true, true, true, true, any[0], any[1]};
+        shown = {true, true, true, true, any[0], true, true, true, true, true, any[1]};
     } else {
         doc = roster_document(RosterReport{filter_, {}, roster}, ctx_, Parts::Sections);
         doc.sections.at(0) = roster_section(filter_, any[0]);

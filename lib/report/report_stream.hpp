@@ -27,8 +27,10 @@ public:
 
     // Safe to call concurrently for distinct indices; each index at most once.
     void add(std::size_t index, const SpecialistStatus& status);
+    // The record files left out, known once all are read: the report names them above its rows.
+    void set_unreadable(std::vector<std::string> files) { ctx_.unreadable = std::move(files); }
 
-    // The whole report, rows in the report's order (renewals by expiry, roster by file), handed
+    // The whole report, rows in the report's order (renewals by deadline, roster by file), handed
     // to `write` a piece at a time (so that it need never be whole in memory), or returned.
     void finish(const std::function<void(std::string_view)>& write);
     std::string finish();
@@ -36,7 +38,7 @@ public:
 private:
     // A kept row, read back from its specialist's slot (the views are into the slot).
     struct RowRef {
-        Date expires;                    // renewals: the sort key, with id and credential
+        Date deadline;                   // renewals: the sort key, with id and credential
         std::string_view id, credential; // renewals only
         std::string_view text;
         std::uint32_t slot = 0;

@@ -1,6 +1,7 @@
 #include "record_update.hpp"
 
 #include "atomic_file.hpp"
+#include "day_hours.hpp"
 #include "file_lock.hpp"
 #include "file_reader.hpp"
 #include "record_loader.hpp"
@@ -181,19 +182,37 @@ bool lock_record(FileLock& lock, const Workspace& ws, const fs::path& path, cons
     return true;
 }
 
-namespace {
-
-// Once the record is replaced: should this fail, or peerctl die first, the undo file left (if any)
-// describes an earlier write, which cannot match the record now, so undo refuses rather than
-// losing anything.
-void keep_undo(const fs::path& path, const std::string& shown, std::optional<std::string> before, const std::string& after,
-               const Workspace& ws, Diagnostics& diags) {
-    if (auto err = save_undo(path, UndoStep{std::move(before), after}, static_cast<mode_t>(file_mode(ws))))
-        diags.warning(shown, {},
-                      fmt::format("cannot keep a copy for 'peerctl undo' ({}: {})", err->path.filename().string(), err->what));
+bool record_writable(const fs::path& path, const std::string& shown, Diagnostics& diags) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return true;
+    if (S_ISLNK(st.st_mode)) {
+        diags.error(shown, {}, "the record is a symbolic link; peerctl does not write through links");
+        return false;
+    }
+    if (is_read_only(path)) {
+        diags.error(shown, {}, fmt::format("the record is read-only (mode {:04o}); nothing was written", st.st_mode & 07777));
+        return false;
+    }
+    return true;
 }
 
-} // namespace
+bool replace_record(const Workspace& ws, const fs::path& path, const std::string& shown, const std::optional<std::string>& before,
+                    const std::string& after, Diagnostics& diags) {
+    AtomicWriteOptions write;
+    write.create_mode = static_cast<mode_t>(file_mode(ws));
+    write.must_not_exist = !before;
+    if (auto err = write_file_atomic(path, after, write)) {
+        diags.error(shown, {}, err->what);
+        return false;
+    }
+    // Once the record is replaced: should this fail, or peerctl die first, the undo file left (if
+    // any) describes an earlier write, which cannot match the record now, so undo refuses rather
+    // than losing anything.
+    if (auto err = save_undo(path, UndoStep{before, after}, static_cast<mode_t>(file_mode(ws))))
+        diags.warning(shown, {},
+                      fmt::format("cannot keep a copy for 'peerctl undo' ({}: {})", err->path.filename().string(), err->what));
+    return true;
+}
 
 UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials, const std::string& id, const EditFn& edit,
                            const RefusalFn& refusals, const UpdateOptions& options, Diagnostics& diags) {
@@ -205,21 +224,14 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
 
     struct stat st {};
     bool exists = ::lstat(path.c_str(), &st) == 0;
-    if (exists && S_ISLNK(st.st_mode)) {
-        diags.error(shown, {}, "the record is a symbolic link; peerctl does not write through links");
-        return result;
-    }
+    // Before the lock file is made: a refused write writes nothing at all.
+    if (!record_writable(path, shown, diags)) return result;
     if (options.create && exists) {
         diags.error(shown, {}, fmt::format("a record for '{}' already exists", id));
         return result;
     }
     if (!options.create && !exists) {
         diags.error(shown, {}, fmt::format("no record for '{}' (create it with 'peerctl add')", id));
-        return result;
-    }
-    // Before the lock file is made: a refused write writes nothing at all.
-    if (exists && is_read_only(path)) {
-        diags.error(shown, {}, fmt::format("the record is read-only (mode {:04o}); nothing was written", st.st_mode & 07777));
         return result;
     }
 
@@ -271,16 +283,9 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
     result.added_text = updated->size() >= original.size() && updated->compare(0, original.size(), original) == 0
                             ? updated->substr(original.size())
                             : *updated;
-    if (!options.dry_run) {
-        AtomicWriteOptions write;
-        write.create_mode = static_cast<mode_t>(file_mode(ws));
-        write.must_not_exist = options.create;
-        if (auto err = write_file_atomic(path, *updated, write)) {
-            diags.error(shown, {}, err->what);
-            return result;
-        }
-        keep_undo(path, shown, options.create ? std::nullopt : std::optional(original), *updated, ws, diags);
-    }
+    if (!options.dry_run &&
+        !replace_record(ws, path, shown, options.create ? std::nullopt : std::optional(original), *updated, diags))
+        return result;
     result.ok = true;
     result.record = std::move(after);
     return result;
@@ -288,18 +293,55 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
 
 namespace {
 
-template <typename Entry, typename Same>
-void duplicates(const std::vector<Entry>& before, const std::vector<Entry>& after, std::string_view what, Same same,
-                std::vector<std::string>& out) {
+// Titles as a person reads them: case and runs of blanks do not make another course.
+std::string title_key(std::string_view title) {
+    std::string out;
+    bool blank = false;
+    for (char c : title) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            blank = !out.empty();
+            continue;
+        }
+        if (blank) out += ' ';
+        blank = false;
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+// `match(recorded, added)` says how the new entry matches one recorded ("a matching [[ce]]
+// entry"), or "" when it does not.
+template <typename Entry, typename Match>
+void duplicates(const std::vector<Entry>& before, const std::vector<Entry>& after, Match match, std::vector<std::string>& out) {
     if (after.size() != before.size() + 1) return;
     const Entry& added = after.back();
     // A void entry was recorded wrongly: the same entry logged again replaces it, it does not repeat it.
     for (const auto& e : before)
-        if (!e.voided && same(e, added)) {
-            out.push_back(
-                fmt::format("a matching [[{}]] entry is already recorded at line {}: likely a duplicate", what, e.pos.line));
+        if (std::string how = e.voided ? std::string() : match(e, added); !how.empty()) {
+            out.push_back(fmt::format("{} is already recorded at line {}: likely a duplicate", how, e.pos.line));
             return;
         }
+}
+
+// Training and CE: the same date and title, whatever the case and spacing; with other hours too,
+// which is how a correction logged as a new entry looks (the old one is to be voided or edited).
+auto same_course(EntryKind kind) {
+    return [kind](const auto& recorded, const auto& added) -> std::string {
+        if (recorded.date != added.date || title_key(recorded.title) != title_key(added.title)) return {};
+        if (recorded.hours == added.hours) return fmt::format("a matching [[{}]] entry", to_string(kind));
+        if (title_key(added.title).empty()) return {};
+        return fmt::format("a [[{}]] entry of the same date and title with {} h (to correct its hours, 'peerctl edit' it "
+                           "or 'peerctl void' it first)",
+                           to_string(kind), recorded.hours.str());
+    };
+}
+
+// For the other kinds: a match is `same` holding.
+template <typename Same>
+auto matching(EntryKind kind, Same same) {
+    return [kind, same](const auto& recorded, const auto& added) -> std::string {
+        return same(recorded, added) ? fmt::format("a matching [[{}]] entry", to_string(kind)) : std::string();
+    };
 }
 
 template <typename Entry>
@@ -312,30 +354,32 @@ void future(const std::vector<Entry>& before, const std::vector<Entry>& after, D
 
 std::vector<std::string> entry_refusals(const Record& before, const Record& after, Date today) {
     std::vector<std::string> out;
+    duplicates(before.ce, after.ce, same_course(EntryKind::Ce), out);
+    duplicates(before.training, after.training, same_course(EntryKind::Training), out);
+    duplicates(before.experience, after.experience,
+               matching(EntryKind::Experience,
+                        [](const ExperienceEntry& a, const ExperienceEntry& b) {
+                            return a.date == b.date && a.hours == b.hours && a.kind == b.kind;
+                        }),
+               out);
+    duplicates(before.exams, after.exams,
+               matching(EntryKind::Exam,
+                        [](const ExamEntry& a, const ExamEntry& b) {
+                            return a.date == b.date && a.credential == b.credential && a.result == b.result;
+                        }),
+               out);
     duplicates(
-        before.ce, after.ce, to_string(EntryKind::Ce),
-        [](const CeEntry& a, const CeEntry& b) { return a.date == b.date && a.hours == b.hours && a.title == b.title; }, out);
-    duplicates(
-        before.training, after.training, to_string(EntryKind::Training),
-        [](const TrainingEntry& a, const TrainingEntry& b) {
-            return a.date == b.date && a.hours == b.hours && a.title == b.title;
-        },
+        before.renewals, after.renewals,
+        matching(EntryKind::Renewal,
+                 [](const RenewalEntry& a, const RenewalEntry& b) { return a.date == b.date && a.credential == b.credential; }),
         out);
-    duplicates(
-        before.experience, after.experience, to_string(EntryKind::Experience),
-        [](const ExperienceEntry& a, const ExperienceEntry& b) {
-            return a.date == b.date && a.hours == b.hours && a.kind == b.kind;
-        },
-        out);
-    duplicates(
-        before.exams, after.exams, to_string(EntryKind::Exam),
-        [](const ExamEntry& a, const ExamEntry& b) {
-            return a.date == b.date && a.credential == b.credential && a.result == b.result;
-        },
-        out);
-    duplicates(
-        before.renewals, after.renewals, to_string(EntryKind::Renewal),
-        [](const RenewalEntry& a, const RenewalEntry& b) { return a.date == b.date && a.credential == b.credential; }, out);
+    // More than a day holds, on the new entry's date.
+    std::optional<Date> added;
+    if (after.ce.size() == before.ce.size() + 1) added = after.ce.back().date;
+    if (after.training.size() == before.training.size() + 1) added = after.training.back().date;
+    if (added)
+        for (const auto& day : overfull_days(after))
+            if (day.date == *added) out.push_back(describe(day));
     future(before.ce, after.ce, today, out);
     future(before.training, after.training, today, out);
     future(before.experience, after.experience, today, out);

@@ -50,6 +50,17 @@ unsigned file_mode(const Workspace& ws);
 bool lock_record(FileLock& lock, const Workspace& ws, const std::filesystem::path& path, const std::string& id,
                  const std::string& shown, Diagnostics& diags);
 
+// Whether a write may replace the record at `path` (named `shown`): not when it is a symbolic link
+// or read-only (atomic_file.hpp's is_read_only); a missing record may be created. The reason in
+// diags when not.
+bool record_writable(const std::filesystem::path& path, const std::string& shown, Diagnostics& diags);
+
+// Under the record's lock: `after` replaces the record atomically and durably (created when
+// `before` is nullopt), then the undo file keeps `before` and `after` (record_undo.hpp). False
+// with the reason in diags when the record could not be written (it is then as it was).
+bool replace_record(const Workspace& ws, const std::filesystem::path& path, const std::string& shown,
+                    const std::optional<std::string>& before, const std::string& after, Diagnostics& diags);
+
 struct UpdateOptions {
     bool dry_run = false;
     bool force = false;  // accept refusals that are only warnings (future dates, duplicates)

@@ -1,6 +1,7 @@
 #include "record_loader.hpp"
 
 #include "evidence_path.hpp"
+#include "sha256.hpp"
 #include "expiry_chain.hpp"
 #include "plain_reader.hpp"
 #include "toml_reader.hpp"
@@ -207,6 +208,12 @@ private:
         e.evidence_pos = r.pos("evidence");
         if (std::string problem = evidence_path_problem(e.evidence); !problem.empty())
             diags_.error(file_, e.evidence_pos, evidence_rule("'evidence'", problem));
+        e.evidence_sha256 = r.string("evidence_sha256").value_or("");
+        e.evidence_sha256_pos = r.pos("evidence_sha256");
+        if (!e.evidence_sha256.empty() && !is_sha256_hex(e.evidence_sha256))
+            diags_.error(file_, e.evidence_sha256_pos, "'evidence_sha256' must be a SHA-256: 64 lowercase hexadecimal digits");
+        else if (!e.evidence_sha256.empty() && e.evidence.empty())
+            diags_.error(file_, e.evidence_sha256_pos, "'evidence_sha256' needs 'evidence', the file it is the hash of");
         r.string("note");
         r.warn_unknown();
         return e;

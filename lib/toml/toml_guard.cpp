@@ -1,5 +1,6 @@
 #include "toml_guard.hpp"
 
+#include "conflict_markers.hpp"
 #include "output_text.hpp"
 
 #include <fmt/core.h>
@@ -390,6 +391,8 @@ bool prescan_toml(std::string_view text, const std::string& file, const GuardLim
             fmt::format("the file is larger than the limit of {} bytes (max_file_size in peerctl.toml)", limits.max_bytes));
         return false;
     }
+    // Before the scanner, which would stop at the first '<' with less to say.
+    if (report_conflict_markers(text, file, diags) > 0) return false;
     return Scanner(text, file, limits, diags).run();
 }
 

@@ -202,11 +202,13 @@ def records_come_and_go(tmp, have_strace):
     got = w.same("a record added")
     expect("cnguyen2" in got[1], f"the added record does not show: {got}")
 
-    # A record whose id is not its file name: UNKNOWN, with the cache or without.
+    # A record whose id is not its file name is left out and named, with the cache or without:
+    # CRITICAL still, as the readable records are (else it would be UNKNOWN).
     shutil.copyfile(w.record("amartin"), w.record("zz-copy"))
     yield
     got = w.same("a bad record")
-    expect(got[0] == 3 and "zz-copy" in got[2], f"a bad record should be UNKNOWN (3): {got}")
+    expect(got[0] == 2 and "zz-copy" in got[2] and "UNKNOWN specialists/zz-copy.toml: could not be read" in got[1],
+           f"a bad record should be named, the state CRITICAL (2): {got}")
     os.unlink(w.record("zz-copy"))
     w.same("bad record removed")
 

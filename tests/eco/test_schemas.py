@@ -37,6 +37,7 @@ AS_OF = "2026-11-23"
 
 # Invalid fixtures whose fault the schema expresses: the schema must reject them.
 SCHEMA_CATCHES = {
+    "tests/cli/cases/bad-evidence-sha256/specialists/x.toml": "evidence_sha256 in capitals (pattern), and without evidence (dependencies)",
     "tests/cli/cases/bad-bom-id-integer/specialists/x.toml": "'id' is an integer",
     "tests/cli/cases/bad-ce-missing-date/specialists/x.toml": "[[ce]] without 'date'",
     "tests/cli/cases/bad-ce-missing-title/specialists/x.toml": "[[ce]] without 'title'",
@@ -83,6 +84,7 @@ SCHEMA_CANNOT = {
     "tests/cli/cases/bad-truncated-header/specialists/x.toml": "not TOML",
     "tests/cli/cases/bad-workspace-credential-syntax/credentials/my-cred.toml": "not TOML",
     "tests/cli/fixtures/check-bad/specialists/broken.toml": "a quoted date (as bad-date-quoted)",
+    "tests/cli/fixtures/one-bad/specialists/broken.toml": "a quoted date (as bad-date-quoted)",
     "tests/cli/cases/bad-workspace-credential/specialists/x.toml": "its fault is the workspace's credential file",
     "tests/cli/cases/bad-workspace-credential-syntax/specialists/x.toml": "its fault is the workspace's credential file",
 }
@@ -285,6 +287,10 @@ def man_examples(peerctl, source, tmp, checks):
             return {}
         (ws / rel).parent.mkdir(parents=True, exist_ok=True)
         (ws / rel).write_text(text)
+        # The evidence the example record names is on file, as validate expects of evidence.
+        for path in re.findall(r'^evidence = "([^"]+)"$', text, re.M):
+            (ws / path).parent.mkdir(parents=True, exist_ok=True)
+            (ws / path).write_text("certificate\n")
     run = subprocess.run([peerctl, "--dir", str(ws), "--as-of", AS_OF, "validate"], env=env_for(tmp),
                          capture_output=True, text=True)
     checks.check(run.returncode == 0 and "0 errors, 0 warnings" in run.stderr,

@@ -152,11 +152,11 @@ states = {e.get("evidence"): e.get("evidence_status") for e in entries}
 s.check(states == {"evidence/jdoe/ok.pdf": "present", "evidence/out/certificate.pdf": "missing"},
         "evidence through a link: the transcript calls the file inside present and the one outside missing", states)
 
-# log --evidence refuses them all and writes nothing.
+# log --evidence refuses the relative ones and writes nothing (an absolute path is a file to copy
+# in: below, and tests/write/test_evidence.py).
 write(rec, base)
 original = read(rec)
-for path in (os.path.join(secret_dir, "certificate.pdf"), "/etc/shadow", secret_rel, "../../x",
-             "evidence/out/certificate.pdf", "evidence/out/../../x"):
+for path in (secret_rel, "../../x", "evidence/out/certificate.pdf", "evidence/out/../../x"):
     for extra in ((), ("--dry-run",)):
         what = f"log --evidence {path} {' '.join(extra)}".strip()
         p = s.run("log", "ce", "jdoe", "--hours", "1", "--title", "t", "--date", "2026-02-01", "--evidence", path, *extra,
@@ -168,6 +168,12 @@ for path in (os.path.join(secret_dir, "certificate.pdf"), "/etc/shadow", secret_
 p = s.run("log", "ce", "jdoe", "--hours", "1", "--title", "t", "--date", "2026-02-01", "--evidence", "evidence/jdoe/2.pdf",
           ws=ws)
 s.check(p.returncode == 0, "log --evidence inside the workspace works", text(p))
+# A file outside named by its absolute path is copied in: the record never names it where it is.
+p = s.run("log", "ce", "jdoe", "--hours", "1", "--title", "t2", "--date", "2026-02-01", "--evidence",
+          os.path.join(secret_dir, "certificate.pdf"), ws=ws)
+s.check(p.returncode == 0 and secret_dir.encode() not in read(rec) and b'"evidence/jdoe/certificate.pdf"' in read(rec)
+        and secret_dir.encode() not in p.stdout + p.stderr,
+        "log --evidence of a file outside records the copy in the workspace, and never names the original", text(p))
 
 # --- 5. A broken user config names itself ------------------------------------------------------------------
 ws = s.workspace("config")

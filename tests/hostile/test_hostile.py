@@ -63,7 +63,8 @@ def case(name, make, message=None, ok=False, settings="", user=None, file="x.tom
         if message:
             s.check(any(line.endswith(": error: " + message) for line in lines), f"{what}: says '{message}'", err)
         if args == ["check"]:
-            s.check(p.stdout.startswith(b"PEERCTL UNKNOWN - 1 invalid record file"), f"{what}: UNKNOWN", p.stdout)
+            s.check(p.stdout.startswith(b"PEERCTL UNKNOWN - 1 record file could not be read"), f"{what}: UNKNOWN", p.stdout)
+            s.check(f"UNKNOWN specialists/{file}: could not be read\n".encode() in p.stdout, f"{what}: names the file", p.stdout)
 
 
 # Sizes: the limit is checked before reading, and again while reading.

@@ -131,7 +131,7 @@ for args in (["status"], ["status", "--format", "json"], ["status", "good", "nob
 for args in (["check"], ["check", "--format", "json"]):
     p = private(" ".join(args), s.run(*args, ws=ws), stdout_too=True)
     expect(p, 3, " ".join(args))
-    s.check(b"invalid record file" in p.stdout, f"{' '.join(args)}: UNKNOWN for the invalid records", p.stdout)
+    s.check(b"could not be read" in p.stdout, f"{' '.join(args)}: UNKNOWN for the invalid records", p.stdout)
 for args in (["validate"], ["status"], ["check"], ["credentials", "show", "org-x"], ["report", "roster"]):
     what = " ".join(args) + " (broken credential rules)"
     p = private(what, s.run(*args, ws=rules), stdout_too=args[0] in ("validate", "check"))

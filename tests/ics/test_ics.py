@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """export ics, checked with a real iCalendar parser (Debian's python3-icalendar) and byte by byte.
 
-usage: test_ics.py PEERCTL WORKSPACE
+usage: test_ics.py PEERCTL WORKSPACE [WORKSPACE...]
+
+The first workspace is checked in depth; each checks its events against its status.
 """
 import json
 import os
@@ -27,41 +29,56 @@ def check(cond, what):
         failures.append(what)
 
 
-def run(*args):
-    return subprocess.run([peerctl, "--dir", workspace, "--as-of", AS_OF, *args], env=env,
+def run(*args, ws=None):
+    return subprocess.run([peerctl, "--dir", ws or workspace, "--as-of", AS_OF, *args], env=env,
                           capture_output=True, check=True).stdout
 
 
-ics = run("export", "ics")
-status = json.loads(run("status", "--all", "--format", "json"))
+def events_match_status(ws):
+    """The calendar of `ws` against its status; returns the kinds of event it checked."""
+    ics = run("export", "ics", ws=ws)
+    status = json.loads(run("status", "--all", "--format", "json", ws=ws))
+    # Every certified credential has one expiry event, one submit-by event where it has one and
+    # one grace-end event in grace; every credential with an exam scheduled has one exam event.
+    expected = {}
+    for s in status["specialists"]:
+        for c in s["credentials"]:
+            if c["exam"].get("scheduled"):
+                expected[f'{s["id"]}.{c["id"]}.exam@peerctl'] = c["exam"]["scheduled"]
+            cert = c["certification"]
+            if cert is None:
+                continue
+            expected[f'{s["id"]}.{c["id"]}.expiry@peerctl'] = cert["expires"]
+            if cert["submit_by"]:
+                expected[f'{s["id"]}.{c["id"]}.submit-by@peerctl'] = cert["submit_by"]
+            if cert["grace_until"]:
+                expected[f'{s["id"]}.{c["id"]}.grace-end@peerctl'] = cert["grace_until"]
 
-# Every certified credential has one expiry event, and one submit-by event where it has one.
-expected = {}
-for s in status["specialists"]:
-    for c in s["credentials"]:
-        cert = c["certification"]
-        if cert is None:
-            continue
-        expected[f'{s["id"]}.{c["id"]}.expiry@peerctl'] = cert["expires"]
-        if cert["submit_by"]:
-            expected[f'{s["id"]}.{c["id"]}.submit-by@peerctl'] = cert["submit_by"]
+    cal = icalendar.Calendar.from_ical(ics)
+    check(cal["VERSION"] == "2.0", "VERSION is 2.0")
+    check("PRODID" in cal, "PRODID present")
+    events = [e for e in cal.walk("VEVENT")]
+    found = {}
+    for e in events:
+        uid = str(e["UID"])
+        day = e.decoded("DTSTART")
+        found[uid] = day.isoformat()
+        check(e.decoded("DTEND").toordinal() == day.toordinal() + 1, f"{uid}: all-day event lasts one day")
+        check(str(e["DTSTAMP"].to_ical().decode()) == "20261118T110640Z", f"{uid}: DTSTAMP from SOURCE_DATE_EPOCH")
+        alarms = sorted(a.decoded("TRIGGER").days for a in e.walk("VALARM"))
+        check(alarms == [-90, -30, -7], f"{uid}: alarms at 90, 30 and 7 days (got {alarms})")
+        check(str(e["SUMMARY"]), f"{uid}: has a summary")
+    check(found == expected, f"{ws}: events match status: {found} != {expected}")
+    check(len(events) == len(expected), f"{ws}: no duplicate events")
+    return ics, {uid.split(".")[-1].split("@")[0] for uid in expected}
 
-cal = icalendar.Calendar.from_ical(ics)
-check(cal["VERSION"] == "2.0", "VERSION is 2.0")
-check("PRODID" in cal, "PRODID present")
-events = [e for e in cal.walk("VEVENT")]
-found = {}
-for e in events:
-    uid = str(e["UID"])
-    day = e.decoded("DTSTART")
-    found[uid] = day.isoformat()
-    check(e.decoded("DTEND").toordinal() == day.toordinal() + 1, f"{uid}: all-day event lasts one day")
-    check(str(e["DTSTAMP"].to_ical().decode()) == "20261118T110640Z", f"{uid}: DTSTAMP from SOURCE_DATE_EPOCH")
-    alarms = sorted(a.decoded("TRIGGER").days for a in e.walk("VALARM"))
-    check(alarms == [-90, -30, -7], f"{uid}: alarms at 90, 30 and 7 days (got {alarms})")
-    check(s is not None and str(e["SUMMARY"]), f"{uid}: has a summary")
-check(found == expected, f"events match status: {found} != {expected}")
-check(len(events) == len(expected), "no duplicate events")
+
+ics, kinds = events_match_status(workspace)
+for ws in sys.argv[3:]:
+    kinds |= events_match_status(ws)[1]
+# Between them the workspaces have every kind of event, so that each is checked against the status.
+for kind in ("expiry", "submit-by", "grace-end", "exam"):
+    check(kind in kinds, f"a {kind} event is checked")
 
 # Stable UIDs: a second run is byte-identical (same DTSTAMP source).
 check(run("export", "ics") == ics, "output is reproducible")

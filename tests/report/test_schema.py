@@ -58,6 +58,10 @@ RUNS = [
     ("entries", ["entries", "vdoe"]),
     ("entries", ["entries", "vdoe", "--kind", "ce"]),
     ("report", ["entries", "rchen"]),
+    ("late", ["report"]),
+    ("late", ["report", "renewals", "--state", "late"]),
+    ("late", ["report", "roster"]),
+    ("late", ["report", "audit", "sample", "--percent", "100", "--seed", "1"]),
     ("../../../data/example", ["report", "roster"]),
     ("../../../data/example", ["report"]),
 ]

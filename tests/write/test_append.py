@@ -141,7 +141,7 @@ s.validate(ws, "after the hand-written records")
 p = record_file(ws, "crlf")
 added = (read_bytes(p) or b"")[len(HAND["crlf"]):]
 s.check(added and b"\n" not in added.replace(b"\r\n", b""), "'crlf': the appended lines end in CRLF", added)
-r = s.run("certify", "crlf", "ct-rss", "--issued", "2025-04-02", ws=ws)
+r = s.run("certify", "crlf", "ct-rss", "--issued", "2025-04-02", "--force", ws=ws)
 s.expect(r, 0, "certify the CRLF record")
 after = read_bytes(p) or b""
 s.check(b"[credentials.ct-rss]\r\nissued = 2025-04-02\r\n" in after, "'crlf': certify inserts CRLF lines", after)

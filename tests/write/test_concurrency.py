@@ -55,7 +55,8 @@ held_thread.start()
 def writer(w, ident, count):
     start.wait()
     for n in range(count):
-        p = subprocess.run(s.cmd(["log", "ce", ident, "--date", "2025-06-01", "--hours", "1", "--title", f"w{w}-n{n:03d}"],
+        # --force: many one-hour entries on one date; this test races writers, not the 24 h guard.
+        p = subprocess.run(s.cmd(["log", "ce", ident, "--date", "2025-06-01", "--hours", "1", "--title", f"w{w}-n{n:03d}", "--force"],
                                  ws), env=s.env, capture_output=True, timeout=60)
         results[(w, n)] = (p.returncode, p.stderr)
 

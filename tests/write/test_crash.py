@@ -31,8 +31,9 @@ specialists = os.path.dirname(path)
 initial = read_bytes(path)
 
 
+# --force: many one-hour entries on one date; this test kills writers, not the 24 h guard.
 def log_cmd(title):
-    return s.cmd(["log", "ce", "jdoe", "--date", "2025-01-01", "--hours", "1", "--title", title], ws)
+    return s.cmd(["log", "ce", "jdoe", "--date", "2025-01-01", "--hours", "1", "--title", title, "--force"], ws)
 
 
 # Give the record some bulk, so that a write takes long enough to be interrupted, and time a run.
@@ -138,7 +139,7 @@ for k in range(ADD_KILLS):
         doc = parse_toml(read_bytes(rec))
         if doc is None or doc.get("id") != ident or doc.get("name") != f"New {k}":
             add_problems.append(f"{ident}: the record is not whole: {read_bytes(rec)[:80]!r}")
-        nxt = subprocess.run(s.cmd(["log", "ce", ident, "--date", "2025-01-01", "--hours", "1", "--title", "next"], ws),
+        nxt = subprocess.run(s.cmd(["log", "ce", ident, "--date", "2025-01-01", "--hours", "1", "--title", "next", "--force"], ws),
                              env=s.env, capture_output=True)
     else:
         nxt = subprocess.run(s.cmd(["add", ident, "--name", f"New {k}", "--credential", "ct-rss"], ws), env=s.env,

@@ -26,7 +26,7 @@ for args in (["certify", "ct-rss", "--issued", "2026-01-02"], ["report", "transc
 
 # --- 'me' is the default ID ------------------------------------------------------------------------
 set_me("jdoe")
-p = s.run("certify", "ct-rss", "--issued", "2026-01-02", "--number", "RSS-1", ws=ws)
+p = s.run("certify", "ct-rss", "--issued", "2026-01-02", "--number", "RSS-1", "--force", ws=ws)
 s.expect(p, 0, "certify CREDENTIAL certifies 'me'")
 s.check(b"certified jdoe for ct-rss" in p.stdout, "certify names 'me' as the one certified", p.stdout)
 s.check(b"issued = 2026-01-02" in (read_bytes(record_file(ws, "jdoe")) or b""), "the record of 'me' holds the issue date")
@@ -37,7 +37,7 @@ s.check(b"CE transcript: jdoe " in p.stdout, "the transcript is the one of 'me'"
 
 # An ID given still wins over 'me', for certify's two words too.
 s.run("add", "mlee", "--name", "M Lee", "--credential", "ct-rss", ws=ws)
-p = s.run("certify", "mlee", "ct-rss", "--issued", "2026-01-03", "--dry-run", ws=ws)
+p = s.run("certify", "mlee", "ct-rss", "--issued", "2026-01-03", "--dry-run", "--force", ws=ws)
 s.expect(p, 0, "certify ID CREDENTIAL")
 s.check(p.stdout == b"issued = 2026-01-03\n", "certify ID CREDENTIAL prints the field for mlee", p.stdout)
 p = s.run("report", "transcript", "mlee", ws=ws)

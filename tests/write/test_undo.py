@@ -40,7 +40,7 @@ s.check(stat.S_IMODE(st.st_mode) == 0o600 and stat.S_ISREG(st.st_mode), "the und
 
 steps = [
     ("log", ["log", "ce", "jdoe", "--date", "2025-03-01", "--hours", "2", "--title", "Course one"]),
-    ("certify", ["certify", "jdoe", "ct-rss", "--issued", "2025-01-01"]),
+    ("certify", ["certify", "jdoe", "ct-rss", "--issued", "2025-01-01", "--force"]),
     ("void", ["void", "jdoe", "ce:1", "--reason", "duplicate"]),
 ]
 for what, args in steps:

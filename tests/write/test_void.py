@@ -23,7 +23,7 @@ def ce_counted(ident="jdoe"):
     return json.loads(p.stdout)["specialists"][0]["credentials"][0]["ce"]["counted_hours"] if p.returncode == 0 else None
 
 
-s.expect(s.run("certify", "jdoe", "icrc-pr", "--issued", "2025-01-01", ws=ws), 0, "certify")
+s.expect(s.run("certify", "jdoe", "icrc-pr", "--issued", "2025-01-01", "--force", ws=ws), 0, "certify")
 for title, hours in (("Ethics one", "2"), ("Private note title", "3"), ("Ethics three", "1.5")):
     s.expect(s.log_ce(ws, "jdoe", title, date="2025-06-01", hours=hours, extra=["--topic", "ethics"]), 0, f"log {title}")
 s.check(ce_counted() == 6.5, "before: 6.5 h counted", ce_counted())

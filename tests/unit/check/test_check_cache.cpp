@@ -19,12 +19,15 @@ CachedRecord sample() {
     item.id = "s1";
     item.credential = "ct-rss";
     item.state = State::Grace;
-    item.deadline = ymd(2026, 12, 20);
-    item.deadline_is_submit_by = true;
+    item.deadline = {ymd(2026, 12, 20), DeadlineKind::GraceEnd};
+    item.expires = ymd(2026, 11, 20);
+    item.submit_by = ymd(2026, 10, 6);
     item.ce_remaining = Hours::from_centi(250);
     item.missing = "ethics 3 h,\ttab\\back\nnewline";
     item.period_missing = "no co-supervision 2026-07-16 to 2026-10-15,\tx";
-    return {stamp(100 * second, 101 * second), "s1", {2, 6}, {item, item}};
+    CheckItem without = item;
+    without.submit_by.reset();
+    return {stamp(100 * second, 101 * second), "s1", {2, 6}, {item, without}};
 }
 
 } // namespace
@@ -56,8 +59,11 @@ TEST_CASE("CheckCache round trip, and only an identical stamp finds an entry") {
     CHECK(hit->items[0].missing == sample().items[0].missing);
     CHECK(hit->items[0].period_missing == sample().items[0].period_missing);
     CHECK(hit->items[0].state == State::Grace);
-    CHECK(hit->items[0].deadline == ymd(2026, 12, 20));
-    CHECK(hit->items[0].deadline_is_submit_by);
+    CHECK(hit->items[0].deadline.date == ymd(2026, 12, 20));
+    CHECK(hit->items[0].deadline.kind == DeadlineKind::GraceEnd);
+    CHECK(hit->items[0].expires == ymd(2026, 11, 20));
+    CHECK(hit->items[0].submit_by == ymd(2026, 10, 6));
+    CHECK_FALSE(hit->items[1].submit_by);
     CHECK(hit->items[0].ce_remaining == Hours::from_centi(250));
     CHECK(hit->items[0].id == "s1");
     CHECK(back->find("c.toml", sample().stamp) == nullptr);
@@ -95,6 +101,9 @@ TEST_CASE("CheckCache::parse refuses other inputs and any damage") {
     std::string bad_state = text;
     bad_state.replace(bad_state.find("grace"), 5, "bogus");
     CHECK_FALSE(CheckCache::parse(bad_state, "input\tx\n"));
+    std::string bad_kind = text;
+    bad_kind.replace(bad_kind.find("grace-end"), 9, "grace-out");
+    CHECK_FALSE(CheckCache::parse(bad_kind, "input\tx\n"));
     std::string bad_escape = text;
     bad_escape.replace(bad_escape.find("\\t"), 2, "\\q");
     CHECK_FALSE(CheckCache::parse(bad_escape, "input\tx\n"));

@@ -153,6 +153,7 @@ TEST_CASE("to_string(State) and to_string(MinimumKind)") {
     CHECK(to_string(State::InTraining) == "in-training");
     CHECK(to_string(State::Eligible) == "eligible");
     CHECK(to_string(State::Active) == "active");
+    CHECK(to_string(State::Late) == "late");
     CHECK(to_string(State::Grace) == "grace");
     CHECK(to_string(State::Lapsed) == "lapsed");
     CHECK(to_string(MinimumKind::TopicHours) == "topic-hours");

@@ -37,7 +37,7 @@ TEST_CASE("Each enum's names are what records spell") {
     CHECK(words(experience_kind_names()) == std::vector<std::string>{"work", "volunteer", "supervision"});
     CHECK(words(delivery_names()) == std::vector<std::string>{"in-person", "live-online", "self-study"});
     CHECK(words(entry_kind_names()) == std::vector<std::string>{"training", "exam", "experience", "ce", "renewal"});
-    CHECK(words(state_names()) == std::vector<std::string>{"in-training", "eligible", "active", "grace", "lapsed"});
+    CHECK(words(state_names()) == std::vector<std::string>{"in-training", "eligible", "active", "late", "grace", "lapsed"});
 }
 
 TEST_CASE("to_string and parse read the same names") {

@@ -54,7 +54,7 @@ std::vector<SpecialistStatus> statuses(const std::vector<Record>& records) {
     return out;
 }
 
-ReportContext context() { return {"W", as_of, 60}; }
+ReportContext context() { return {"W", as_of, 60, {}}; }
 
 } // namespace
 
@@ -68,12 +68,14 @@ TEST_CASE("renewals_report") {
         record(certified("submit", "ny-crpa", "2024-02-20")), record("id = \"new\"\nname = \"New\"\n[credentials.ct-rss]\n")};
     auto all = statuses(records);
 
-    SUBCASE("certified only, by expiry, with the summary") {
+    SUBCASE("certified only, by the first action date, with the summary") {
         RenewalsReport r = renewals_report(all, context(), {});
         std::vector<std::string> ids;
         for (const auto& row : r.rows)
             ids.push_back(row.id);
-        CHECK(ids == std::vector<std::string>{"grace", "late", "soon", "submit", "fine"});
+        // late 2026-10-01 (lapsed: its expiry), submit 2027-01-06 (its submit-by date), soon 2027-01-10,
+        // grace 2027-02-01 (its grace end), fine 2028-06-01.
+        CHECK(ids == std::vector<std::string>{"late", "submit", "soon", "grace", "fine"});
         CHECK(r.summary.certified == 5);
         CHECK(r.summary.active == 3);
         CHECK(r.summary.due == 2);
@@ -82,10 +84,10 @@ TEST_CASE("renewals_report") {
     }
     SUBCASE("the deadline is the submit-by date while active") {
         RenewalsReport r = renewals_report(all, context(), {});
-        const RenewalRow& submit = r.rows[3];
-        CHECK(submit.deadline.submit_by);
+        const RenewalRow& submit = r.rows[1];
+        CHECK(submit.deadline.kind == DeadlineKind::SubmitBy);
         CHECK(submit.deadline.date == ymd(2027, 1, 6));
-        CHECK(submit.deadline.days_left == 44);
+        CHECK(submit.days_left == 44);
         CHECK(submit.due);
         CHECK(submit.missing == "ethics 4 h, 28 h total");
     }
@@ -96,7 +98,7 @@ TEST_CASE("renewals_report") {
         std::vector<std::string> ids;
         for (const auto& row : r.rows)
             ids.push_back(row.id);
-        CHECK(ids == std::vector<std::string>{"grace", "late", "submit"});
+        CHECK(ids == std::vector<std::string>{"late", "submit", "grace"});
     }
     SUBCASE("--state due and --credential") {
         ReportFilter f;
@@ -106,6 +108,28 @@ TEST_CASE("renewals_report") {
         RenewalsReport r = renewals_report(all, context(), f);
         REQUIRE(r.rows.size() == 1);
         CHECK(r.rows[0].id == "submit");
+    }
+    SUBCASE("after its submit-by date a certification is late: counted as such, never due") {
+        // ny-crpa 2023-12-01 -> 2026-12-01, submit by 2026-10-17: 37 days overdue on 2026-11-23.
+        auto s = statuses({record(certified("tardy", "ny-crpa", "2023-12-01"))});
+        RenewalsReport r = renewals_report(s, context(), {});
+        REQUIRE(r.rows.size() == 1);
+        CHECK(r.rows[0].status.state == State::Late);
+        CHECK(r.rows[0].deadline == Deadline{ymd(2026, 10, 17), DeadlineKind::SubmitBy});
+        CHECK(r.rows[0].days_left == -37);
+        CHECK_FALSE(r.rows[0].due);
+        CHECK(r.summary.late == 1);
+        CHECK(r.summary.active == 0);
+        CHECK(r.summary.due == 0);
+        ReportFilter f;
+        f.states = {"late"};
+        CHECK(renewals_report(s, context(), f).rows.size() == 1);
+        f.states = {"due", "active"};
+        CHECK(renewals_report(s, context(), f).rows.empty());
+        RosterReport roster = roster_report(s, context(), {});
+        REQUIRE(roster.rows.size() == 1);
+        CHECK(roster.rows[0].next == "submit by 2026-10-17 overdue 37 days, expires 2026-12-01");
+        CHECK(roster.summary.late == 1);
     }
     SUBCASE("a level that cannot renew says so") {
         auto s = statuses({record(certified("prov", "ct-cpsrp", "2026-03-01", "level = \"provisional\"\n"))});
@@ -213,6 +237,7 @@ TEST_CASE("TeamReportStream makes the whole report in every format, whatever ord
         record(certified("soon", "ct-rss", "2024-01-10")),
         record(certified("grace", "pa-cps", "2024-08-01")),
         record(certified("submit", "ny-crpa", "2024-02-20")),
+        record(certified("tardy", "ny-crpa", "2023-12-01")), // late
         record("id = \"new\"\nname = \"New, \\\"Jr\\\" [{,:}] \\\\ |*<b> \\\"id\\\":\\\\\"\n[credentials.ct-rss]\n"),
         record("id = \"none\"\nname = \"=cmd\"\n")};
     auto all = statuses(records);
@@ -301,6 +326,7 @@ TEST_CASE("renewal rows keep only what the report shows") {
 }
 
 TEST_CASE("filter_state_words: each state's word, with due after active; renewals only a certification's") {
-    CHECK(filter_state_words() == std::vector<std::string>{"in-training", "eligible", "active", "due", "grace", "lapsed"});
-    CHECK(renewal_state_words() == std::vector<std::string>{"active", "due", "grace", "lapsed"});
+    CHECK(filter_state_words() ==
+          std::vector<std::string>{"in-training", "eligible", "active", "due", "late", "grace", "lapsed"});
+    CHECK(renewal_state_words() == std::vector<std::string>{"active", "due", "late", "grace", "lapsed"});
 }

@@ -101,12 +101,14 @@ hours = 7
         CHECK(l.text().rfind("c.toml:11:18: error: ", 0) == 0);
     }
     SUBCASE("an unknown key is a warning with a suggestion, the file still loads") {
-        LoadedRevisions l = load_revisions("[[revision]]\neffective_from = 2022-01-01\nnotes = \"x\"\n[revision.ce]\nhours = 5\n");
+        LoadedRevisions l =
+            load_revisions("[[revision]]\neffective_from = 2022-01-01\nnotes = \"x\"\n[revision.ce]\nhours = 5\n");
         CHECK(l.credential);
         CHECK(l.text() == "c.toml:12:1: warning: unknown key 'notes' in [[revision]]; did you mean 'note'?\n");
     }
     SUBCASE("a mistake inside a replaced table names it as written") {
-        LoadedRevisions l = load_revisions("[[revision]]\neffective_from = 2022-01-01\n[[revision.ce.minimum]]\ntopic = \"ethics\"\n");
+        LoadedRevisions l =
+            load_revisions("[[revision]]\neffective_from = 2022-01-01\n[[revision.ce.minimum]]\ntopic = \"ethics\"\n");
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml: error: [[revision.ce.minimum]] names 'ethics', which is not in the credential's topics or "
                           "domains\n"

@@ -30,7 +30,6 @@ Loaded load_after_period(std::string_view tables) {
     return l;
 }
 
-
 TEST_CASE("[renewal]: experience within the period and entries in each quarter") {
     SUBCASE("every key") {
         Loaded l = load_after_period(R"([renewal]
