@@ -32,6 +32,14 @@ bool load(Context& ctx) {
     return ok;
 }
 
+// "10 h", "2 entries", or both: what a period's CE is counted in.
+std::string ce_words(const std::optional<CeRule>& ce) {
+    if (!ce) return "-";
+    std::string entries = fmt::format("{} entr{}", ce->entries, ce->entries == 1 ? "y" : "ies");
+    if (ce->entries == 0) return ce->hours.str() + " h";
+    return ce->hours.is_zero() ? entries : ce->hours.str() + " h, " + entries;
+}
+
 std::string period_words(const PeriodRule& p) {
     if (p.anchor == Anchor::CalendarYear) return "calendar year";
     return fmt::format("{} months", p.months);
@@ -44,8 +52,8 @@ int run_list(Context& ctx) {
     // moves the columns after it instead of pushing its own row out of line.
     std::vector<std::vector<std::string>> rows{{"ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE"}};
     for (const auto& [id, c] : ctx.credentials().all())
-        rows.push_back({printable(id), printable(c.name), period_words(c.period), c.ce ? c.ce->hours.str() + " h" : "-",
-                        printable(c.confidence), c.builtin ? "built-in" : "workspace"});
+        rows.push_back({printable(id), printable(c.name), period_words(c.period), ce_words(c.ce), printable(c.confidence),
+                        c.builtin ? "built-in" : "workspace"});
     std::vector<std::size_t> widths(rows.front().size(), 0);
     for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size(); ++i)
@@ -108,12 +116,15 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
     for (const auto& l : levels) {
         std::string desc = l.months ? fmt::format("valid {} months", *l.months) : "standard period";
         if (!l.renewable) desc += ", not renewable";
+        if (l.move_up_within_months_of_training)
+            desc += fmt::format(", next level due {} months after training", *l.move_up_within_months_of_training);
+        if (l.needs_period_met) desc += ", needs the period's renewal and CE requirements met";
         for (const auto& e : l.experience)
             desc += fmt::format(", needs {} h {}", e.hours.str(), hours_list(e.kinds));
         line("level " + printable(l.id), desc);
     }
     if (const CeRule* ce = rules.ce) {
-        line("CE", ce->hours.str() + " h per period");
+        line("CE", ce_words(*ce) + " per period");
         for (const auto& m : ce->minimums) {
             if (m.kind == MinimumKind::TopicEntries)
                 line("  minimum", fmt::format("{} {} entr{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies"));
@@ -128,6 +139,14 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
         if (ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", ce->max_entry_hours->str()));
         line("  carry-over", ce->carry_over_max.is_zero() ? "none" : "up to " + ce->carry_over_max.str() + " h");
         if (ce->submit_before_days) line("  submit by", fmt::format("{} days before expiry", *ce->submit_before_days));
+    }
+    if (const RenewalRule* renewal = rules.renewal) {
+        if (renewal->experience.empty() && renewal->each_quarter.empty()) line("renewal", "nothing besides CE");
+        for (const auto& e : renewal->experience)
+            line("renewal", fmt::format("{} h {} within each period", e.hours.str(), hours_list(e.kinds)));
+        for (const auto& q : renewal->each_quarter)
+            line("each quarter", fmt::format("{}: {} {} entr{} (quarters from the period's start)", printable(q.name), q.entries,
+                                             hours_list(q.kinds), q.entries == 1 ? "y" : "ies"));
     }
     if (rules.after_expiry) {
         if (rules.after_expiry->empty()) line("after expiry", "lapsed the next day");
@@ -148,6 +167,7 @@ RulesInForce replaced_by(const RuleRevision& rev) {
     r.exam = rev.exam ? &*rev.exam : nullptr;
     r.period = rev.period ? &*rev.period : nullptr;
     r.ce = rev.ce ? &*rev.ce : nullptr;
+    r.renewal = rev.renewal ? &*rev.renewal : nullptr;
     r.after_expiry = rev.after_expiry ? &*rev.after_expiry : nullptr;
     return r;
 }
@@ -177,6 +197,7 @@ int run_show(Context& ctx, const CredentialsOptions& opts) {
     base.exam = c->exam ? &*c->exam : nullptr;
     base.period = &c->period;
     base.ce = c->ce ? &*c->ce : nullptr;
+    base.renewal = c->renewal ? &*c->renewal : nullptr;
     base.after_expiry = &c->after_expiry;
     rule_lines(out, base, c->levels, 0);
     for (const auto& rev : c->revisions) {

@@ -16,7 +16,7 @@ namespace peerctl {
 namespace {
 
 // Bumped whenever the format or what an item means changes.
-constexpr std::string_view magic = "peerctl-check-cache 2";
+constexpr std::string_view magic = "peerctl-check-cache 3";
 
 // A changed file can keep its timestamps if the file system's clock ticks coarsely (2 s on FAT):
 // anything stamped this close to the start of a run may change again unseen.
@@ -84,19 +84,20 @@ bool parse_stamp(const std::vector<std::string_view>& f, std::size_t at, FileSta
 }
 
 // record NAME size mtime ctime inode device ID LINE COLUMN ITEMS
-// item CREDENTIAL STATE DEADLINE DEADLINE_KIND EXPIRES SUBMIT_BY(or -) CE_REMAINING_CENTI MISSING
+// item CREDENTIAL STATE DEADLINE DEADLINE_KIND EXPIRES SUBMIT_BY(or -) CE_REMAINING_CENTI MISSING PERIOD_MISSING
 void append_record(std::string& out, std::string_view name, const CachedRecord& r) {
     out += fmt::format("record\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(name), stamp_fields(r.stamp), escaped(r.id), r.id_pos.line,
                        r.id_pos.column, r.items.size());
     for (const auto& item : r.items)
-        out += fmt::format("item\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(item.credential), to_string(item.state),
+        out += fmt::format("item\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", escaped(item.credential), to_string(item.state),
                            to_string(item.deadline.date), to_string(item.deadline.kind), to_string(item.expires),
-                           item.submit_by ? to_string(*item.submit_by) : "-", item.ce_remaining.centi(), escaped(item.missing));
+                           item.submit_by ? to_string(*item.submit_by) : "-", item.ce_remaining.centi(), escaped(item.missing),
+                           escaped(item.period_missing));
 }
 
 std::optional<CheckItem> parse_item(std::string_view line, const std::string& id) {
     auto f = fields(line);
-    if (f.size() != 9 || f[0] != "item") return std::nullopt;
+    if (f.size() != 10 || f[0] != "item") return std::nullopt;
     CheckItem item;
     item.id = id;
     auto credential = unescaped(f[1]);
@@ -107,8 +108,9 @@ std::optional<CheckItem> parse_item(std::string_view line, const std::string& id
     auto submit_by = parse_date(f[6]);
     std::int64_t centi = 0;
     auto missing = unescaped(f[8]);
+    auto period_missing = unescaped(f[9]);
     if (!credential || !state || !deadline || !kind || !expires || (!submit_by && f[6] != "-") || !number(f[7], centi) ||
-        !missing)
+        !missing || !period_missing)
         return std::nullopt;
     item.credential = *credential;
     item.state = *state;
@@ -117,6 +119,7 @@ std::optional<CheckItem> parse_item(std::string_view line, const std::string& id
     item.submit_by = submit_by;
     item.ce_remaining = Hours::from_centi(centi);
     item.missing = *missing;
+    item.period_missing = *period_missing;
     return item;
 }
 

@@ -34,7 +34,8 @@ std::vector<CheckItem> check_items(const SpecialistStatus& s) {
         item.expires = cert.expires;
         item.submit_by = cert.submit_by;
         if (cs.ce) item.ce_remaining = cs.ce->hours_to_go();
-        item.missing = missing_in_words(cs);
+        item.missing = ce_missing_in_words(cs);
+        item.period_missing = period_missing_in_words(cs);
         items.push_back(std::move(item));
     }
     return items;
@@ -159,6 +160,8 @@ std::string item_line(const CheckItem& i) {
     else when = fmt::format("expires {} ({})", date, left);
     // Ids, topics and providers come from files others edit: none may add a line or perfdata.
     std::string ce = i.missing.empty() ? "CE complete" : "CE missing " + nagios_field(i.missing);
+    // A quarter missing or still to do is named where the CE is, so a mail tells it in the quarter.
+    if (!i.period_missing.empty()) ce += "; " + nagios_field(i.period_missing);
     return fmt::format("{} {}: {} {}, {}", to_string(i.level), nagios_field(i.id), nagios_field(i.credential), when, ce);
 }
 
@@ -189,7 +192,7 @@ std::string check_json(const CheckResult& r, Date as_of) {
                          {"expires", to_string(i.expires)},
                          {"submit_by", i.submit_by ? json(to_string(*i.submit_by)) : json(nullptr)},
                          {"ce_remaining_hours", hours_json(i.ce_remaining)},
-                         {"missing", i.missing}});
+                         {"missing", join_missing(i.period_missing, i.missing)}});
     json root = {{"as_of", to_string(as_of)},
                  {"state", to_string(r.state)},
                  {"exit_code", static_cast<int>(r.state)},

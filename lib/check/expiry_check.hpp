@@ -28,7 +28,8 @@ struct CheckItem {
     std::optional<Date> submit_by;
     int days_left = 0; // to the deadline
     Hours ce_remaining;
-    std::string missing; // in words, e.g. "ethics 3 h, 14.5 h total"
+    std::string missing;        // CE in words, e.g. "ethics 3 h, 14.5 h total"
+    std::string period_missing; // [renewal] in words, e.g. "no co-supervision 2026-07-16 to 2026-10-15"
 };
 
 struct CheckResult {

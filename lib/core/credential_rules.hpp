@@ -57,6 +57,27 @@ struct LevelRule {
     std::optional<int> months;
     bool renewable = true;
     std::vector<ExperienceRule> experience;
+    // Moving up to this level also needs the period's own requirements ([renewal] and [ce]) met
+    // in the period of the level below: a first year kept like any year, not only hours ever.
+    bool needs_period_met = false;
+    // The step from this level to the next is due this many months after the date the training
+    // total was reached (not the issue date).
+    std::optional<int> move_up_within_months_of_training;
+};
+
+// At least `entries` experience entries of `kinds` in every quarter of a period: the quarters run
+// from the period's start in 3-month steps (start + 3 months, + 6, ...), the last ending at expiry.
+struct QuarterRule {
+    std::string name; // how status names what is missing: "no co-supervision 2025-04-15 to 2025-07-14"
+    std::vector<ExperienceKind> kinds;
+    int entries = 1;
+};
+
+// What each period needs for renewal besides CE: experience hours dated within the period, and
+// entries in each of its quarters. Replaced as one table by [revision.renewal].
+struct RenewalRule {
+    std::vector<ExperienceRule> experience;
+    std::vector<QuarterRule> each_quarter;
 };
 
 enum class MinimumKind { TopicHours, TopicEntries, ProviderHours };
@@ -78,6 +99,7 @@ struct CeCap {
 
 struct CeRule {
     Hours hours;
+    int entries = 0; // CE entries the period needs, whatever their hours (0: no such count)
     Hours carry_over_max;
     std::optional<Hours> max_entry_hours;
     std::optional<int> submit_before_days;
@@ -105,6 +127,7 @@ struct RuleRevision {
     std::optional<ExamRule> exam;
     std::optional<PeriodRule> period;
     std::optional<CeRule> ce;
+    std::optional<RenewalRule> renewal;
     std::optional<std::vector<LapseRung>> after_expiry;
 };
 
@@ -128,6 +151,7 @@ struct Credential {
     std::vector<LevelRule> levels;
     std::string default_level;
     std::optional<CeRule> ce;
+    std::optional<RenewalRule> renewal;
     std::vector<LapseRung> after_expiry;
     // In order of effective_from, each strictly later than the one before and than the
     // credential's own effective_from (the loader refuses anything else).

@@ -16,8 +16,8 @@ enum class UseReason {
     Counts,
     Void,           // the entry carries `void = "reason"`
     AfterAsOf,      // dated after the day the status is computed for
-    BeforePeriod,   // CE before the current period's first day
-    AfterPeriod,    // CE after the expiry, while no renewal is recorded
+    BeforePeriod,   // CE (or experience a [renewal] rule counts) before the current period's first day
+    AfterPeriod,    // the same after the expiry, while no renewal is recorded
     NotCertified,   // CE or a renewal of a credential not certified (as of that day)
     AfterIssue,     // initial training dated after the certification
     TooOld,         // initial training older than the credential accepts

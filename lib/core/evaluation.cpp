@@ -1,6 +1,7 @@
 #include "evaluation.hpp"
 
 #include "enum_names.hpp"
+#include "period_requirements.hpp"
 #include "rules_in_force.hpp"
 
 #include <fmt/core.h>
@@ -32,7 +33,7 @@ Hours CeProgress::hours_to_go() const {
 }
 
 bool CeProgress::met() const {
-    if (counted < required) return false;
+    if (counted < required || entries < entries_required) return false;
     return std::all_of(requirements.begin(), requirements.end(), [](const auto& r) { return r.met(); });
 }
 
@@ -200,6 +201,7 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
     p.window_start = start;
     p.window_end = end;
     p.required = rule.hours;
+    p.entries_required = rule.entries;
     std::vector<const CeEntry*> entries;
     for (std::size_t i = 0; i < rec.ce.size(); ++i) {
         const CeEntry& e = rec.ce[i];
@@ -254,6 +256,29 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
 } // namespace
 
 namespace {
+
+// [renewal]: what the period needs besides CE (hours within it, entries in each quarter); the
+// period is not renewable while any of it is short.
+void judge_period_renewal(const Record& rec, const RulesInForce& rules, const CertPeriod& period, Date as_of,
+                          CredentialStatus& out, UseLog& log) {
+    if (!rules.renewal) return;
+    out.renewal = count_renewal(rec, *rules.renewal, period.start, period.expires, as_of, log);
+    if (!out.renewal->met()) out.renewable = false;
+}
+
+// The step up from `level` is due a number of months after the training total was reached (by
+// the training rules in force on the issue date); past that date, still at the level, a problem.
+void judge_move_up(const Record& rec, const Credential& rule, const LevelRule& level, Date issued, Date as_of, LevelProgress& lp,
+                   std::vector<std::string>& problems) {
+    if (!level.move_up_within_months_of_training) return;
+    const TrainingRule* training = rules_in_force(rule, issued).training;
+    auto done = training_completed_on(rec, training ? training->hours : Hours());
+    // No training on record, or a deadline past the calendar's last day: no date to show.
+    lp.due = done ? add_months(*done, *level.move_up_within_months_of_training) : std::nullopt;
+    if (lp.due && as_of > *lp.due)
+        problems.push_back(fmt::format("the step up to level {} was due on {} ({} months after training)", lp.level,
+                                       to_string(*lp.due), *level.move_up_within_months_of_training));
+}
 
 void evaluate_certified(const Record& rec, const Credential& rule, const HeldCredential& held, Date as_of, CredentialStatus& out,
                         UseLog& log) {
@@ -326,6 +351,8 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     } else {
         out.renewable = true;
     }
+    judge_period_renewal(rec, rules, period, as_of, out, log);
+    bool period_met = out.renewable;
     if (level && !level->renewable) out.renewable = false;
     // The next level up, and what it still needs.
     if (level) {
@@ -334,7 +361,10 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
             LevelProgress lp;
             lp.level = std::next(it)->id;
             lp.experience = experience_progress(rec, std::next(it)->experience, as_of, log);
-            lp.met = all_met(lp.experience);
+            lp.needs_period_met = std::next(it)->needs_period_met;
+            lp.period_met = period_met;
+            lp.met = all_met(lp.experience) && (!lp.needs_period_met || period_met);
+            judge_move_up(rec, rule, *level, cert.issued, as_of, lp, out.problems);
             out.next_level = std::move(lp);
         }
     }

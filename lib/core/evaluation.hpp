@@ -80,12 +80,40 @@ struct CeProgress {
     Hours counted;
     Hours carried_over;
     int entries = 0;
+    int entries_required = 0; // [ce] entries: CE entries the period needs whatever their hours
     std::vector<RequirementProgress> requirements;
     std::vector<CapApplied> caps;
     Hours remaining() const { return shortfall(required, counted); }
     // The fewest hours that would still meet the total and every hour minimum (topic or provider):
     // the largest of their shortfalls, since one course can count to several of them at once.
     Hours hours_to_go() const;
+    bool met() const;
+};
+
+// One quarter of a period, for a [[renewal.each_quarter]] rule. A quarter still running (as-of
+// inside it) is pending, not missing: only a quarter that has ended short is missing.
+enum class QuarterState { Met, Pending, Missing, Upcoming };
+std::string to_string(QuarterState s);
+
+struct QuarterCount {
+    Date start;
+    Date end;
+    int counted = 0;
+    QuarterState state = QuarterState::Upcoming;
+};
+
+struct QuarterProgress {
+    std::string name;
+    std::vector<ExperienceKind> kinds;
+    int entries_required = 1;
+    std::vector<QuarterCount> quarters;
+    bool met() const;
+};
+
+// What the current period's [renewal] table asks, as counted within the period.
+struct RenewalProgress {
+    std::vector<ExperienceProgress> experience; // hours dated within the period
+    std::vector<QuarterProgress> each_quarter;
     bool met() const;
 };
 
@@ -104,6 +132,11 @@ struct Certification {
 struct LevelProgress {
     std::string level;
     std::vector<ExperienceProgress> experience;
+    // The level asks for the current period's requirements (needs_period_met), and whether they are.
+    bool needs_period_met = false;
+    bool period_met = false;
+    // The step up is due by then (move_up_within_months_of_training of the level held).
+    std::optional<Date> due;
     bool met = false;
 };
 
@@ -115,6 +148,7 @@ struct CredentialStatus {
     std::vector<ExperienceProgress> experience;
     std::optional<ExamProgress> exam;
     std::optional<CeProgress> ce;
+    std::optional<RenewalProgress> renewal;
     std::optional<LevelProgress> next_level;
     bool renewable = false;
     // The effective_from of the [[revision]] whose tables judged the current period (its length,

@@ -1,9 +1,9 @@
 #pragma once
 // Which of a credential's rules judge a date: its own tables, replaced table by table by each
 // [[revision]] in force on that date. Training, exam and experience are judged by the rules in
-// force on the issue date (on the as-of date while not certified); a period's length, its CE and
-// what happens after its expiry by the rules in force on its expiry date (docs/contract.md,
-// "Credential rules through time").
+// force on the issue date (on the as-of date while not certified); a period's length, its CE, its
+// [renewal] requirements and what happens after its expiry by the rules in force on its expiry
+// date (docs/contract.md, "Credential rules through time").
 
 #include "credential_rules.hpp"
 
@@ -20,12 +20,13 @@ struct RulesInForce {
     const std::vector<ExperienceRule>* experience = nullptr;
     const ExamRule* exam = nullptr; // nullptr: no exam
     const PeriodRule* period = nullptr;
-    const CeRule* ce = nullptr; // nullptr: no CE asked for
+    const CeRule* ce = nullptr;           // nullptr: no CE asked for
+    const RenewalRule* renewal = nullptr; // nullptr: nothing but CE asked of a period
     const std::vector<LapseRung>* after_expiry = nullptr;
 
     // The latest revision in force that replaced one of the tables judging the initial
     // requirements (training, experience, exam), or one of those judging a period (period, ce,
-    // after_expiry); nullptr where the base tables still do.
+    // renewal, after_expiry); nullptr where the base tables still do.
     const RuleRevision* initial_revision = nullptr;
     const RuleRevision* period_revision = nullptr;
 

@@ -51,6 +51,24 @@ json requirement_json(const RequirementProgress& r) {
     return j;
 }
 
+json renewal_json(const RenewalProgress& r) {
+    json quarters = json::array();
+    for (const auto& q : r.each_quarter) {
+        json spans = json::array();
+        for (const auto& c : q.quarters)
+            spans.push_back({{"start", to_string(c.start)},
+                             {"end", to_string(c.end)},
+                             {"counted", c.counted},
+                             {"state", to_string(c.state)}});
+        quarters.push_back({{"name", q.name},
+                            {"kinds", kinds_json(q.kinds)},
+                            {"required_entries", q.entries_required},
+                            {"met", q.met()},
+                            {"quarters", spans}});
+    }
+    return {{"experience", experience_list_json(r.experience)}, {"each_quarter", quarters}, {"met", r.met()}};
+}
+
 } // namespace
 
 json certification_json(const CredentialStatus& cs) {
@@ -111,15 +129,17 @@ json ce_json(const CredentialStatus& cs) {
         else cap["topic"] = c.topic;
         caps.push_back(cap);
     }
-    return {{"window_start", to_string(ce.window_start)},
-            {"window_end", to_string(ce.window_end)},
-            {"required_hours", hours_json(ce.required)},
-            {"counted_hours", hours_json(ce.counted)},
-            {"remaining_hours", hours_json(ce.remaining())},
-            {"carried_over_hours", hours_json(ce.carried_over)},
-            {"entries", ce.entries},
-            {"requirements", reqs},
-            {"caps", caps}};
+    json j = {{"window_start", to_string(ce.window_start)},
+              {"window_end", to_string(ce.window_end)},
+              {"required_hours", hours_json(ce.required)},
+              {"counted_hours", hours_json(ce.counted)},
+              {"remaining_hours", hours_json(ce.remaining())},
+              {"carried_over_hours", hours_json(ce.carried_over)},
+              {"entries", ce.entries},
+              {"requirements", reqs},
+              {"caps", caps}};
+    if (ce.entries_required > 0) j["required_entries"] = ce.entries_required;
+    return j;
 }
 
 json credential_json(const CredentialStatus& cs) {
@@ -133,10 +153,13 @@ json credential_json(const CredentialStatus& cs) {
     j["experience"] = experience_json(cs);
     j["exam"] = exam_json(cs);
     j["ce"] = ce_json(cs);
+    // Only for a credential whose rule file has a [renewal] table.
+    if (cs.renewal) j["renewal"] = renewal_json(*cs.renewal);
     if (cs.next_level) {
-        j["next_level"] = {{"level", cs.next_level->level},
-                           {"met", cs.next_level->met},
-                           {"experience", experience_list_json(cs.next_level->experience)}};
+        const LevelProgress& next = *cs.next_level;
+        j["next_level"] = {{"level", next.level}, {"met", next.met}, {"experience", experience_list_json(next.experience)}};
+        if (next.needs_period_met) j["next_level"]["period_met"] = next.period_met;
+        if (next.due) j["next_level"]["due"] = to_string(*next.due);
     }
     j["renewable"] = cs.renewable;
     j["problems"] = cs.problems;

@@ -79,7 +79,8 @@ public:
             std::string line(l.indent, ' ');
             line += pad_right(l.label, label_column_ - (l.indent - 4));
             if (l.rest.empty()) line += l.amount;
-            else line += pad_right(l.amount, amount_width) + l.rest;
+            // An amount as wide as its column ("2 / 4 quarters") still keeps a space before the rest.
+            else line += pad_right(l.amount, amount_width) + (display_width(l.amount) >= amount_width ? " " : "") + l.rest;
             while (!line.empty() && line.back() == ' ')
                 line.pop_back();
             out += line + "\n";
@@ -122,17 +123,29 @@ void certification_lines(Page& page, const CredentialStatus& cs, Date as_of, con
     }
 }
 
+std::string entries_left(int required, int counted, const Style& style) {
+    int missing = std::max(0, required - counted);
+    return missing == 0 ? style.green("done") : style.yellow(plural(missing, "entry", "entries") + " left");
+}
+
 void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
-    page.row(4, "CE", fmt::format("{} / {} h", ce.counted.str(), ce.required.str()),
-             page.left(ce.required, ce.counted) + "  " +
-                 style.dim("window " + to_string(ce.window_start) + " to " + to_string(ce.window_end)));
+    std::string window = style.dim("window " + to_string(ce.window_start) + " to " + to_string(ce.window_end));
+    // CE counted in entries alone ("2 CE classes a year") shows entries where hours would be.
+    if (ce.required.is_zero() && ce.entries_required > 0)
+        page.row(4, "CE", fmt::format("{} / {}", ce.entries, plural(ce.entries_required, "entry", "entries")),
+                 entries_left(ce.entries_required, ce.entries, style) + "  " + window);
+    else
+        page.row(4, "CE", fmt::format("{} / {} h", ce.counted.str(), ce.required.str()),
+                 page.left(ce.required, ce.counted) + "  " + window);
+    if (!ce.required.is_zero() && ce.entries_required > 0)
+        page.row(6, "entries", fmt::format("{} / {}", ce.entries, ce.entries_required),
+                 entries_left(ce.entries_required, ce.entries, style));
     if (!ce.carried_over.is_zero()) page.row(6, "carried over", ce.carried_over.str() + " h");
     for (const auto& r : ce.requirements) {
         if (r.kind == MinimumKind::TopicEntries) {
-            int missing = std::max(0, r.entries_required - r.entries_counted);
             page.row(6, printable(r.topic),
                      fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries")),
-                     missing == 0 ? style.green("done") : style.yellow(plural(missing, "entry", "entries") + " left"));
+                     entries_left(r.entries_required, r.entries_counted, style));
         } else {
             std::string label = printable(r.kind == MinimumKind::ProviderHours ? "from " + providers_text(r.providers) : r.topic);
             page.row(6, label, fmt::format("{} / {} h", r.counted.str(), r.required.str()), page.left(r.required, r.counted));
@@ -143,6 +156,40 @@ void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
             page.row(6, c.delivery ? to_string(*c.delivery) : printable(c.topic),
                      fmt::format("{} of {} h", c.counted.str(), c.logged.str()),
                      style.dim(fmt::format("counted (at most {} h)", c.limit.str())));
+}
+
+std::string span_text(const QuarterCount& q) { return to_string(q.start) + " to " + to_string(q.end); }
+
+// The period's [renewal] requirements: hours within it, then each quarter rule quarter by quarter.
+void renewal_lines(Page& page, const RenewalProgress& r, const Style& style) {
+    for (const auto& e : r.experience)
+        page.row(4, "experience", fmt::format("{} / {} h", e.completed.str(), e.required.str()),
+                 page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds) + ", this period"));
+    for (const auto& q : r.each_quarter) {
+        auto met =
+            std::count_if(q.quarters.begin(), q.quarters.end(), [](const auto& c) { return c.state == QuarterState::Met; });
+        auto missing =
+            std::count_if(q.quarters.begin(), q.quarters.end(), [](const auto& c) { return c.state == QuarterState::Missing; });
+        std::string state =
+            q.met()   ? style.green("done")
+            : missing ? style.red(plural(missing, "quarter missing", "quarters missing"))
+                      : style.yellow(plural(static_cast<long>(q.quarters.size()) - met, "quarter", "quarters") + " to go");
+        page.row(4, printable(q.name), fmt::format("{} / {} quarters", met, q.quarters.size()),
+                 state + "  " + style.dim(kinds_label(q.kinds) + ", each quarter"));
+        for (std::size_t i = 0; i < q.quarters.size(); ++i) {
+            const QuarterCount& c = q.quarters[i];
+            std::string word;
+            switch (c.state) {
+            case QuarterState::Met: word = style.green("done"); break;
+            case QuarterState::Missing: word = style.red("missing"); break;
+            case QuarterState::Pending: word = style.yellow("to do by " + to_string(c.end)); break;
+            case QuarterState::Upcoming: word = style.dim("to come"); break;
+            }
+            page.row(6, fmt::format("quarter {}", i + 1),
+                     fmt::format("{} / {}", c.counted, plural(q.entries_required, "entry", "entries")),
+                     word + "  " + style.dim(span_text(c)));
+        }
+    }
 }
 
 void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
@@ -172,14 +219,55 @@ void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
 
 } // namespace
 
-std::string missing_in_words(const CredentialStatus& cs) {
+namespace {
+
+std::string joined(const std::vector<std::string>& parts) {
     std::string out;
-    for (const auto& part : missing_parts(cs))
-        out += (out.empty() ? "" : ", ") + part;
+    for (const auto& part : parts) {
+        if (!out.empty()) out += ", ";
+        out += part;
+    }
     return out;
 }
 
-std::vector<std::string> missing_parts(const CredentialStatus& cs) {
+} // namespace
+
+std::vector<std::string> period_missing_parts(const CredentialStatus& cs) {
+    std::vector<std::string> out;
+    if (!cs.renewal) return out;
+    auto add = [&](std::string part) { out.push_back(std::move(part)); };
+    for (const auto& q : cs.renewal->each_quarter) {
+        int to_come = 0;
+        for (const auto& c : q.quarters) {
+            if (c.state == QuarterState::Missing)
+                add(c.counted == 0 ? fmt::format("no {} {}", q.name, span_text(c))
+                                   : fmt::format("{} {} of {} entries {}", q.name, c.counted, q.entries_required, span_text(c)));
+            else if (c.state == QuarterState::Pending) add(fmt::format("{} to do by {}", q.name, to_string(c.end)));
+            else if (c.state == QuarterState::Upcoming) ++to_come;
+        }
+        if (to_come > 0) add(fmt::format("{} in {} to come", q.name, plural(to_come, "more quarter", "more quarters")));
+    }
+    for (const auto& e : cs.renewal->experience)
+        if (e.completed < e.required)
+            add(fmt::format("{} {} h this period", kinds_label(e.kinds), shortfall(e.required, e.completed).str()));
+    return out;
+}
+
+std::string period_missing_in_words(const CredentialStatus& cs) { return joined(period_missing_parts(cs)); }
+
+std::string ce_missing_in_words(const CredentialStatus& cs) { return joined(ce_missing_parts(cs)); }
+
+std::string join_missing(const std::string& first, const std::string& second) {
+    if (first.empty()) return second;
+    if (second.empty()) return first;
+    return first + ", " + second;
+}
+
+std::string missing_in_words(const CredentialStatus& cs) {
+    return join_missing(period_missing_in_words(cs), ce_missing_in_words(cs));
+}
+
+std::vector<std::string> ce_missing_parts(const CredentialStatus& cs) {
     std::vector<std::string> out;
     if (!cs.ce) return out;
     auto add = [&](std::string part) { out.push_back(std::move(part)); };
@@ -192,6 +280,7 @@ std::vector<std::string> missing_parts(const CredentialStatus& cs) {
         else add(fmt::format("{} {} h", r.topic, shortfall(r.required, r.counted).str()));
     }
     if (!cs.ce->remaining().is_zero()) add(cs.ce->remaining().str() + " h total");
+    if (cs.ce->entries < cs.ce->entries_required) add(plural(cs.ce->entries_required - cs.ce->entries, "CE entry", "CE entries"));
     return out;
 }
 
@@ -211,8 +300,14 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
         if (cs.certification) {
             certification_lines(page, cs, as_of, style);
             if (cs.ce) ce_lines(page, *cs.ce, style);
+            if (cs.renewal) renewal_lines(page, *cs.renewal, style);
             if (cs.next_level) {
-                page.raw("    " + style.dim("toward level " + printable(cs.next_level->level) + ":"));
+                const LevelProgress& next = *cs.next_level;
+                page.raw("    " + style.dim("toward level " + printable(next.level) + ":"));
+                if (next.due) page.row(6, "due by", to_string(*next.due), style.dim("the step up, counted from training"));
+                if (next.needs_period_met)
+                    page.row(6, "this period", next.period_met ? style.green("done") : style.yellow("not yet"),
+                             style.dim("the requirements above"));
                 for (const auto& e : cs.next_level->experience)
                     page.row(6, "experience", fmt::format("{} / {} h", e.completed.str(), e.required.str()),
                              page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds)));

@@ -79,9 +79,11 @@ void IcsStream::add(std::size_t index, const SpecialistStatus& s) {
         if (cs.exam) d.exam = cs.exam->scheduled;
         if (const auto& c = cs.certification) {
             std::string missing = missing_in_words(cs);
-            d.ce = cs.ce ? fmt::format(" CE {} of {} h counted{}.", cs.ce->counted.str(), cs.ce->required.str(),
-                                       missing.empty() ? "" : "; missing " + missing)
-                         : "";
+            // A CE counted in entries alone has no hour total to count against.
+            if (cs.ce && cs.ce->required.is_zero() && cs.ce->entries_required > 0)
+                d.ce = fmt::format(" CE {} of {} entries counted", cs.ce->entries, cs.ce->entries_required);
+            else if (cs.ce) d.ce = fmt::format(" CE {} of {} h counted", cs.ce->counted.str(), cs.ce->required.str());
+            if (cs.ce) d.ce += (missing.empty() ? "" : "; missing " + missing) + ".";
             d.number = c->number;
             d.expires = c->expires;
             d.submit_by = c->submit_by;

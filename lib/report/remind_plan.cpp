@@ -28,7 +28,8 @@ namespace {
 std::vector<std::string> missing_for(const CredentialStatus& cs) {
     std::vector<std::string> out;
     if (cs.certification) {
-        for (auto& part : missing_parts(cs))
+        out = period_missing_parts(cs);
+        for (auto& part : ce_missing_parts(cs))
             out.push_back("CE: " + part);
         return out;
     }

@@ -39,6 +39,8 @@ Cell text_cell(std::string s, Tone tone = Tone::Plain);
 Cell state_cell(State s, bool due);
 // "25 / 60 h", with its progress bar.
 Cell hours_progress_cell(Hours counted, Hours required);
+// A period's CE: "25 / 60 h", or "1 / 2 entries" where it is counted in entries alone.
+Cell ce_progress_cell(const CeProgress& ce);
 // "1 specialist", "3 specialists".
 std::string count_of(std::size_t n, std::string_view one, std::string_view many);
 // The items with `sep` between them ("ethics, advocacy").

@@ -27,6 +27,13 @@ Cell hours_progress_cell(Hours counted, Hours required) {
     return {fmt::format("{} / {} h", counted.str(), required.str()), Tone::Plain, std::pair{counted, required}};
 }
 
+Cell ce_progress_cell(const CeProgress& ce) {
+    if (!ce.required.is_zero() || ce.entries_required == 0) return hours_progress_cell(ce.counted, ce.required);
+    // The bar is a ratio: whole "hours" draw entries against entries.
+    return {fmt::format("{} / {} entries", ce.entries, ce.entries_required), Tone::Plain,
+            std::pair{Hours::whole(ce.entries), Hours::whole(ce.entries_required)}};
+}
+
 std::string joined(const std::vector<std::string>& items, std::string_view sep) {
     std::string out;
     for (const auto& i : items)
@@ -181,7 +188,7 @@ std::vector<Cell> renewals_section_row(const RenewalRow& r, bool submit_by, bool
     // Days to the deadline: a person reads "overdue 3", never "-3 days left".
     std::string days = r.days_left < 0 ? fmt::format("overdue {}", -r.days_left) : std::to_string(r.days_left);
     row.insert(row.end(), {date_cell(r, c.expires), text_cell(days, date_tone(r, r.deadline.date)),
-                           r.status.ce ? hours_progress_cell(r.status.ce->counted, r.status.ce->required) : text_cell("-"),
+                           r.status.ce ? ce_progress_cell(*r.status.ce) : text_cell("-"),
                            text_cell(r.note.empty()      ? r.missing
                                      : r.missing.empty() ? r.note
                                                          : r.note + "; " + r.missing),

@@ -90,10 +90,18 @@ Table totals_table(const TranscriptSection& sec) {
     const CeProgress& ce = *sec.status->ce;
     auto met = [](bool v) { return v ? text_cell("yes", Tone::Good) : text_cell("no", Tone::Warn); };
     t.columns = {{"Requirement"}, {"Required", Align::Right}, {"Counted", Align::Right}, {"Missing", Align::Right}, {"Met"}};
-    t.rows.push_back({text_cell("CE total"), text_cell(ce.required.str() + " h"), hours_progress_cell(ce.counted, ce.required),
-                      text_cell(ce.remaining().str() + " h"), met(ce.counted >= ce.required)});
-    // hours_progress_cell reads "25 / 60 h"; in this table the counted column holds the count alone.
-    t.rows.back()[2].text = ce.counted.str() + " h";
+    // CE counted in entries alone has no hour total to show.
+    if (!ce.required.is_zero() || ce.entries_required == 0) {
+        t.rows.push_back({text_cell("CE total"), text_cell(ce.required.str() + " h"),
+                          hours_progress_cell(ce.counted, ce.required), text_cell(ce.remaining().str() + " h"),
+                          met(ce.counted >= ce.required)});
+        // hours_progress_cell reads "25 / 60 h"; in this table the counted column holds the count alone.
+        t.rows.back()[2].text = ce.counted.str() + " h";
+    }
+    if (ce.entries_required > 0)
+        t.rows.push_back(
+            {text_cell("CE entries"), text_cell(std::to_string(ce.entries_required)), text_cell(std::to_string(ce.entries)),
+             text_cell(std::to_string(std::max(0, ce.entries_required - ce.entries))), met(ce.entries >= ce.entries_required)});
     if (!ce.carried_over.is_zero())
         t.rows.push_back({text_cell("  of which carried over"), text_cell(""), text_cell(ce.carried_over.str() + " h"),
                           text_cell(""), text_cell("")});
@@ -219,7 +227,7 @@ Document audit_document(const AuditSample& a, const ReportContext& ctx) {
             const CredentialStatus& cs = *sec.status;
             overview.table.rows.push_back(
                 {text_cell(t.id), text_cell(t.name), text_cell(cs.rule->id), state_cell(cs.state, false),
-                 hours_progress_cell(cs.ce->counted, cs.ce->required), text_cell(std::to_string(sec.entries.size())),
+                 ce_progress_cell(*cs.ce), text_cell(std::to_string(sec.entries.size())),
                  text_cell(std::to_string(sec.without_evidence), sec.without_evidence ? Tone::Bad : Tone::Plain)});
         }
     if (!a.transcripts.empty()) doc.sections.push_back(std::move(overview));

@@ -75,10 +75,12 @@ std::vector<RuleRevision> read_revisions(TableReader& root, const Credential& cr
         if (r.has("experience")) rev.experience = parser.experience(r, "experience");
         if (r.has("exam")) rev.exam = parser.exam(r);
         if (r.has("ce")) rev.ce = parser.ce(r, shortest);
+        if (r.has("renewal")) rev.renewal = parser.renewal(r);
         if (r.has("after_expiry")) rev.after_expiry = parser.after_expiry(r);
-        if (!rev.training && !rev.experience && !rev.exam && !rev.period && !rev.ce && !rev.after_expiry)
-            diags.warning(file, r.pos(),
-                          "this [[revision]] replaces no rule table (training, experience, exam, period, ce, after_expiry)");
+        if (!rev.training && !rev.experience && !rev.exam && !rev.period && !rev.ce && !rev.renewal && !rev.after_expiry)
+            diags.warning(
+                file, r.pos(),
+                "this [[revision]] replaces no rule table (training, experience, exam, period, ce, renewal, after_expiry)");
         r.warn_unknown();
     }
     return out;

@@ -35,23 +35,49 @@ std::string CredentialParser::named(std::string_view brackets) const {
     return std::string(brackets.substr(0, open)) + prefix + std::string(brackets.substr(open));
 }
 
-std::vector<ExperienceRule> CredentialParser::experience(TableReader& parent, std::string_view key) {
+std::vector<ExperienceKind> CredentialParser::kinds(TableReader& r, const toml::table& t) {
+    std::vector<ExperienceKind> out;
+    for (const auto& k : r.strings("kinds", true)) {
+        if (auto kind = parse_experience_kind(k)) out.push_back(*kind);
+        else diags.error(file, r.pos("kinds"), fmt::format("unknown experience kind '{}' (work, volunteer, supervision)", k));
+    }
+    // No kind would be a minimum no entry can ever meet.
+    if (const auto* list = t["kinds"].as_array(); list && list->empty())
+        diags.error(file, r.pos("kinds"), "'kinds' must name at least one experience kind (work, volunteer, supervision)");
+    return out;
+}
+
+std::vector<ExperienceRule> CredentialParser::experience(TableReader& parent, std::string_view key,
+                                                         std::string_view parent_name) {
     std::vector<ExperienceRule> out;
     for (const toml::table* t : parent.tables(key)) {
-        TableReader r(*t, file, diags, named(fmt::format("[[{}]]", key)));
+        TableReader r(*t, file, diags, named(fmt::format("[[{}{}]]", parent_name, key)));
         ExperienceRule rule;
-        for (const auto& k : r.strings("kinds", true)) {
-            if (auto kind = parse_experience_kind(k)) rule.kinds.push_back(*kind);
-            else diags.error(file, r.pos("kinds"), fmt::format("unknown experience kind '{}' (work, volunteer, supervision)", k));
-        }
-        // No kind would be a minimum no hour can ever meet.
-        if (const auto* list = (*t)["kinds"].as_array(); list && list->empty())
-            diags.error(file, r.pos("kinds"), "'kinds' must name at least one experience kind (work, volunteer, supervision)");
+        rule.kinds = kinds(r, *t);
         rule.hours = r.hours("hours", true).value_or(Hours());
         r.warn_unknown();
         out.push_back(std::move(rule));
     }
     return out;
+}
+
+std::optional<RenewalRule> CredentialParser::renewal(TableReader& root) {
+    const toml::table* t = root.table("renewal");
+    if (!t) return std::nullopt;
+    TableReader r(*t, file, diags, named("[renewal]"));
+    RenewalRule rule;
+    rule.experience = experience(r, "experience", "renewal.");
+    for (const toml::table* q : r.tables("each_quarter")) {
+        TableReader qr(*q, file, diags, named("[[renewal.each_quarter]]"));
+        QuarterRule quarter;
+        quarter.name = qr.string("name", true).value_or("");
+        quarter.kinds = kinds(qr, *q);
+        quarter.entries = static_cast<int>(qr.integer("entries", 1, 1000).value_or(1));
+        qr.warn_unknown();
+        rule.each_quarter.push_back(std::move(quarter));
+    }
+    r.warn_unknown();
+    return rule;
 }
 
 std::optional<TrainingRule> CredentialParser::training(TableReader& root) {
@@ -123,6 +149,9 @@ std::vector<LevelRule> CredentialParser::levels(TableReader& root, const PeriodR
             diags.error(file, r.pos("months"),
                         "a [[level]] cannot have its own 'months': calendar-year periods are 12 months long");
         rule.renewable = r.boolean("renewable").value_or(true);
+        rule.needs_period_met = r.boolean("needs_period_met").value_or(false);
+        if (auto m = r.integer("move_up_within_months_of_training", 1, 1200))
+            rule.move_up_within_months_of_training = static_cast<int>(*m);
         rule.experience = experience(r, "experience");
         r.warn_unknown();
         out.push_back(std::move(rule));
@@ -135,7 +164,11 @@ std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_perio
     if (!t) return std::nullopt;
     TableReader r(*t, file, diags, named("[ce]"));
     CeRule rule;
-    rule.hours = r.hours("hours", true).value_or(Hours());
+    // A CE counted in entries ("2 CE classes a year") may set no hours at all.
+    if (!r.has("hours") && !r.has("entries"))
+        diags.error(file, r.pos(), fmt::format("{} needs 'hours', 'entries' or both", named("[ce]")));
+    if (auto n = r.integer("entries", 1, 1000)) rule.entries = static_cast<int>(*n);
+    if (r.has("hours")) rule.hours = r.hours("hours").value_or(Hours());
     if (r.has("carry_over_max")) rule.carry_over_max = non_negative_hours(r, "carry_over_max");
     if (r.has("max_entry_hours")) rule.max_entry_hours = r.hours("max_entry_hours");
     if (auto d = r.integer("submit_before_days", 1, 3650)) {

@@ -1,6 +1,6 @@
 #pragma once
 // Reads the rule tables of a credential file ([training], [exam], [[experience]], [period],
-// [[level]], [ce], [[after_expiry]]), each mistake a positioned diagnostic. Shared by the
+// [[level]], [ce], [renewal], [[after_expiry]]), each mistake a positioned diagnostic. Shared by the
 // credential's own tables and those of its [[revision]] tables, which name them with `prefix`.
 
 #include "credential_rules.hpp"
@@ -17,7 +17,11 @@ namespace peerctl {
 struct CredentialParser {
     const std::string& file;
     Diagnostics& diags;
-    std::vector<ExperienceRule> experience(TableReader& parent, std::string_view key);
+    // The `kinds` of an experience minimum or a quarter rule: at least one, each a known kind.
+    std::vector<ExperienceKind> kinds(TableReader& r, const toml::table& t);
+    // `parent_name` ("renewal.") names the tables in messages where they are not top-level.
+    std::vector<ExperienceRule> experience(TableReader& parent, std::string_view key, std::string_view parent_name = {});
+    std::optional<RenewalRule> renewal(TableReader& root);
     std::optional<TrainingRule> training(TableReader& root);
     std::optional<ExamRule> exam(TableReader& root);
     PeriodRule period(TableReader& root);

@@ -50,9 +50,9 @@ def forged(text):
     out = []
     for line in text.splitlines(keepends=True):
         f = line.rstrip("\n").split("\t")
-        # item CREDENTIAL STATE DEADLINE DEADLINE_KIND EXPIRES SUBMIT_BY CE_REMAINING_CENTI MISSING
-        if f[0] == "item" and len(f) == 9:
-            line = "\t".join([f[0], f[1], "active", "2099-01-01", "expiry", "2099-01-01", "-", "0", ""]) + "\n"
+        # item CREDENTIAL STATE DEADLINE DEADLINE_KIND EXPIRES SUBMIT_BY CE_REMAINING_CENTI MISSING PERIOD_MISSING
+        if f[0] == "item" and len(f) == 10:
+            line = "\t".join([f[0], f[1], "active", "2099-01-01", "expiry", "2099-01-01", "-", "0", "", ""]) + "\n"
         out.append(line)
     return "".join(out)
 

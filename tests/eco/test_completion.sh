@@ -87,8 +87,8 @@ expect() {
   if [ "$got" = "$want" ] && [ ! -s "$tmp/stderr" ]; then pass; else fail "[$line] expected: $want got: $got $(cat "$tmp/stderr")"; fi
 }
 
-ids=(amartin bokafor cnguyen dsantos eharris fkowalski gwashington hlee)
-builtin_credentials=(ct-cpsrp ct-rss ga-cps icrc-pr ny-crpa pa-cps)
+ids=(amartin bokafor cnguyen dsantos eharris fkowalski gwashington hlee iross)
+builtin_credentials=(ct-cpsrp ct-rss ga-cps icrc-pr me-cipss ny-crpa pa-cps)
 
 expect "peerctl st" status
 expect "peerctl cer" certify

@@ -43,7 +43,7 @@ struct Builtins {
         set = load_credentials(PEERCTL_SOURCE_DATA_DIR "/credentials", nullptr, diags);
         INFO(messages(diags));
         REQUIRE(diags.items().empty());
-        for (const char* id : {"ct-rss", "ct-cpsrp", "icrc-pr", "ny-crpa", "pa-cps", "ga-cps"})
+        for (const char* id : {"ct-rss", "ct-cpsrp", "icrc-pr", "ny-crpa", "pa-cps", "ga-cps", "me-cipss"})
             REQUIRE_MESSAGE(set.find(id) != nullptr, "built-in credential missing: ", id);
     }
 

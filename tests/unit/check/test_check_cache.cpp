@@ -24,6 +24,7 @@ CachedRecord sample() {
     item.submit_by = ymd(2026, 10, 6);
     item.ce_remaining = Hours::from_centi(250);
     item.missing = "ethics 3 h,\ttab\\back\nnewline";
+    item.period_missing = "no co-supervision 2026-07-16 to 2026-10-15,\tx";
     CheckItem without = item;
     without.submit_by.reset();
     return {stamp(100 * second, 101 * second), "s1", {2, 6}, {item, without}};
@@ -56,6 +57,7 @@ TEST_CASE("CheckCache round trip, and only an identical stamp finds an entry") {
     CHECK(hit->id_pos.column == 6);
     REQUIRE(hit->items.size() == 2);
     CHECK(hit->items[0].missing == sample().items[0].missing);
+    CHECK(hit->items[0].period_missing == sample().items[0].period_missing);
     CHECK(hit->items[0].state == State::Grace);
     CHECK(hit->items[0].deadline.date == ymd(2026, 12, 20));
     CHECK(hit->items[0].deadline.kind == DeadlineKind::GraceEnd);

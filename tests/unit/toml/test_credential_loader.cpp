@@ -596,7 +596,7 @@ TEST_CASE("load_credential warns about unknown keys") {
 
 TEST_CASE("built-in credential files load and match the product contract") {
     const CredentialSet set = test::builtin_credentials();
-    CHECK(set.ids() == std::vector<std::string>{"ct-cpsrp", "ct-rss", "ga-cps", "icrc-pr", "ny-crpa", "pa-cps"});
+    CHECK(set.ids() == std::vector<std::string>{"ct-cpsrp", "ct-rss", "ga-cps", "icrc-pr", "me-cipss", "ny-crpa", "pa-cps"});
 
     SUBCASE("no warnings either") {
         for (const auto& [id, c] : set.all()) {
@@ -632,6 +632,33 @@ TEST_CASE("built-in credential files load and match the product contract") {
         CHECK(c.levels[1].experience[0].hours == Hours::whole(300));
         REQUIRE(c.ce);
         CHECK(c.ce->hours == Hours::whole(10));
+    }
+    SUBCASE("me-cipss: yearly from the issue date; 2 CE entries, 75 h of practice and co-supervision every quarter") {
+        const Credential& c = *set.find("me-cipss");
+        CHECK(c.confidence == "medium");
+        CHECK_FALSE(c.training); // counted in days, not hours
+        REQUIRE(c.exam);
+        CHECK(c.period.anchor == Anchor::IssueDate);
+        CHECK(c.period.months == 12);
+        REQUIRE(c.levels.size() == 2);
+        CHECK(c.levels[0].id == "provisional");
+        CHECK_FALSE(c.levels[0].renewable);
+        CHECK(c.levels[0].move_up_within_months_of_training == 12);
+        CHECK(c.levels[1].needs_period_met);
+        CHECK(c.default_level == "full");
+        REQUIRE(c.ce);
+        CHECK(c.ce->entries == 2);
+        CHECK(c.ce->hours == Hours());
+        REQUIRE(c.renewal);
+        REQUIRE(c.renewal->experience.size() == 1);
+        CHECK(c.renewal->experience[0].hours == Hours::whole(75));
+        CHECK(c.renewal->experience[0].kinds == std::vector<ExperienceKind>{ExperienceKind::Work, ExperienceKind::Volunteer});
+        REQUIRE(c.renewal->each_quarter.size() == 1);
+        CHECK(c.renewal->each_quarter[0].name == "co-supervision");
+        CHECK(c.renewal->each_quarter[0].kinds == std::vector<ExperienceKind>{ExperienceKind::Supervision});
+        CHECK(c.renewal->each_quarter[0].entries == 1);
+        CHECK(c.after_expiry.empty()); // no grace found
+        CHECK(c.sources.size() == 4);
     }
     SUBCASE("icrc-pr: 46 h (10/10/10/16), 500 h + 25 h supervision, exam, 24 months, 20 CE h with 6 h ethics") {
         const Credential& c = *set.find("icrc-pr");

@@ -112,7 +112,7 @@ hours = 7
         CHECK_FALSE(l.credential);
         CHECK(l.text() == "c.toml: error: [[revision.ce.minimum]] names 'ethics', which is not in the credential's topics or "
                           "domains\n"
-                          "c.toml:12:1: error: [revision.ce] is missing required key 'hours' (a number of hours)\n"
+                          "c.toml:12:1: error: [revision.ce] needs 'hours', 'entries' or both\n"
                           "c.toml:12:1: error: [[revision.ce.minimum]] is missing required key 'hours' (a number of hours)\n");
     }
     SUBCASE("a new anchor is refused") {
@@ -132,7 +132,7 @@ hours = 7
         LoadedRevisions l = load_revisions("[[revision]]\neffective_from = 2022-01-01\nnote = \"x\"\n");
         CHECK(l.credential);
         CHECK(l.text() == "c.toml:10:1: warning: this [[revision]] replaces no rule table (training, experience, exam, period, "
-                          "ce, after_expiry)\n");
+                          "ce, renewal, after_expiry)\n");
     }
     SUBCASE("submit_before_days is checked against a revision's shorter period") {
         LoadedRevisions l = load_revisions(R"([[revision]]

@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
+std::string fast_toml_slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
@@ -48,7 +48,7 @@ std::vector<std::string> repository_toml() {
              it != fs::recursive_directory_iterator(); it.increment(ec)) {
             if (ec) break;
             if (it->is_regular_file(ec) && it->path().extension() == ".toml" && it->file_size(ec) < 1 << 20)
-                out.push_back(slurp(it->path()));
+                out.push_back(fast_toml_slurp(it->path()));
         }
     }
     return out;
