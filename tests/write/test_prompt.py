@@ -4,16 +4,18 @@
 vocabulary listed, checked); a refused answer is asked again with the option's own message; end of
 input (Ctrl-D) abandons, exit 1, nothing written. With --no-input, or when stdin or stderr is not a
 terminal, the one refusal naming every missing option, exit 2, as before. Run on a real
-pseudo-terminal (stdin, stdout and stderr on its slave side).
+pseudo-terminal (stdin, stdout and stderr on its slave side, its controlling terminal).
 
 usage: test_prompt.py PEERCTL
 """
 import datetime
+import fcntl
 import os
 import pty
 import select
 import subprocess
 import sys
+import termios
 import time
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -31,7 +33,10 @@ class Terminal:
 
     def __init__(self, *args):
         self.master, slave = pty.openpty()
-        self.proc = subprocess.Popen(s.cmd(args, ws), env=s.env, stdin=slave, stdout=slave, stderr=slave)
+        # A session of its own with the terminal as its controlling one, so that Ctrl-C is SIGINT to it.
+        self.proc = subprocess.Popen(s.cmd(args, ws), env=s.env, stdin=slave, stdout=slave, stderr=slave,
+                                     start_new_session=True,
+                                     preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
         os.close(slave)
         self.seen = b""  # everything the terminal showed (the answers echoed too), \r\n for newlines
 
@@ -145,6 +150,15 @@ for answers, at in (([], b"Date ["), ([(b"Date [", b"\n"), (b"Title: ", b"A titl
     s.check(not [n for n in os.listdir(os.path.dirname(path)) if n.startswith(".jdoe.toml.")
                  and not n.endswith(".undo")], f"{what}: nothing left beside the record")
 
+# --- Ctrl-C at a question: the default signal, and nothing written ----------------------------------
+before = read_bytes(path)
+t = Terminal("log", "ce", "jdoe", "--date", "2026-11-01")
+t.answer(b"Title: ", b"Interrupted\n")
+t.answer(b"Hours: ", b"\x03")
+rc, shown = t.finish()
+s.check(rc == -2, f"Ctrl-C: killed by SIGINT, rc {rc}", shown)
+s.check(read_bytes(path) == before, "Ctrl-C: the record is byte-identical")
+
 # --- never asked: --no-input, stdin or stderr not a terminal ----------------------------------------
 before = read_bytes(path)
 t = Terminal("log", "ce", "jdoe", "--no-input")
@@ -167,6 +181,10 @@ t = Terminal("log", "ce", "jdoe", "--hours", "lots")
 rc, shown = t.finish()
 s.check(rc == 2 and b"--hours must be" in shown and b"Date [" not in shown,
         f"a bad --hours with --title missing: refused before asking, exit {rc}", shown)
+t = Terminal("log", "ce", "jdoe", "surplus")
+rc, shown = t.finish()
+s.check(rc == 2 and b"surplus" in shown and b"Date [" not in shown,
+        f"a surplus argument with --title missing: refused before asking, exit {rc}", shown)
 t = Terminal("log", "ce", "ghost")
 rc, shown = t.finish()
 s.check(rc == 1 and b"no record for 'ghost'" in shown and b"Date [" not in shown,
