@@ -134,6 +134,18 @@ doc = parse_toml(read_bytes(path)) or {}
 s.check([(str(e.get("date")), e.get("hours"), e.get("kind")) for e in doc.get("experience", [])] ==
         [("2026-11-22", 4, "volunteer")], "the experience entry holds the answers", doc.get("experience"))
 
+# --- exam: the result, and --dry-run asks too but writes nothing -----------------------------------
+before = read_bytes(path)
+t = Terminal("log", "exam", "jdoe", "--dry-run", "--date", "2026-11-02")
+t.answer(b"Result (passed, failed, scheduled): ", b"pass\n")
+s.check(t.expect(b"--result must be one of passed, failed, scheduled (got 'pass')"), "a bad result names the choices",
+        t.seen)
+t.answer(b"Result (", b"passed\n")
+rc, shown = t.finish()
+s.check(rc == 0 and b"[[exam]]" in shown and b'result = "passed"' in shown, f"exam --dry-run answered: exit {rc}",
+        shown)
+s.check(read_bytes(path) == before, "--dry-run: the record is byte-identical")
+
 # --- end of input (Ctrl-D) at any question: exit 1, nothing written ---------------------------------
 for answers, at in (([], b"Date ["), ([(b"Date [", b"\n"), (b"Title: ", b"A title\n")], b"Hours: ")):
     before = read_bytes(path)
