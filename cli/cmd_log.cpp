@@ -18,7 +18,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <span>
 
 namespace fs = std::filesystem;
 
@@ -83,14 +82,6 @@ std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Dat
     return f;
 }
 
-// A word of `names` (--kind, --result) or UsageError showing them.
-std::string choice(std::string_view option, std::span<const std::string_view> names, const std::string& answer) {
-    for (std::string_view n : names)
-        if (n == answer) return answer;
-    throw UsageError{
-        fmt::format("{} must be one of {} (got '{}')", option, fmt::join(names, ", "), printable(utf8_prefix(answer, 32)))};
-}
-
 // "a, b" as topics of the vocabulary, or UsageError naming the first unknown one.
 std::vector<std::string> topics_answer(const std::string& answer, const CredentialSet& credentials) {
     std::vector<std::string> topics;
@@ -136,10 +127,10 @@ bool ask_missing(const std::string& table, LogOptions& o, Date today, const Cred
                              }});
     if (left_out("--kind"))
         questions.push_back({fmt::format("Kind ({})", fmt::join(experience_kind_names(), ", ")), std::nullopt,
-                             [&](const std::string& a) { o.kind = choice("--kind", experience_kind_names(), a); }});
+                             [&](const std::string& a) { o.kind = choice_option("--kind", experience_kind_names(), a); }});
     if (left_out("--result"))
         questions.push_back({fmt::format("Result ({})", fmt::join(exam_result_names(), ", ")), std::nullopt,
-                             [&](const std::string& a) { o.result = choice("--result", exam_result_names(), a); }});
+                             [&](const std::string& a) { o.result = choice_option("--result", exam_result_names(), a); }});
     if (table == "ce" && o.topics.empty())
         questions.push_back({fmt::format("Topics ({})", fmt::join(credentials.vocabulary(), ", ")), "",
                              [&](const std::string& a) { o.topics = topics_answer(a, credentials); }});
