@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "expiry_check.hpp"
+#include "prompt.hpp"
 #include "usage_hints.hpp"
 
 #include <fmt/core.h>
@@ -49,7 +50,9 @@ int run(int argc, char** argv) {
         } catch (const CLI::RequiredError&) {
             auto missing = missing_required(app);
             if (!missing) throw;
-            throw CLI::RequiredError(*missing, CLI::ExitCodes::RequiredError);
+            // On a terminal, a command that takes --no-input asks for what is missing instead.
+            if (!can_ask() || !leave_missing_to_questions(app)) throw CLI::RequiredError(*missing, CLI::ExitCodes::RequiredError);
+            app.parse(argc, argv);
         }
     } catch (const CLI::Success& e) {
         return app.exit(e);

@@ -6,13 +6,13 @@
 #include "editor.hpp"
 #include "file_reader.hpp"
 #include "private_copy.hpp"
+#include "prompt.hpp"
 #include "record_edit.hpp"
 #include "target_id.hpp"
 #include "write_support.hpp"
 
 #include <fmt/core.h>
 
-#include <cstdio>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -31,12 +31,10 @@ fs::path temp_base() {
 // After errors, on a terminal: true to edit again, false to abandon (also at end of input).
 bool ask_edit_again() {
     for (;;) {
-        std::fputs("(e)dit again, (a)bandon? ", stderr);
-        std::fflush(stderr);
-        char line[64];
-        if (std::fgets(line, sizeof line, stdin) == nullptr) return false;
-        if (line[0] == 'e' || line[0] == 'E') return true;
-        if (line[0] == 'a' || line[0] == 'A') return false;
+        std::optional<std::string> line = ask_line("(e)dit again, (a)bandon? ");
+        if (!line) return false;
+        if (line->starts_with('e') || line->starts_with('E')) return true;
+        if (line->starts_with('a') || line->starts_with('A')) return false;
     }
 }
 

@@ -6,6 +6,8 @@
 #include "evidence_copy.hpp"
 #include "evidence_files.hpp"
 #include "evidence_path.hpp"
+#include "output_text.hpp"
+#include "prompt.hpp"
 #include "record_update.hpp"
 #include "target_id.hpp"
 #include "toml_text.hpp"
@@ -13,7 +15,9 @@
 #include "write_guards.hpp"
 #include "write_support.hpp"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
+
+#include <algorithm>
 
 namespace fs = std::filesystem;
 
@@ -29,6 +33,9 @@ struct LogOptions {
     std::optional<long long> score;
     bool force = false;
     bool dry_run = false;
+    bool no_input = false; // read by app.cpp, through the option: never ask
+    // Required options left out, which app.cpp lets through on a terminal for run_log to ask for.
+    std::vector<std::string> missing;
 };
 
 void add_text(std::vector<Field>& fields, const char* key, const std::string& value) {
@@ -73,6 +80,63 @@ std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Dat
         if (o.expires) f.push_back({"expires", toml_date(date_option("--expires", *o.expires, today))});
     }
     return f;
+}
+
+// "a, b" as topics of the vocabulary, or UsageError naming the first unknown one.
+std::vector<std::string> topics_answer(const std::string& answer, const CredentialSet& credentials) {
+    std::vector<std::string> topics;
+    for (std::string_view rest = answer; !rest.empty();) {
+        std::size_t comma = std::min(rest.find(','), rest.size());
+        std::string_view t = rest.substr(0, comma);
+        rest.remove_prefix(std::min(comma + 1, rest.size()));
+        while (!t.empty() && t.front() == ' ')
+            t.remove_prefix(1);
+        while (!t.empty() && t.back() == ' ')
+            t.remove_suffix(1);
+        if (t.empty()) continue;
+        if (!credentials.knows_term(t)) {
+            std::string hint = did_you_mean(std::string(t), credentials.vocabulary());
+            throw UsageError{fmt::format("--topic: unknown topic '{}'{}", printable(utf8_prefix(t, 40)),
+                                         hint.empty() ? "" : "; did you mean '" + hint + "'?")};
+        }
+        topics.emplace_back(t);
+    }
+    return topics;
+}
+
+// On a terminal, what the command line left out, in this order: the date (default today), the
+// title, hours, kind and result when they are required, and a course's topics (default none).
+// Each answer is checked as its option is. False when input ended: nothing is written.
+bool ask_missing(const std::string& table, LogOptions& o, Date today, const CredentialSet& credentials) {
+    auto left_out = [&](std::string_view option) { return std::ranges::find(o.missing, option) != o.missing.end(); };
+    std::vector<Question> questions;
+    if (!o.date)
+        questions.push_back({"Date", to_string(today), [&](const std::string& a) {
+                                 date_option("--date", a, today);
+                                 o.date = a;
+                             }});
+    if (left_out("--title"))
+        questions.push_back({"Title", std::nullopt, [&](const std::string& a) {
+                                 require_utf8("--title", a);
+                                 o.title = a;
+                             }});
+    if (left_out("--hours"))
+        questions.push_back({"Hours", std::nullopt, [&](const std::string& a) {
+                                 hours_option("--hours", a);
+                                 o.hours = a;
+                             }});
+    if (left_out("--kind"))
+        questions.push_back({fmt::format("Kind ({})", fmt::join(experience_kind_names(), ", ")), std::nullopt,
+                             [&](const std::string& a) { o.kind = choice_option("--kind", experience_kind_names(), a); }});
+    if (left_out("--result"))
+        questions.push_back({fmt::format("Result ({})", fmt::join(exam_result_names(), ", ")), std::nullopt,
+                             [&](const std::string& a) { o.result = choice_option("--result", exam_result_names(), a); }});
+    if (table == "ce" && o.topics.empty())
+        questions.push_back({fmt::format("Topics ({})", fmt::join(credentials.vocabulary(), ", ")), "",
+                             [&](const std::string& a) { o.topics = topics_answer(a, credentials); }});
+    for (const Question& q : questions)
+        if (!ask(q)) return false;
+    return true;
 }
 
 struct EvidenceField {
@@ -121,7 +185,7 @@ std::optional<EvidenceField> resolve_evidence(const Workspace& ws, const std::st
     return out;
 }
 
-int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
+int run_log(Context& ctx, const std::string& table, LogOptions opts) {
     TargetId target = target_id(ctx, opts.id);
     const std::string& id = target.id;
     // Open first: the workspace's time zone decides today, and so what --date may be.
@@ -130,6 +194,19 @@ int run_log(Context& ctx, const std::string& table, const LogOptions& opts) {
         return exit_data;
     }
     Date today = ctx.as_of();
+    if (!opts.missing.empty()) {
+        // What was typed, and the record, are checked before anything is asked.
+        if (opts.date) date_option("--date", *opts.date, today);
+        if (!opts.hours.empty()) hours_option("--hours", opts.hours);
+        if (record_missing(ctx, target)) {
+            ctx.flush_diagnostics();
+            return exit_data;
+        }
+        if (!ask_missing(table, opts, today, ctx.credentials())) {
+            print_error("abandoned at end of input; nothing was written");
+            return exit_data;
+        }
+    }
     Date when = opts.date ? date_option("--date", *opts.date, today) : today;
     std::vector<Field> fields = fields_for(table, opts, when, today);
     const Workspace& ws = *ctx.workspace();
@@ -188,6 +265,9 @@ void common(CLI::App* sub, LogOptions& o) {
                   "Record it even if it looks like a duplicate, is dated in the future, takes a date past 24 h, or renews "
                   "with CE not met");
     sub->add_flag("--dry-run", o.dry_run, "Print the TOML that would be appended; write nothing");
+    sub->add_flag("--no-input", o.no_input,
+                  "Never ask: refuse when a required option is missing, even on a terminal (stdin not a terminal "
+                  "never asks)");
 }
 
 } // namespace
@@ -196,29 +276,35 @@ Runner setup_log(CLI::App& sub) {
     auto opts = std::make_shared<LogOptions>();
     LogOptions& o = *opts;
     sub.require_subcommand(1);
+    // Required options, by command: those left out are asked for on a terminal (app.cpp).
+    auto required = std::make_shared<std::vector<std::pair<CLI::App*, CLI::Option*>>>();
+    auto must = [required](CLI::App* command, CLI::Option* option) {
+        option->required();
+        required->emplace_back(command, option);
+    };
     CLI::App* training = sub.add_subcommand("training", "Log a day of core training");
     common(training, o);
-    training->add_option("--hours", o.hours, "Hours (to 0.01 h)")->required();
+    must(training, training->add_option("--hours", o.hours, "Hours (to 0.01 h)"));
     training->add_option("--title", o.title, "What it was");
     training->add_option("--provider", o.provider, "Who gave it");
     training->add_option("--domain", o.domain, "Training domain id (e.g. ethics)");
 
     CLI::App* exam = sub.add_subcommand("exam", "Log an exam (passed, failed or scheduled)");
     common(exam, o);
-    exam->add_option("--result", o.result, "passed, failed or scheduled")->required();
+    must(exam, exam->add_option("--result", o.result, "passed, failed or scheduled"));
     exam->add_option("--score", o.score, "Score");
     exam->add_option("--credential", o.credential, "Credential id (needed when the record names several)");
 
     CLI::App* experience = sub.add_subcommand("experience", "Log work, volunteer or supervision hours");
     common(experience, o);
-    experience->add_option("--hours", o.hours, "Hours (to 0.01 h)")->required();
-    experience->add_option("--kind", o.kind, "work, volunteer or supervision")->required();
+    must(experience, experience->add_option("--hours", o.hours, "Hours (to 0.01 h)"));
+    must(experience, experience->add_option("--kind", o.kind, "work, volunteer or supervision"));
     experience->add_option("--title", o.title, "What it was");
 
     CLI::App* ce = sub.add_subcommand("ce", "Log a continuing-education course");
     common(ce, o);
-    ce->add_option("--hours", o.hours, "Hours (to 0.01 h)")->required();
-    ce->add_option("--title", o.title, "Course title")->required();
+    must(ce, ce->add_option("--hours", o.hours, "Hours (to 0.01 h)"));
+    must(ce, ce->add_option("--title", o.title, "Course title"));
     ce->add_option("--provider", o.provider, "Provider or sponsor");
     ce->add_option("--topic", o.topics, "Topic id (repeatable; a,b is two)")->delimiter(',');
     ce->add_option("--delivery", o.delivery, "in-person, live-online or self-study");
@@ -233,7 +319,9 @@ Runner setup_log(CLI::App& sub) {
     renewal->add_option("--expires", o.expires,
                         "New expiry printed on the certificate (a date as for --date; default: one period on)");
 
-    return [opts, training, exam, experience, ce](Context& ctx) {
+    return [opts, required, training, exam, experience, ce](Context& ctx) {
+        for (auto [command, option] : *required)
+            if (command->parsed() && option->count() == 0) opts->missing.push_back(option->get_name());
         std::string table = training->parsed()     ? "training"
                             : exam->parsed()       ? "exam"
                             : experience->parsed() ? "experience"

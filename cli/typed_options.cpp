@@ -5,7 +5,7 @@
 #include "hours_input.hpp"
 #include "output_text.hpp"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 namespace peerctl::cli {
 
@@ -26,6 +26,12 @@ Date date_option(std::string_view option, const std::string& value, Date today) 
     auto d = parse_date_input(value, today);
     if (!d) throw UsageError{fmt::format("{} must be a date (got '{}'): {}", option, shown(value), date_input_forms)};
     return *d;
+}
+
+std::string choice_option(std::string_view option, std::span<const std::string_view> names, const std::string& value) {
+    for (std::string_view n : names)
+        if (n == value) return value;
+    throw UsageError{fmt::format("{} must be one of {} (got '{}')", option, fmt::join(names, ", "), shown(value))};
 }
 
 } // namespace peerctl::cli

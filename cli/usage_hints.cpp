@@ -44,6 +44,13 @@ std::string upper(std::string s) {
     return s;
 }
 
+// The deepest command parsed.
+CLI::App* parsed_command(CLI::App* app) {
+    for (std::vector<CLI::App*> subs = app->get_subcommands(); !subs.empty(); subs = app->get_subcommands())
+        app = subs.back();
+    return app;
+}
+
 bool takes_positionals(const CLI::App* app) {
     return !app->get_options([](const CLI::Option* o) { return o->get_positional(); }).empty();
 }
@@ -98,6 +105,22 @@ std::optional<std::string> missing_required(const CLI::App& app) {
     std::string where = command_path(deepest);
     return "missing required " + std::string(missing.size() == 1 ? "option" : "options") +
            (where.empty() ? "" : " of '" + where + "'") + ": " + list;
+}
+
+bool leave_missing_to_questions(CLI::App& app) {
+    CLI::App* command = parsed_command(&app);
+    const CLI::Option* no_input = command->get_option_no_throw("--no-input");
+    if (no_input == nullptr || no_input->count() > 0) return false;
+    std::vector<CLI::Option*> missing;
+    for (CLI::App* a = command; a != nullptr; a = a->get_parent())
+        for (CLI::Option* o : a->get_options([](CLI::Option*) { return true; }))
+            if (o->get_required() && o->count() == 0) {
+                if (a != command || o->get_positional()) return false;
+                missing.push_back(o);
+            }
+    for (CLI::Option* o : missing)
+        o->required(false);
+    return !missing.empty();
 }
 
 } // namespace peerctl::cli

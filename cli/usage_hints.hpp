@@ -1,6 +1,6 @@
 #pragma once
 // Usage errors that say what to do: an unknown command with the nearest one, and every missing
-// required option at once (CLI11 stops at the first).
+// required option at once (CLI11 stops at the first), or left for the command to ask on a terminal.
 
 #include <CLI/CLI.hpp>
 
@@ -18,5 +18,10 @@ std::optional<std::string> unknown_command(CLI::App& app, const std::vector<std:
 // required option and argument left out of the commands parsed; nothing when none is (a missing
 // command, say).
 std::optional<std::string> missing_required(const CLI::App& app);
+
+// After a CLI::RequiredError, when the command parsed asks for what is missing (it takes
+// --no-input, and was not given it) and every option missing is its own: makes those optional, so
+// that parsing again succeeds and the command can ask for them; true when it did.
+bool leave_missing_to_questions(CLI::App& app);
 
 } // namespace peerctl::cli

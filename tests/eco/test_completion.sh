@@ -100,6 +100,7 @@ expect "peerctl log ce --del" --delivery
 expect "peerctl log ce --delivery " in-person live-online self-study
 expect "peerctl log exam --result " passed failed scheduled
 expect "peerctl log experience --kind " work volunteer supervision
+expect "peerctl log ce --no-" --no-input
 expect "peerctl check --format " nagios json
 expect "peerctl rem" remind
 expect "peerctl remind --" --dry-run --mbox --since --dir --as-of --color --jobs --help --help-all
