@@ -82,7 +82,8 @@ std::vector<Field> fields_for(const std::string& table, const LogOptions& o, Dat
     return f;
 }
 
-// "a, b" as topics of the vocabulary, or UsageError naming the first unknown one.
+// "a, b" as topics of the vocabulary, or UsageError naming the first unknown one. An answer
+// completes a topic as a shell completes a word: the start of exactly one topic is that topic.
 std::vector<std::string> topics_answer(const std::string& answer, const CredentialSet& credentials) {
     std::vector<std::string> topics;
     for (std::string_view rest = answer; !rest.empty();) {
@@ -94,12 +95,23 @@ std::vector<std::string> topics_answer(const std::string& answer, const Credenti
         while (!t.empty() && t.back() == ' ')
             t.remove_suffix(1);
         if (t.empty()) continue;
-        if (!credentials.knows_term(t)) {
-            std::string hint = did_you_mean(std::string(t), credentials.vocabulary());
-            throw UsageError{fmt::format("--topic: unknown topic '{}'{}", printable(utf8_prefix(t, 40)),
-                                         hint.empty() ? "" : "; did you mean '" + hint + "'?")};
+        if (credentials.knows_term(t)) {
+            topics.emplace_back(t);
+            continue;
         }
-        topics.emplace_back(t);
+        std::vector<std::string> starting;
+        for (const auto& term : credentials.vocabulary())
+            if (term.starts_with(t)) starting.push_back(term);
+        if (starting.size() == 1) {
+            topics.push_back(starting.front());
+            continue;
+        }
+        if (starting.size() > 1)
+            throw UsageError{fmt::format("--topic: '{}' is the start of {}: type more of it", printable(utf8_prefix(t, 40)),
+                                         fmt::join(starting, ", "))};
+        std::string hint = did_you_mean(std::string(t), credentials.vocabulary());
+        throw UsageError{fmt::format("--topic: unknown topic '{}'{}", printable(utf8_prefix(t, 40)),
+                                     hint.empty() ? "" : "; did you mean '" + hint + "'?")};
     }
     return topics;
 }
@@ -132,8 +144,8 @@ bool ask_missing(const std::string& table, LogOptions& o, Date today, const Cred
         questions.push_back({fmt::format("Result ({})", fmt::join(exam_result_names(), ", ")), std::nullopt,
                              [&](const std::string& a) { o.result = choice_option("--result", exam_result_names(), a); }});
     if (table == "ce" && o.topics.empty())
-        questions.push_back({fmt::format("Topics ({})", fmt::join(credentials.vocabulary(), ", ")), "",
-                             [&](const std::string& a) { o.topics = topics_answer(a, credentials); }});
+        questions.push_back({fmt::format("Topics ({}; the start of one is enough)", fmt::join(credentials.vocabulary(), ", ")),
+                             "", [&](const std::string& a) { o.topics = topics_answer(a, credentials); }});
     for (const Question& q : questions)
         if (!ask(q)) return false;
     return true;
