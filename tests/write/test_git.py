@@ -3,7 +3,8 @@
 with real git in a scratch directory. Two clones log different entries to the same record and merge:
 both entries, a valid record, exit 0. A name changed two ways stops with exit 1, markers, and
 `validate` naming their lines. `history` says who committed what. The pre-commit hook refuses an invalid staged record and is never
-written over someone else's.
+written over someone else's. With `[git] commit = true` each write is one commit of only the files it
+changed, leaving other staged work alone; a commit git refuses is a warning, the write done.
 
 usage: test_git.py PEERCTL
 """
@@ -234,6 +235,18 @@ last_commit("add", "add asmith", ["specialists/asmith.toml"])
 s.expect(s.run("certify", "asmith", "ct-rss", "--issued", "2025-04-01", "--force", ws=central), 0, "certify")
 last_commit("certify", "certify asmith ct-rss", ["specialists/asmith.toml"])
 s.check(git(central, "log", "--format=%an", "-1").stdout == b"Site North\n", "the commit is the user's own identity")
+hook = os.path.join(central, ".git", "hooks", "pre-commit")
+peerctl_hook = read_bytes(hook)
+write_bytes(hook, b"#!/bin/sh\necho 'refused by site policy' >&2\nexit 1\n")
+before = commits()
+p = s.log_ce(central, "asmith", "Refused by the hook", date="2026-03-05", extra=["--topic", "ethics"])
+write_bytes(hook, peerctl_hook)
+s.expect(p, 0, "log when a hook refuses the commit")
+s.check(commits() == before and b"Refused by the hook" in (read_bytes(record_file(central, "asmith")) or b""),
+        "a refused commit leaves the write done and commits nothing")
+s.check(p.stderr == b"peerctl: warning: the write is done but git did not commit it: refused by site policy\n",
+        "and says so, with the hook's first line", p.stderr)
+git(central, "commit", "-q", "--only", "-m", "by hand", "--", "specialists/asmith.toml")
 s.check(git(central, "log", "--all", "--format=%h", "--", "notes.txt").stdout == b"",
         "the unrelated staged file is in no commit")
 
