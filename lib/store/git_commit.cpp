@@ -2,6 +2,8 @@
 
 #include "git_process.hpp"
 
+#include <algorithm>
+
 namespace fs = std::filesystem;
 
 namespace peerctl {
@@ -18,6 +20,25 @@ std::string complaint(const GitRun& run) {
         return commit_message_line(text->substr(start, end == std::string::npos ? std::string::npos : end - start));
     }
     return run.status < 0 ? "git was killed by a signal" : "git exited with status " + std::to_string(run.status);
+}
+
+// Takes out of `present` and `all` the files git is told to ignore: evidence/ may be kept out of
+// git on purpose. Asking first also finds out, before anything is staged, whether `root` is in a
+// work tree at all: git's complaint when it is not.
+std::optional<std::string> leave_out_ignored(const fs::path& root, std::vector<std::string>& present,
+                                             std::vector<std::string>& all) {
+    // One file a run (a write changes one or two): the exit status answers, no output to parse.
+    std::vector<std::string> ignored;
+    for (const auto& file : present) {
+        GitRun check = run_git(root, {"check-ignore", "--quiet", "--", file});
+        if (check.started && check.status == 0) ignored.push_back(file);
+        else if (!check.started || check.status != 1) return complaint(check); // 1: not ignored
+    }
+    for (const auto& file : ignored) {
+        std::erase(present, file);
+        std::erase(all, file);
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -51,6 +72,9 @@ std::optional<std::string> commit_files(const Workspace& ws, const std::vector<f
         if (fs::exists(fs::symlink_status(file, ec))) present.push_back(shown);
         all.push_back(std::move(shown));
     }
+    if (!present.empty())
+        if (auto problem = leave_out_ignored(ws.root, present, all)) return problem;
+    if (all.empty()) return std::nullopt;
     // A new file must be known to the index for `commit --only` to take it; intent-to-add stages
     // nothing else of it, so that a commit that then fails leaves the index almost as it was.
     if (!present.empty()) {

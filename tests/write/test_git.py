@@ -235,6 +235,12 @@ last_commit("add", "add asmith", ["specialists/asmith.toml"])
 s.expect(s.run("certify", "asmith", "ct-rss", "--issued", "2025-04-01", "--force", ws=central), 0, "certify")
 last_commit("certify", "certify asmith ct-rss", ["specialists/asmith.toml"])
 s.check(git(central, "log", "--format=%an", "-1").stdout == b"Site North\n", "the commit is the user's own identity")
+with open(os.path.join(central, ".gitignore"), "a") as f:
+    f.write("evidence/\n")
+git(central, "commit", "-q", "--only", "-m", "certificates stay out of git", "--", ".gitignore")
+s.expect(s.log_ce(central, "asmith", "Boundaries", date="2026-03-04", extra=["--topic", "ethics", "--evidence", certificate]),
+         0, "log with an evidence copy that git ignores")
+last_commit("an ignored evidence copy", 'log ce asmith: 1 h "Boundaries" (ethics)', ["specialists/asmith.toml"])
 hook = os.path.join(central, ".git", "hooks", "pre-commit")
 peerctl_hook = read_bytes(hook)
 write_bytes(hook, b"#!/bin/sh\necho 'refused by site policy' >&2\nexit 1\n")
