@@ -80,6 +80,7 @@ int run_edit(Context& ctx, const std::optional<std::string>& given) {
             print_page(fmt::format("no changes to {}; nothing was written\n", shown));
             return exit_ok;
         case RecordEdit::Outcome::Written: {
+            commit_write(ctx, {record_path(ws, target.id)}, "edit " + target.id);
             SpecialistStatus s = evaluate(*saved.record, ctx.credentials(), ctx.as_of());
             print_page(fmt::format("saved {}; {}\n", shown, standing(s)));
             return exit_ok;

@@ -197,6 +197,23 @@ std::optional<EvidenceField> resolve_evidence(const Workspace& ws, const std::st
     return out;
 }
 
+// What the commit says (`[git] commit`): `log ce jdoe: 3 h "Ethics and boundaries" (ethics)`.
+std::string commit_message(const std::string& table, const std::string& id, const LogOptions& o) {
+    std::string what;
+    auto add = [&what](std::string_view part) {
+        if (part.empty()) return;
+        if (!what.empty()) what += ' ';
+        what += part;
+    };
+    add(o.credential);
+    if (!o.hours.empty()) add(hours_option("--hours", o.hours).str() + " h");
+    add(o.result);
+    add(o.kind);
+    if (!o.title.empty()) add(fmt::format("\"{}\"", o.title));
+    if (!o.topics.empty()) add(fmt::format("({})", fmt::join(o.topics, ", ")));
+    return fmt::format("log {} {}{}{}", table, id, what.empty() ? "" : ": ", what);
+}
+
 int run_log(Context& ctx, const std::string& table, LogOptions opts) {
     TargetId target = target_id(ctx, opts.id);
     const std::string& id = target.id;
@@ -261,6 +278,9 @@ int run_log(Context& ctx, const std::string& table, LogOptions opts) {
         print_page(entry);
         return exit_ok;
     }
+    std::vector<fs::path> changed{record_path(ws, id)};
+    if (copied) changed.push_back(copied->file);
+    commit_write(ctx, changed, commit_message(table, id, opts));
     std::string what = table;
     if (!opts.hours.empty()) what += " " + hours_option("--hours", opts.hours).str() + " h";
     SpecialistStatus s = evaluate(*result.record, ctx.credentials(), ctx.as_of());

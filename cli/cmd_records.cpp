@@ -138,6 +138,7 @@ int run_add(Context& ctx, const AddOptions& opts) {
         return exit_ok;
     }
     const Workspace& ws = *ctx.workspace();
+    commit_write(ctx, {record_path(ws, id)}, "add " + id);
     print_page(fmt::format("created {}; {}\n", display_path(&ws, record_path(ws, id)),
                            standing(evaluate(*result.record, ctx.credentials(), ctx.as_of()))));
     return exit_ok;
@@ -219,6 +220,7 @@ int run_certify(Context& ctx, CertifyOptions opts) {
         print_page(text);
         return exit_ok;
     }
+    commit_write(ctx, {record_path(ws, id)}, fmt::format("certify {} {}", id, opts.credential));
     print_page(fmt::format("certified {} for {} in {}; {}\n", id, opts.credential, display_path(&ws, record_path(ws, id)),
                            standing(evaluate(*result.record, ctx.credentials(), ctx.as_of()))));
     return exit_ok;

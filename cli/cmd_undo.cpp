@@ -22,6 +22,7 @@ int run_undo(Context& ctx, const std::optional<std::string>& given) {
     bool ok = undo_record(ws, id, ctx.diags());
     ctx.flush_diagnostics();
     if (!ok) return exit_data;
+    commit_write(ctx, {record_path(ws, id)}, "undo " + id);
     print_page(fmt::format("undid the last peerctl write to {} (peerctl undo again redoes it)\n",
                            display_path(&ws, record_path(ws, id))));
     return exit_ok;

@@ -54,6 +54,7 @@ int run_void(Context& ctx, const VoidOptions& opts) {
         ctx.diags());
     ctx.flush_diagnostics();
     if (!result.ok) return exit_data;
+    commit_write(ctx, {record_path(ws, id)}, fmt::format("void {} {}: {}", id, entry_ref(ref->first, ref->second), opts.reason));
     SpecialistStatus s = evaluate(*result.record, ctx.credentials(), ctx.as_of());
     print_page(fmt::format("voided {} in {}; {}\n", entry_ref(ref->first, ref->second), shown, standing(s)));
     return exit_ok;

@@ -1,5 +1,6 @@
 #include "write_support.hpp"
 
+#include "git_commit.hpp"
 #include "toml_text.hpp"
 #include "validation.hpp"
 
@@ -53,6 +54,11 @@ std::optional<Record> load_one_record(Context& ctx, const std::string& id) {
 
 void require_utf8(const std::string& option, const std::string& value) {
     if (!is_valid_utf8(value)) throw UsageError{option + " is not valid UTF-8 text"};
+}
+
+void commit_write(Context& ctx, const std::vector<std::filesystem::path>& files, const std::string& message) {
+    if (auto complaint = commit_files(*ctx.workspace(), files, message))
+        print_error("warning: the write is done but git did not commit it: " + *complaint);
 }
 
 } // namespace peerctl::cli

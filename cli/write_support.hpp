@@ -5,8 +5,10 @@
 #include "context.hpp"
 #include "evaluation.hpp"
 
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace peerctl::cli {
 
@@ -17,5 +19,8 @@ std::string standing(const SpecialistStatus& s);
 std::optional<Record> load_one_record(Context& ctx, const std::string& id);
 // Rejects text that is not valid UTF-8 before it can reach a file.
 void require_utf8(const std::string& option, const std::string& value);
+// After a write that succeeded: with `[git] commit = true`, commits `files` with `message`
+// (git_commit.hpp). A commit git refuses is a warning: the write is done, and the exit stays 0.
+void commit_write(Context& ctx, const std::vector<std::filesystem::path>& files, const std::string& message);
 
 } // namespace peerctl::cli

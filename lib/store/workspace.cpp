@@ -94,6 +94,7 @@ std::optional<Workspace> load_workspace(const fs::path& root, Diagnostics& diags
     if (settings.max_bytes) ws.limits.max_bytes = *settings.max_bytes;
     ws.topics = std::move(settings.topics);
     ws.remind = std::move(settings.remind);
+    ws.git_commit = settings.git_commit;
     if (settings.timezone) {
         if (is_known_zone(*settings.timezone)) ws.timezone = std::move(settings.timezone);
         else

@@ -52,6 +52,7 @@ struct Workspace {
     std::vector<std::string> topics;     // extra vocabulary of the organisation
     std::optional<std::string> timezone; // decides "today" (time_zone.hpp); known to the system
     RemindSettings remind;
+    bool git_commit = false; // [git] commit: each write commits the files it changed (git_commit.hpp)
 };
 
 // Reads root/peerctl.toml. Errors are added to diags; the defaults stand in for what is missing.

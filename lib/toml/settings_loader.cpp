@@ -81,6 +81,16 @@ RemindSettings remind_settings(TableReader& root, const std::string& shown, Diag
     return out;
 }
 
+// [git]: whether every write commits what it changed (git_commit.hpp).
+bool git_commit_setting(TableReader& root, const std::string& shown, Diagnostics& diags) {
+    const toml::table* table = root.table("git");
+    if (!table) return false;
+    TableReader r(*table, shown, diags, "[git]");
+    bool commit = r.boolean("commit").value_or(false);
+    r.warn_unknown();
+    return commit;
+}
+
 } // namespace
 
 WorkspaceSettings parse_workspace_settings(std::string_view text, const std::string& shown, Diagnostics& diags) {
@@ -101,6 +111,7 @@ WorkspaceSettings parse_workspace_settings(std::string_view text, const std::str
     ws.timezone = r.string("timezone");
     ws.timezone_at = r.pos("timezone");
     ws.remind = remind_settings(r, shown, diags);
+    ws.git_commit = git_commit_setting(r, shown, diags);
     r.warn_unknown();
     return ws;
 }

@@ -39,6 +39,7 @@ struct WorkspaceSettings {
     std::optional<std::string> timezone;
     Position timezone_at;
     RemindSettings remind;
+    bool git_commit = false; // [git] commit: every write commits the files it changed
 };
 
 // Problems go to diags; defaults stand in for what is missing or wrong.

@@ -37,6 +37,7 @@ AS_OF = "2026-11-23"
 
 # Invalid fixtures whose fault the schema expresses: the schema must reject them.
 SCHEMA_CATCHES = {
+    "tests/cli/cases/bad-git-commit-setting/peerctl.toml": "[git] commit is a string, not a boolean",
     "tests/cli/cases/bad-evidence-sha256/specialists/x.toml": "evidence_sha256 in capitals (pattern), and without evidence (dependencies)",
     "tests/cli/cases/bad-bom-id-integer/specialists/x.toml": "'id' is an integer",
     "tests/cli/cases/bad-ce-missing-date/specialists/x.toml": "[[ce]] without 'date'",
@@ -87,6 +88,7 @@ SCHEMA_CANNOT = {
     "tests/cli/fixtures/one-bad/specialists/broken.toml": "a quoted date (as bad-date-quoted)",
     "tests/cli/cases/bad-workspace-credential/specialists/x.toml": "its fault is the workspace's credential file",
     "tests/cli/cases/bad-workspace-credential-syntax/specialists/x.toml": "its fault is the workspace's credential file",
+    "tests/cli/cases/bad-git-commit-setting/specialists/x.toml": "its fault is the workspace's peerctl.toml",
 }
 # Whole cases: inputs that crashed toml++ (the pre-scan's limits are not a schema's business).
 SCHEMA_CANNOT_CASES = {"bad-regression-": "input that crashed toml++; caught by the pre-scan"}

@@ -3,7 +3,8 @@
 with real git in a scratch directory. Two clones log different entries to the same record and merge:
 both entries, a valid record, exit 0. A name changed two ways stops with exit 1, markers, and
 `validate` naming their lines. `history` says who committed what. The pre-commit hook refuses an invalid staged record and is never
-written over someone else's.
+written over someone else's. With `[git] commit = true` each write is one commit of only the files it
+changed, leaving other staged work alone; a commit git refuses is a warning, the write done.
 
 usage: test_git.py PEERCTL
 """
@@ -167,5 +168,104 @@ p = s.run("git", "setup", ws=north, as_of=None)
 s.expect(p, 0, "git setup beside someone else's hook")
 s.check(read_bytes(hook) == b"#!/bin/sh\nexit 0\n", "git setup leaves a hook that is not peerctl's as it is")
 s.check(b"is not peerctl's: left as it is" in p.stderr, "and says so", p.stderr)
+
+# --- [git] commit = true: each write is one commit of exactly the files it changed ----------------
+central = os.path.join(s.tmp, "central")
+s.expect(s.run("init", "--git", central, as_of=None), 0, "init --git central")
+s.expect(s.run("add", "jdoe", "--name", "Jordan Doe", "--credential", "ct-rss", ws=central), 0, "add, commit unset")
+s.check(git(central, "rev-list", "--all", "--count", ok=False).stdout.strip() in (b"", b"0"),
+        "without [git] commit (false by default) a write commits nothing")
+with open(os.path.join(central, "peerctl.toml"), "a") as f:
+    f.write("\n[git]\ncommit = true\n")
+git(central, "add", "-A")
+git(central, "commit", "-q", "-m", "central")
+write_bytes(os.path.join(central, "notes.txt"), b"unfinished work\n")
+git(central, "add", "notes.txt")
+
+
+def last_commit(what, message, files):
+    """Checks that HEAD is one new commit with `message` touching exactly `files`."""
+    subject = git(central, "log", "-1", "--format=%B").stdout.decode().rstrip("\n")
+    changed = git(central, "show", "--name-only", "--format=", "HEAD").stdout.decode().split()
+    s.check(subject == message, f"{what}: the commit says what", subject)
+    s.check(sorted(changed) == sorted(files), f"{what}: the commit holds exactly the files it changed", changed)
+    s.check(git(central, "status", "--porcelain").stdout == b"A  notes.txt\n",
+            f"{what}: the other staged file stays staged and out of the commit",
+            git(central, "status", "--porcelain").stdout)
+
+
+def commits():
+    return int(git(central, "rev-list", "--count", "HEAD").stdout)
+
+
+certificate = os.path.join(s.tmp, "certificate.pdf")
+write_bytes(certificate, b"%PDF-1.4 certificate\n")
+before = commits()
+p = s.log_ce(central, "jdoe", "Ethics and boundaries", date="2026-03-05", hours="3",
+             extra=["--topic", "ethics", "--evidence", certificate])
+s.expect(p, 0, "log with [git] commit = true")
+s.check(commits() == before + 1, "log makes one commit")
+last_commit("log", 'log ce jdoe: 3 h "Ethics and boundaries" (ethics)',
+            ["specialists/jdoe.toml", "evidence/jdoe/certificate.pdf"])
+before = commits()
+s.expect(s.log_ce(central, "jdoe", "Line one\nLine two", date="2026-03-06", extra=["--topic", "ethics", "--dry-run"]),
+         0, "log --dry-run")
+s.check(commits() == before, "--dry-run commits nothing")
+s.expect(s.log_ce(central, "jdoe", "Line one\nLine two\x1b[31m", date="2026-03-06", extra=["--topic", "ethics"]),
+         0, "log a title with control characters")
+last_commit("a title with control characters", 'log ce jdoe: 1 h "Line one Line two [31m" (ethics)',
+            ["specialists/jdoe.toml"])
+s.expect(s.run("void", "jdoe", "ce:2", "--reason", "duplicate", ws=central), 0, "void")
+last_commit("void", "void jdoe ce:2: duplicate", ["specialists/jdoe.toml"])
+editor = os.path.join(s.tmp, "rename.sh")
+write_bytes(editor, b'#!/bin/sh\nsed -i \'s/^name = .*/name = "Jordan Q. Doe"/\' "$1"\n')
+os.chmod(editor, 0o755)
+env = dict(s.env, EDITOR=editor)
+env.pop("VISUAL", None)
+p = subprocess.run(s.cmd(["edit", "jdoe"], central), env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+s.expect(p, 0, "edit")
+last_commit("edit", "edit jdoe", ["specialists/jdoe.toml"])
+before = commits()
+s.expect(s.run("undo", "jdoe", ws=central), 0, "undo")
+s.check(commits() == before + 1 and b'name = "Jordan Doe"' in (read_bytes(record_file(central, "jdoe")) or b""),
+        "undo is a new commit that puts the record back")
+last_commit("undo", "undo jdoe", ["specialists/jdoe.toml"])
+s.expect(s.run("add", "asmith", "--name", "Alex Smith", "--credential", "ct-rss", ws=central), 0, "add")
+last_commit("add", "add asmith", ["specialists/asmith.toml"])
+s.expect(s.run("certify", "asmith", "ct-rss", "--issued", "2025-04-01", "--force", ws=central), 0, "certify")
+last_commit("certify", "certify asmith ct-rss", ["specialists/asmith.toml"])
+s.check(git(central, "log", "--format=%an", "-1").stdout == b"Site North\n", "the commit is the user's own identity")
+with open(os.path.join(central, ".gitignore"), "a") as f:
+    f.write("evidence/\n")
+git(central, "commit", "-q", "--only", "-m", "certificates stay out of git", "--", ".gitignore")
+s.expect(s.log_ce(central, "asmith", "Boundaries", date="2026-03-04", extra=["--topic", "ethics", "--evidence", certificate]),
+         0, "log with an evidence copy that git ignores")
+last_commit("an ignored evidence copy", 'log ce asmith: 1 h "Boundaries" (ethics)', ["specialists/asmith.toml"])
+hook = os.path.join(central, ".git", "hooks", "pre-commit")
+peerctl_hook = read_bytes(hook)
+write_bytes(hook, b"#!/bin/sh\necho 'refused by site policy' >&2\nexit 1\n")
+before = commits()
+p = s.log_ce(central, "asmith", "Refused by the hook", date="2026-03-05", extra=["--topic", "ethics"])
+write_bytes(hook, peerctl_hook)
+s.expect(p, 0, "log when a hook refuses the commit")
+s.check(commits() == before and b"Refused by the hook" in (read_bytes(record_file(central, "asmith")) or b""),
+        "a refused commit leaves the write done and commits nothing")
+s.check(p.stderr == b"peerctl: warning: the write is done but git did not commit it: refused by site policy\n",
+        "and says so, with the hook's first line", p.stderr)
+git(central, "commit", "-q", "--only", "-m", "by hand", "--", "specialists/asmith.toml")
+s.check(git(central, "log", "--all", "--format=%h", "--", "notes.txt").stdout == b"",
+        "the unrelated staged file is in no commit")
+
+# --- a commit git refuses: the write is done, a warning, exit 0 -------------------------------------
+plain = s.workspace("plain")
+with open(os.path.join(plain, "peerctl.toml"), "a") as f:
+    f.write("\n[git]\ncommit = true\n")
+s.env["GIT_CEILING_DIRECTORIES"] = s.tmp  # never a repository the scratch directory happens to be in
+p = s.log_ce(plain, "jdoe", "Outside git", date="2026-03-05", extra=["--topic", "ethics"])
+del s.env["GIT_CEILING_DIRECTORIES"]
+s.expect(p, 0, "log in a workspace outside git")
+s.check(b"Outside git" in (read_bytes(record_file(plain, "jdoe")) or b""), "the entry is written all the same")
+s.check(p.stderr.startswith(b"peerctl: warning: the write is done but git did not commit it: fatal: not a git repository"),
+        "and the warning gives git's reason", p.stderr)
 
 s.finish()
