@@ -14,9 +14,11 @@
 #include "report_render_json.hpp"
 #include "report_render_markdown.hpp"
 #include "report_render_table.hpp"
+#include "report_render_xlsx.hpp"
 #include "report_sampler.hpp"
 #include "target_id.hpp"
 #include "validation.hpp"
+#include "xlsx_file.hpp"
 
 #include <fmt/core.h>
 
@@ -52,6 +54,7 @@ struct ReportOptions {
     std::string output;
     int width = -1;
     bool include_inactive = false;
+    bool bom = false;
 };
 
 const std::vector<std::string> renewal_states = renewal_state_words();
@@ -76,8 +79,10 @@ std::string pick_format(const ReportOptions& o) {
     if (ext == ".md" || ext == ".markdown") return "md";
     if (ext == ".html" || ext == ".htm") return "html";
     if (ext == ".txt") return "table";
-    throw UsageError{fmt::format("cannot tell the format from '{}': name it .csv, .json, .md, .html or .txt, or use --format",
-                                 printable(o.output))};
+    if (ext == ".xlsx") return "xlsx";
+    throw UsageError{
+        fmt::format("cannot tell the format from '{}': name it .csv, .json, .md, .html, .xlsx or .txt, or use --format",
+                    printable(o.output))};
 }
 
 // Columns for the table: --width, else $COLUMNS, else the terminal's width; none for a file or a pipe.
@@ -180,6 +185,12 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
     Plan plan;
     plan.kind = kind;
     plan.format = pick_format(o);
+    bool to_stdout = o.output.empty() || o.output == "-";
+    // libxlsxwriter makes a file, and a spreadsheet is no text for a terminal or a pipe.
+    if (plan.format == "xlsx" && to_stdout) throw UsageError{"xlsx needs -o FILE"};
+    if (plan.format == "xlsx" && kind != Kind::Renewals && kind != Kind::Roster)
+        throw UsageError{"xlsx applies to the renewals and roster reports only"};
+    if (o.bom && plan.format != "csv") throw UsageError{"--bom applies to CSV output only"};
     std::optional<TargetId> target;
     if (kind == Kind::Transcript) target = target_id(ctx, o.id);
     plan.seed = kind == Kind::Audit ? pick_seed(o.seed) : 0;
@@ -236,12 +247,13 @@ StreamFormat stream_format(const std::string& format) {
     if (format == "json") return StreamFormat::Json;
     if (format == "md") return StreamFormat::Markdown;
     if (format == "html") return StreamFormat::Html;
+    if (format == "xlsx") return StreamFormat::Xlsx;
     return StreamFormat::Table;
 }
 
 // Stage 2 of a team report: each specialist's rows made and rendered on the loading threads
 // (report_stream); memory grows with the report's text, not with the records.
-std::optional<Producer> stream_team(Context& ctx, Plan& plan) {
+std::shared_ptr<TeamReportStream> load_team(Context& ctx, Plan& plan) {
     auto stream =
         std::make_shared<TeamReportStream>(plan.kind == Kind::Renewals ? TeamReport::Renewals : TeamReport::Roster,
                                            stream_format(plan.format), plan.files.size(), plan.rc, plan.filter, plan.table);
@@ -253,7 +265,22 @@ std::optional<Producer> stream_team(Context& ctx, Plan& plan) {
         stream->set_unreadable(std::move(unreadable));
         plan.incomplete = true;
     }
-    return Producer([stream](const TextSink& write) { stream->finish(write); });
+    return stream;
+}
+
+std::optional<Producer> stream_team(Context& ctx, Plan& plan) {
+    return Producer([stream = load_team(ctx, plan)](const TextSink& write) { stream->finish(write); });
+}
+
+// A spreadsheet holds the flat table's cells whole (a registry's is a few megabytes), as a file.
+int write_xlsx(Context& ctx, const ReportOptions& o, Plan& plan) {
+    Table flat = load_team(ctx, plan)->finish_flat();
+    SheetGrid grid = xlsx_sheet(flat, plan.kind == Kind::Renewals ? "Renewals" : "Roster");
+    if (auto err = write_xlsx_atomic(o.output, grid)) {
+        print_write_error(*err);
+        return exit_data;
+    }
+    return plan.incomplete ? exit_data : exit_ok;
 }
 
 // Stage 2 of a transcript or an audit: the states of every record (for an audit, only those it is
@@ -313,11 +340,13 @@ std::optional<Producer> load_picked(Context& ctx, const Plan& plan, const Report
 
 // Stage 4: to stdout as it is made, or to a file replaced atomically once whole.
 int write_report(const ReportOptions& o, const Plan& plan, const Producer& produce) {
+    // The UTF-8 byte order mark Excel needs to read a CSV as UTF-8 (else "GarcÃ­a").
+    if (o.bom && !plan.to_file) std::fwrite("\xEF\xBB\xBF", 1, 3, stdout);
     if (!plan.to_file) {
         produce([](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
         return stdout_result("the report");
     }
-    std::string text;
+    std::string text = o.bom ? "\xEF\xBB\xBF" : "";
     produce([&](std::string_view chunk) { text += chunk; });
     if (auto err = write_file_atomic(o.output, text)) {
         print_write_error(*err);
@@ -330,6 +359,7 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
     std::optional<Plan> plan = plan_report(ctx, o, kind);
     if (!plan) return exit_data;
     bool team = kind == Kind::Renewals || kind == Kind::Roster;
+    if (plan->format == "xlsx") return write_xlsx(ctx, o, *plan);
     std::optional<Producer> produce = team ? stream_team(ctx, *plan) : load_picked(ctx, *plan, o);
     if (!produce) return exit_data;
     int rc = write_report(o, *plan, *produce);
@@ -337,8 +367,9 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
 }
 
 void add_output_options(CLI::App& app, ReportOptions& o) {
-    app.add_option("--format", o.format, "table, csv, json, md or html (default: from -o's extension, else table)")
-        ->check(CLI::IsMember({"table", "csv", "json", "md", "html"}));
+    app.add_option("--format", o.format, "table, csv, json, md, html or xlsx (default: from -o's extension, else table)")
+        ->check(CLI::IsMember({"table", "csv", "json", "md", "html", "xlsx"}));
+    app.add_flag("--bom", o.bom, "Start CSV with a UTF-8 byte order mark (for Excel)");
     app.add_option("-o,--output", o.output, "Write to FILE (mode 0600) instead of stdout")->type_name("FILE");
     app.add_option("--width", o.width, "Fit the table to N columns (default: $COLUMNS, else the terminal's; 0: no limit)")
         ->type_name("N")
