@@ -15,6 +15,7 @@
 #include "report_render_markdown.hpp"
 #include "report_render_table.hpp"
 #include "report_render_xlsx.hpp"
+#include "report_format.hpp"
 #include "report_sampler.hpp"
 #include "target_id.hpp"
 #include "validation.hpp"
@@ -23,16 +24,12 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <random>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -65,38 +62,6 @@ std::string comma_list(const std::vector<std::string>& words) {
     for (const auto& w : words)
         out += (out.empty() ? "" : ", ") + w;
     return out;
-}
-
-// The format: --format, else the -o file's extension, else a table.
-std::string pick_format(const ReportOptions& o) {
-    if (!o.format.empty()) return o.format;
-    if (o.output.empty() || o.output == "-") return "table";
-    std::string ext = fs::path(o.output).extension().string();
-    for (char& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".csv") return "csv";
-    if (ext == ".json") return "json";
-    if (ext == ".md" || ext == ".markdown") return "md";
-    if (ext == ".html" || ext == ".htm") return "html";
-    if (ext == ".txt") return "table";
-    if (ext == ".xlsx") return "xlsx";
-    throw UsageError{
-        fmt::format("cannot tell the format from '{}': name it .csv, .json, .md, .html, .xlsx or .txt, or use --format",
-                    printable(o.output))};
-}
-
-// Columns for the table: --width, else $COLUMNS, else the terminal's width; none for a file or a pipe.
-std::optional<std::size_t> table_width(const ReportOptions& o, bool to_file) {
-    if (o.width >= 0) return o.width == 0 ? std::nullopt : std::optional<std::size_t>(static_cast<std::size_t>(o.width));
-    if (to_file) return std::nullopt;
-    if (const char* env = std::getenv("COLUMNS"); env && *env) {
-        std::size_t v = 0;
-        auto [p, ec] = std::from_chars(env, env + std::strlen(env), v);
-        if (ec == std::errc() && *p == '\0' && v > 0) return v;
-    }
-    winsize ws{};
-    if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
-    return std::nullopt;
 }
 
 std::uint64_t pick_seed(const std::string& text) {
@@ -184,13 +149,7 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
     check_options(o, kind);
     Plan plan;
     plan.kind = kind;
-    plan.format = pick_format(o);
-    bool to_stdout = o.output.empty() || o.output == "-";
-    // libxlsxwriter makes a file, and a spreadsheet is no text for a terminal or a pipe.
-    if (plan.format == "xlsx" && to_stdout) throw UsageError{"xlsx needs -o FILE"};
-    if (plan.format == "xlsx" && kind != Kind::Renewals && kind != Kind::Roster)
-        throw UsageError{"xlsx applies to the renewals and roster reports only"};
-    if (o.bom && plan.format != "csv") throw UsageError{"--bom applies to CSV output only"};
+    plan.format = report_format(o.format, o.output, kind == Kind::Renewals || kind == Kind::Roster, o.bom);
     std::optional<TargetId> target;
     if (kind == Kind::Transcript) target = target_id(ctx, o.id);
     plan.seed = kind == Kind::Audit ? pick_seed(o.seed) : 0;
@@ -218,7 +177,7 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
     plan.rc.workspace = ws.name.empty() ? ws.root.filename().string() : ws.name;
     plan.rc.as_of = ctx.as_of();
     plan.rc.due_days = ws.warn_days;
-    plan.table = TableOptions{plan.to_file ? Style{false} : ctx.out_style(), table_width(o, plan.to_file)};
+    plan.table = TableOptions{plan.to_file ? Style{false} : ctx.out_style(), report_table_width(o.width, plan.to_file)};
     return plan;
 }
 
