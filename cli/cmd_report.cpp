@@ -233,8 +233,7 @@ std::optional<Producer> stream_team(Context& ctx, Plan& plan) {
 
 // A spreadsheet holds the flat table's cells whole (a registry's is a few megabytes), as a file.
 int write_xlsx(Context& ctx, const ReportOptions& o, Plan& plan) {
-    Table flat = load_team(ctx, plan)->finish_flat();
-    SheetGrid grid = xlsx_sheet(flat, plan.kind == Kind::Renewals ? "Renewals" : "Roster");
+    SheetGrid grid = xlsx_sheet(load_team(ctx, plan)->finish_flat(), plan.kind == Kind::Renewals ? "Renewals" : "Roster");
     if (auto err = write_xlsx_atomic(o.output, grid)) {
         print_write_error(*err);
         return exit_data;

@@ -127,6 +127,9 @@ std::optional<IoError> write_xlsx_atomic(const fs::path& path, const SheetGrid& 
     std::string book = tmp.path + "/report.xlsx";
     lxw_workbook_options options{};
     options.tmpdir = tmp.path.data();
+    // Rows go out to a temporary file as they are written (in order, as here), not held as cells:
+    // a registry's sheet would otherwise cost several times its grid.
+    options.constant_memory = LXW_TRUE;
     lxw_workbook* wb = workbook_new_opt(book.c_str(), &options);
     if (!wb) return error(0, "cannot start the spreadsheet; nothing was created");
     lxw_error filled = fill_sheet(wb, grid);
