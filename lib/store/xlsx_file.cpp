@@ -4,6 +4,7 @@
 
 #include <xlsxwriter.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -21,6 +22,21 @@ namespace {
 constexpr lxw_color_t due_fill = 0xFFF2CC;
 constexpr lxw_color_t urgent_fill = 0xFCE4D6;
 constexpr lxw_color_t lapsed_fill = 0xF8CBAD;
+
+// Spreadsheets read "_xHHHH_" in a string as the character U+HHHH (OOXML's escape for what XML
+// cannot hold): a name holding "_x001B_" would come back as ESC. Excel's own escape of the
+// underscore, "_x005F", keeps such text as it was written.
+std::string ooxml_text(const std::string& text) {
+    auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text.compare(i, 2, "_x") == 0 && i + 6 < text.size() && hex(text[i + 2]) && hex(text[i + 3]) && hex(text[i + 4]) &&
+            hex(text[i + 5]) && text[i + 6] == '_')
+            out += "_x005F";
+        out += text[i];
+    }
+    return out;
+}
 
 struct Formats {
     lxw_format* header = nullptr;
@@ -54,7 +70,7 @@ lxw_error fill_sheet(lxw_workbook* wb, const SheetGrid& grid) {
     Formats f = make_formats(wb);
     auto cols = static_cast<lxw_col_t>(grid.header.size());
     for (lxw_col_t c = 0; c < cols; ++c) {
-        if (lxw_error e = worksheet_write_string(ws, 0, c, grid.header[c].c_str(), f.header)) return e;
+        if (lxw_error e = worksheet_write_string(ws, 0, c, ooxml_text(grid.header[c]).c_str(), f.header)) return e;
         if (c < grid.widths.size())
             if (lxw_error e = worksheet_set_column(ws, c, c, grid.widths[c], nullptr)) return e;
     }
@@ -66,7 +82,7 @@ lxw_error fill_sheet(lxw_workbook* wb, const SheetGrid& grid) {
             lxw_error e = LXW_NO_ERROR;
             switch (cell.kind) {
             case SheetCell::Kind::Empty: e = fill ? worksheet_write_blank(ws, r, c, f.plain[fill]) : LXW_NO_ERROR; break;
-            case SheetCell::Kind::Text: e = worksheet_write_string(ws, r, c, cell.text.c_str(), f.plain[fill]); break;
+            case SheetCell::Kind::Text: e = worksheet_write_string(ws, r, c, ooxml_text(cell.text).c_str(), f.plain[fill]); break;
             case SheetCell::Kind::Number: e = worksheet_write_number(ws, r, c, cell.number, f.plain[fill]); break;
             case SheetCell::Kind::Day: {
                 lxw_datetime dt{static_cast<int>(cell.date.year()),

@@ -117,6 +117,26 @@ if os.path.exists(roster_path):
     check(any(str(c.value).startswith("'=") for c in names), "the fixture has a formula-like name")
     check(all(c.data_type == "s" for c in names), "names are string cells")
 
+# Spreadsheets read "_xHHHH_" in a string as U+HHHH: a name holding it must come back as written
+# (escaped as Excel does, "_x005F"), never as the control character.
+escape_ws = os.path.join(out_dir, "ws")
+shutil.copytree(workspace, escape_ws)
+with open(os.path.join(escape_ws, "specialists", "avery.toml"), encoding="utf-8") as f:
+    text = f.read()
+with open(os.path.join(escape_ws, "specialists", "avery.toml"), "w", encoding="utf-8") as f:
+    f.write(text.replace('name = "Avery Martin"', 'name = "Avery_x001B_Martin"'))
+escaped = os.path.join(out_dir, "escaped.xlsx")
+r = subprocess.run([peerctl, "--dir", escape_ws, "--as-of", "2026-11-23", "report", "roster", "-o", escaped], env=env,
+                   capture_output=True)
+check(r.returncode == 0, f"_x escape: {r.stderr!r}")
+if os.path.exists(escaped):
+    from openpyxl.utils.escape import unescape
+    names = [c.value for c in openpyxl.load_workbook(escaped).active["B"]]
+    check([unescape(n) for n in names if n and n.startswith("Avery")] == ["Avery_x001B_Martin"],
+          f"_x escape: read back as {[n for n in names if n and n.startswith('Avery')]}")
+shutil.rmtree(escape_ws)
+os.unlink(escaped)
+
 # A symbolic link at -o is refused and what it points at is left alone.
 victim = os.path.join(out_dir, "victim")
 with open(victim, "w") as f:
