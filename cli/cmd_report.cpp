@@ -14,23 +14,22 @@
 #include "report_render_json.hpp"
 #include "report_render_markdown.hpp"
 #include "report_render_table.hpp"
+#include "report_render_xlsx.hpp"
+#include "report_format.hpp"
 #include "report_sampler.hpp"
 #include "target_id.hpp"
 #include "validation.hpp"
+#include "xlsx_file.hpp"
 
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
-#include <cstring>
 #include <functional>
 #include <memory>
 #include <random>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -52,6 +51,7 @@ struct ReportOptions {
     std::string output;
     int width = -1;
     bool include_inactive = false;
+    bool bom = false;
 };
 
 const std::vector<std::string> renewal_states = renewal_state_words();
@@ -62,36 +62,6 @@ std::string comma_list(const std::vector<std::string>& words) {
     for (const auto& w : words)
         out += (out.empty() ? "" : ", ") + w;
     return out;
-}
-
-// The format: --format, else the -o file's extension, else a table.
-std::string pick_format(const ReportOptions& o) {
-    if (!o.format.empty()) return o.format;
-    if (o.output.empty() || o.output == "-") return "table";
-    std::string ext = fs::path(o.output).extension().string();
-    for (char& c : ext)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".csv") return "csv";
-    if (ext == ".json") return "json";
-    if (ext == ".md" || ext == ".markdown") return "md";
-    if (ext == ".html" || ext == ".htm") return "html";
-    if (ext == ".txt") return "table";
-    throw UsageError{fmt::format("cannot tell the format from '{}': name it .csv, .json, .md, .html or .txt, or use --format",
-                                 printable(o.output))};
-}
-
-// Columns for the table: --width, else $COLUMNS, else the terminal's width; none for a file or a pipe.
-std::optional<std::size_t> table_width(const ReportOptions& o, bool to_file) {
-    if (o.width >= 0) return o.width == 0 ? std::nullopt : std::optional<std::size_t>(static_cast<std::size_t>(o.width));
-    if (to_file) return std::nullopt;
-    if (const char* env = std::getenv("COLUMNS"); env && *env) {
-        std::size_t v = 0;
-        auto [p, ec] = std::from_chars(env, env + std::strlen(env), v);
-        if (ec == std::errc() && *p == '\0' && v > 0) return v;
-    }
-    winsize ws{};
-    if (::isatty(STDOUT_FILENO) == 1 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
-    return std::nullopt;
 }
 
 std::uint64_t pick_seed(const std::string& text) {
@@ -179,7 +149,7 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
     check_options(o, kind);
     Plan plan;
     plan.kind = kind;
-    plan.format = pick_format(o);
+    plan.format = report_format(o.format, o.output, kind == Kind::Renewals || kind == Kind::Roster, o.bom);
     std::optional<TargetId> target;
     if (kind == Kind::Transcript) target = target_id(ctx, o.id);
     plan.seed = kind == Kind::Audit ? pick_seed(o.seed) : 0;
@@ -207,7 +177,7 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
     plan.rc.workspace = ws.name.empty() ? ws.root.filename().string() : ws.name;
     plan.rc.as_of = ctx.as_of();
     plan.rc.due_days = ws.warn_days;
-    plan.table = TableOptions{plan.to_file ? Style{false} : ctx.out_style(), table_width(o, plan.to_file)};
+    plan.table = TableOptions{plan.to_file ? Style{false} : ctx.out_style(), report_table_width(o.width, plan.to_file)};
     return plan;
 }
 
@@ -236,12 +206,13 @@ StreamFormat stream_format(const std::string& format) {
     if (format == "json") return StreamFormat::Json;
     if (format == "md") return StreamFormat::Markdown;
     if (format == "html") return StreamFormat::Html;
+    if (format == "xlsx") return StreamFormat::Xlsx;
     return StreamFormat::Table;
 }
 
 // Stage 2 of a team report: each specialist's rows made and rendered on the loading threads
 // (report_stream); memory grows with the report's text, not with the records.
-std::optional<Producer> stream_team(Context& ctx, Plan& plan) {
+std::shared_ptr<TeamReportStream> load_team(Context& ctx, Plan& plan) {
     auto stream =
         std::make_shared<TeamReportStream>(plan.kind == Kind::Renewals ? TeamReport::Renewals : TeamReport::Roster,
                                            stream_format(plan.format), plan.files.size(), plan.rc, plan.filter, plan.table);
@@ -253,7 +224,21 @@ std::optional<Producer> stream_team(Context& ctx, Plan& plan) {
         stream->set_unreadable(std::move(unreadable));
         plan.incomplete = true;
     }
-    return Producer([stream](const TextSink& write) { stream->finish(write); });
+    return stream;
+}
+
+std::optional<Producer> stream_team(Context& ctx, Plan& plan) {
+    return Producer([stream = load_team(ctx, plan)](const TextSink& write) { stream->finish(write); });
+}
+
+// A spreadsheet holds the flat table's cells whole (a registry's is a few megabytes), as a file.
+int write_xlsx(Context& ctx, const ReportOptions& o, Plan& plan) {
+    SheetGrid grid = xlsx_sheet(load_team(ctx, plan)->finish_flat(), plan.kind == Kind::Renewals ? "Renewals" : "Roster");
+    if (auto err = write_xlsx_atomic(o.output, grid)) {
+        print_write_error(*err);
+        return exit_data;
+    }
+    return plan.incomplete ? exit_data : exit_ok;
 }
 
 // Stage 2 of a transcript or an audit: the states of every record (for an audit, only those it is
@@ -313,11 +298,13 @@ std::optional<Producer> load_picked(Context& ctx, const Plan& plan, const Report
 
 // Stage 4: to stdout as it is made, or to a file replaced atomically once whole.
 int write_report(const ReportOptions& o, const Plan& plan, const Producer& produce) {
+    // The UTF-8 byte order mark Excel needs to read a CSV as UTF-8 (else "GarcÃ­a").
+    if (o.bom && !plan.to_file) std::fwrite("\xEF\xBB\xBF", 1, 3, stdout);
     if (!plan.to_file) {
         produce([](std::string_view chunk) { std::fwrite(chunk.data(), 1, chunk.size(), stdout); });
         return stdout_result("the report");
     }
-    std::string text;
+    std::string text = o.bom ? "\xEF\xBB\xBF" : "";
     produce([&](std::string_view chunk) { text += chunk; });
     if (auto err = write_file_atomic(o.output, text)) {
         print_write_error(*err);
@@ -330,6 +317,7 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
     std::optional<Plan> plan = plan_report(ctx, o, kind);
     if (!plan) return exit_data;
     bool team = kind == Kind::Renewals || kind == Kind::Roster;
+    if (plan->format == "xlsx") return write_xlsx(ctx, o, *plan);
     std::optional<Producer> produce = team ? stream_team(ctx, *plan) : load_picked(ctx, *plan, o);
     if (!produce) return exit_data;
     int rc = write_report(o, *plan, *produce);
@@ -337,8 +325,9 @@ int run_report(Context& ctx, const ReportOptions& o, Kind kind) {
 }
 
 void add_output_options(CLI::App& app, ReportOptions& o) {
-    app.add_option("--format", o.format, "table, csv, json, md or html (default: from -o's extension, else table)")
-        ->check(CLI::IsMember({"table", "csv", "json", "md", "html"}));
+    app.add_option("--format", o.format, "table, csv, json, md, html or xlsx (default: from -o's extension, else table)")
+        ->check(CLI::IsMember({"table", "csv", "json", "md", "html", "xlsx"}));
+    app.add_flag("--bom", o.bom, "Start CSV with a UTF-8 byte order mark (for Excel)");
     app.add_option("-o,--output", o.output, "Write to FILE (mode 0600) instead of stdout")->type_name("FILE");
     app.add_option("--width", o.width, "Fit the table to N columns (default: $COLUMNS, else the terminal's; 0: no limit)")
         ->type_name("N")

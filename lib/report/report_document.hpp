@@ -41,7 +41,11 @@ struct Column {
     std::string short_header = {};
     // Left out of a terminal table too narrow for it, highest first; 0: always shown.
     int drop_priority = 0;
+    // A date (YYYY-MM-DD, or empty) in the flat table: a date-typed cell in a spreadsheet.
+    bool date = false;
 };
+
+inline Column date_column(std::string header) { return Column{std::move(header), Align::Left, 0, false, {}, 0, true}; }
 
 // Rows made one at a time as a renderer reaches them, for a table too large to hold as cells (a
 // registry's report, report_stream). `row(i, cells)` fills `cells` with row i, for i < count.

@@ -113,20 +113,20 @@ Cell date_cell(const RenewalRow& r, const std::optional<Date>& d) {
 } // namespace
 
 std::vector<Column> renewals_flat_columns() {
-    return {{"id"},
+    return {Column{"id"},
             {"name"},
             {"credential"},
             {"state"},
             {"due"},
-            {"deadline"},
+            date_column("deadline"),
             {"deadline_kind"},
             {"deadline_days_left", Align::Right, 0, true},
             {"number"},
-            {"issued"},
-            {"expires"},
+            date_column("issued"),
+            date_column("expires"),
             {"days_left", Align::Right, 0, true},
-            {"submit_by"},
-            {"grace_until"},
+            date_column("submit_by"),
+            date_column("grace_until"),
             {"ce_required_hours", Align::Right, 0, true},
             {"ce_counted_hours", Align::Right, 0, true},
             {"ce_remaining_hours", Align::Right, 0, true},
@@ -141,7 +141,7 @@ std::vector<Cell> renewals_flat_row(const RenewalRow& r) {
     return {text_cell(r.id),
             text_cell(r.name),
             text_cell(r.status.rule->id),
-            text_cell(to_string(r.status.state)),
+            text_cell(to_string(r.status.state), state_cell(r.status.state, r.due).tone),
             text_cell(yes_no_text(r.due)),
             text_cell(to_string(r.deadline.date)),
             text_cell(to_string(r.deadline.kind)),
@@ -260,7 +260,7 @@ Cell exam_cell(const CredentialStatus& cs) {
 } // namespace
 
 std::vector<Column> roster_flat_columns() {
-    return {{"id"},
+    return {Column{"id"},
             {"name"},
             {"credential"},
             {"state"},
@@ -272,10 +272,10 @@ std::vector<Column> roster_flat_columns() {
             {"exam_required"},
             {"exam_passed"},
             {"exam_attempts", Align::Right, 0, true},
-            {"exam_last_date"},
-            {"exam_scheduled"},
-            {"expires"},
-            {"submit_by"},
+            date_column("exam_last_date"),
+            date_column("exam_scheduled"),
+            date_column("expires"),
+            date_column("submit_by"),
             {"next"}};
 }
 
@@ -290,12 +290,12 @@ std::vector<Cell> roster_flat_row(const RosterRow& r) {
         const auto& tr = cs.training;
         bool exam = cs.exam && cs.exam->required;
         row.insert(row.end(),
-                   {text_cell(cs.rule->id), text_cell(to_string(cs.state)), text_cell(yes_no_text(r.due)),
-                    text_cell(tr ? tr->required.str() : ""), text_cell(tr ? tr->completed.str() : ""),
-                    text_cell(tr ? shortfall(tr->required, tr->completed).str() : ""), text_cell(domains_text(cs, "; ")),
-                    text_cell(yes_no_text(exam)), text_cell(exam ? yes_no_text(cs.exam->passed) : ""),
-                    text_cell(exam ? std::to_string(cs.exam->attempts) : ""), text_cell(exam ? opt_date(cs.exam->last_date) : ""),
-                    text_cell(exam ? opt_date(cs.exam->scheduled) : ""),
+                   {text_cell(cs.rule->id), text_cell(to_string(cs.state), state_cell(cs.state, r.due).tone),
+                    text_cell(yes_no_text(r.due)), text_cell(tr ? tr->required.str() : ""),
+                    text_cell(tr ? tr->completed.str() : ""), text_cell(tr ? shortfall(tr->required, tr->completed).str() : ""),
+                    text_cell(domains_text(cs, "; ")), text_cell(yes_no_text(exam)),
+                    text_cell(exam ? yes_no_text(cs.exam->passed) : ""), text_cell(exam ? std::to_string(cs.exam->attempts) : ""),
+                    text_cell(exam ? opt_date(cs.exam->last_date) : ""), text_cell(exam ? opt_date(cs.exam->scheduled) : ""),
                     text_cell(cs.certification ? to_string(cs.certification->expires) : ""),
                     text_cell(cs.certification ? opt_date(cs.certification->submit_by) : "")});
     }

@@ -4,9 +4,13 @@
 
 namespace peerctl {
 
+bool formula_like(std::string_view value) {
+    return !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+}
+
 std::string csv_cell(std::string_view value, bool numeric) {
     std::string v;
-    if (!numeric && !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) v = "'";
+    if (!numeric && formula_like(value)) v = "'";
     v += value;
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";

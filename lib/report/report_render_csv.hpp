@@ -9,6 +9,9 @@
 
 namespace peerctl {
 
+// Text a spreadsheet would take for a formula (or, after a tab or CR, could): = + - @ first.
+bool formula_like(std::string_view value);
+
 // One field: a text cell that starts with = + - @, a tab or a CR gets a leading ' (so a
 // spreadsheet shows it instead of evaluating it); a field holding a comma, a double quote, a CR
 // or an LF is quoted, with double quotes doubled. Numeric cells are never prefixed (-3 stays -3).

@@ -184,6 +184,7 @@ TeamReportStream::TeamReportStream(TeamReport kind, StreamFormat format, std::si
 void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
     std::string& slot = slots_.at(index);
     bool csv = format_ == StreamFormat::Csv;
+    bool flat = format_ == StreamFormat::Xlsx;
     bool as_json = format_ == StreamFormat::Json;
     auto keep = [&](State state, bool due, bool counted, bool optional0, bool optional1, const std::string& text) {
         put(slot, static_cast<std::uint8_t>(state));
@@ -200,6 +201,7 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
             put_text(slot, key.credential);
             keep(row.status.state, row.due, true, renewal_has_submit_by(row), renewal_has_grace(row),
                  csv       ? csv_row(columns, renewals_flat_row(row))
+                 : flat    ? pack(renewals_flat_row(row))
                  : as_json ? shrink_json(renewal_row_json(row))
                            : pack(renewals_section_row(row, true, true)));
         }
@@ -209,6 +211,7 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
             keep(row.status ? row.status->state : State::InTraining, row.due, row.status.has_value(), roster_has_domains(row),
                  false,
                  csv       ? csv_row(columns, roster_flat_row(row))
+                 : flat    ? pack(roster_flat_row(row))
                  : as_json ? shrink_json(roster_row_json(row))
                            : pack(roster_section_row(row, true)));
     }
@@ -240,9 +243,8 @@ std::string TeamReportStream::finish() {
     return out;
 }
 
-void TeamReportStream::finish(const std::function<void(std::string_view)>& write) {
-    RenewalSummary renewals;
-    RosterSummary roster;
+std::vector<TeamReportStream::RowRef> TeamReportStream::ordered_rows(RenewalSummary& renewals, RosterSummary& roster,
+                                                                     std::vector<std::uint32_t>& rows_left) {
     bool by_deadline = kind_ == TeamReport::Renewals;
     std::size_t count = 0;
     for (std::string_view in : slots_)
@@ -250,7 +252,7 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
             read_row(in, by_deadline, 0);
     std::vector<RowRef> rows;
     rows.reserve(count);
-    std::vector<std::uint32_t> rows_left(slots_.size()); // of each slot, not yet written
+    rows_left.assign(slots_.size(), 0);
     for (std::size_t i = 0; i < slots_.size(); ++i) {
         std::string_view in = slots_[i];
         if (!in.empty()) ++roster.specialists;
@@ -267,6 +269,31 @@ void TeamReportStream::finish(const std::function<void(std::string_view)>& write
             if (a.deadline != b.deadline) return a.deadline < b.deadline;
             return std::tie(a.id, a.credential) < std::tie(b.id, b.credential);
         });
+    return rows;
+}
+
+Table TeamReportStream::finish_flat() {
+    RenewalSummary renewals;
+    RosterSummary roster;
+    std::vector<std::uint32_t> rows_left;
+    std::vector<RowRef> rows = ordered_rows(renewals, roster, rows_left);
+    Table t;
+    t.columns = kind_ == TeamReport::Renewals ? renewals_flat_columns() : roster_flat_columns();
+    std::vector<bool> shown(t.columns.size(), true);
+    t.rows.reserve(rows.size());
+    for (const auto& row : rows) {
+        unpack(row.text, shown, t.rows.emplace_back());
+        if (--rows_left[row.slot] == 0) std::string().swap(slots_[row.slot]);
+    }
+    return t;
+}
+
+void TeamReportStream::finish(const std::function<void(std::string_view)>& write) {
+    RenewalSummary renewals;
+    RosterSummary roster;
+    bool by_deadline = kind_ == TeamReport::Renewals;
+    std::vector<std::uint32_t> rows_left; // of each slot, not yet written
+    std::vector<RowRef> rows = ordered_rows(renewals, roster, rows_left);
     // A slot is freed once its rows are written.
     auto written = [&](const RowRef& row) {
         if (--rows_left[row.slot] == 0) std::string().swap(slots_[row.slot]);

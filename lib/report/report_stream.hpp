@@ -17,7 +17,8 @@
 namespace peerctl {
 
 enum class TeamReport { Renewals, Roster };
-enum class StreamFormat { Csv, Json, Table, Markdown, Html };
+// Xlsx keeps the flat table's cells, for finish_flat.
+enum class StreamFormat { Csv, Json, Table, Markdown, Html, Xlsx };
 
 class TeamReportStream {
 public:
@@ -34,6 +35,8 @@ public:
     // to `write` a piece at a time (so that it need never be whole in memory), or returned.
     void finish(const std::function<void(std::string_view)>& write);
     std::string finish();
+    // StreamFormat::Xlsx: the flat table (the CSV's columns and rows, in the same order) as cells.
+    Table finish_flat();
 
 private:
     // A kept row, read back from its specialist's slot (the views are into the slot).
@@ -50,6 +53,9 @@ private:
         bool optional[2] = {false, false};
     };
     static RowRef read_row(std::string_view& in, bool renewals, std::uint32_t slot);
+    // Every kept row, in the report's order, counted into the summaries; `rows_left` gets the
+    // number of each slot's rows.
+    std::vector<RowRef> ordered_rows(RenewalSummary& renewals, RosterSummary& roster, std::vector<std::uint32_t>& rows_left);
     void finish_sections(const std::vector<RowRef>& rows, const RenewalSummary& renewals, const RosterSummary& roster,
                          const std::function<void(std::string_view)>& write);
     TeamReport kind_;

@@ -4,6 +4,7 @@
 - a folder includes first-party headers only from itself and the folders it may use;
 - toml++ is included only in lib/toml/, and headers of lib/toml/ that expose it are not included
   from any other folder;
+- libxlsxwriter is included only in lib/store/ (report/ lays a spreadsheet out, store/ writes it);
 - core/ and output/ do no I/O: no file, stream, process or thread headers, no printing.
 
     check_layers.py SOURCE_DIR        prints every breach as FILE:LINE: error: ..., exit 1 if any
@@ -78,6 +79,8 @@ def main():
                 else:
                     if header.startswith("toml++/") and folder != "toml":
                         errors.append(f"{path}:{n}: error: only lib/toml/ may include toml++")
+                    if header.startswith("xlsxwriter") and folder != "store":
+                        errors.append(f"{path}:{n}: error: only lib/store/ may include libxlsxwriter")
                     if folder in NO_IO and header in IO_HEADERS and header not in ("cstdio",):
                         errors.append(f"{path}:{n}: error: lib/{folder}/ does no I/O (<{header}>)")
     for e in errors:

@@ -34,7 +34,7 @@ field() { sed -n "s/^ $1: //p" <<<"$info"; }
 [ "$(field Section)" = utils ] && ok || fail "Section: $(field Section)"
 depends=$(field Depends)
 names=$(tr ',' '\n' <<<"$depends" | sed 's/(.*//; s/ //g')
-for p in libc6 libstdc++6 libfmt9 libtomlplusplus3; do
+for p in libc6 libstdc++6 libfmt9 libtomlplusplus3 libxlsxwriter4; do
   grep -qxF "$p" <<<"$names" && ok || fail "Depends lacks $p: $depends"
 done
 grep -q -- '-dev' <<<"$depends" && fail "Depends names a -dev package: $depends" || ok

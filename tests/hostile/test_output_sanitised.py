@@ -13,6 +13,7 @@ usage: test_output_sanitised.py PEERCTL [--time-limit SECONDS]
 import json
 import os
 import sys
+import zipfile
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -152,6 +153,20 @@ def json_out(p, what):
         s.check(False, f"{what}: not JSON ({e})", p.stdout)
 
 
+def xlsx_out(ws, report, what):
+    """A spreadsheet: every XML part of the file as text, besides what the command prints."""
+    path = os.path.join(s.tmp, "out.xlsx")
+    p = safe(s.run("report", report, "-o", path, ws=ws), what)
+    # A workspace whose credential file is refused makes no report at all.
+    s.check(p.returncode != 0 or zipfile.is_zipfile(path), f"{what}: wrote an xlsx", p.stderr)
+    if os.path.exists(path):
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                problem = raw_problem(z.read(name), "\n\t\r")
+                s.check(problem is None, f"{what}: {problem} in {name}", name)
+        os.unlink(path)
+
+
 def every_command(ws, label, ident, credential, alerting):
     """Every command that prints data, over workspace `ws`."""
     for fmt in ("text", "json"):
@@ -172,6 +187,8 @@ def every_command(ws, label, ident, credential, alerting):
                 json_out(p, what)
             else:
                 safe(p, what, out_allowed="\n\t\r" if fmt == "csv" else "\n\t")
+    for report in ("renewals", "roster"):
+        xlsx_out(ws, report, f"{label}: report {report} --format xlsx")
     safe(s.run("export", "ics", ws=ws), f"{label}: export ics", out_allowed="\r\n")
     safe(s.run("validate", ws=ws), f"{label}: validate")
 

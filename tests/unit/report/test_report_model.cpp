@@ -248,8 +248,8 @@ TEST_CASE("TeamReportStream makes the whole report in every format, whatever ord
     SUBCASE("a filter no row passes") { filter.states = {"eligible"}; }
     TableOptions narrow{Style{true}, 60};
     for (TeamReport kind : {TeamReport::Renewals, TeamReport::Roster})
-        for (StreamFormat format :
-             {StreamFormat::Csv, StreamFormat::Json, StreamFormat::Table, StreamFormat::Markdown, StreamFormat::Html}) {
+        for (StreamFormat format : {StreamFormat::Csv, StreamFormat::Json, StreamFormat::Table, StreamFormat::Markdown,
+                                    StreamFormat::Html, StreamFormat::Xlsx}) {
             CAPTURE(static_cast<int>(kind));
             CAPTURE(static_cast<int>(format));
             std::string json;
@@ -263,6 +263,21 @@ TEST_CASE("TeamReportStream makes the whole report in every format, whatever ord
                 json = roster_json(r, context());
                 doc = roster_document(r, context());
             }
+            if (format == StreamFormat::Xlsx) {
+                // The CSV's rows, as cells: the same text, in the same order, with the state's tone.
+                TeamReportStream stream(kind, format, all.size(), context(), filter);
+                for (std::size_t i = all.size(); i-- > 0;)
+                    stream.add(i, all[i]);
+                Table flat = stream.finish_flat();
+                CHECK(csv_header(flat.columns) == csv_header(doc.flat.columns));
+                REQUIRE(flat.rows.size() == doc.flat.rows.size());
+                for (std::size_t r = 0; r < flat.rows.size(); ++r) {
+                    CHECK(csv_row(flat.columns, flat.rows[r]) == csv_row(doc.flat.columns, doc.flat.rows[r]));
+                    for (std::size_t c = 0; c < flat.rows[r].size(); ++c)
+                        CHECK(flat.rows[r][c].tone == doc.flat.rows[r][c].tone);
+                }
+                continue;
+            }
             std::string whole;
             switch (format) {
             case StreamFormat::Csv: whole = render_csv(doc); break;
@@ -270,6 +285,7 @@ TEST_CASE("TeamReportStream makes the whole report in every format, whatever ord
             case StreamFormat::Table: whole = render_table(doc, narrow); break;
             case StreamFormat::Markdown: whole = render_markdown(doc); break;
             case StreamFormat::Html: whole = render_html(doc); break;
+            case StreamFormat::Xlsx: break; // above
             }
             TeamReportStream stream(kind, format, all.size(), context(), filter, narrow);
             for (std::size_t i = all.size(); i-- > 0;)
