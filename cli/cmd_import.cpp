@@ -259,7 +259,7 @@ Runner setup_import(CLI::App& sub) {
     attendance->add_option("--hours", o.hours, "Hours (to 0.01 h)")->required();
     attendance->add_option("--title", o.title, "What it was")->required();
     attendance->add_option("--topic", o.topics, "Topic id, for CE (repeatable; a,b is two)")->delimiter(',');
-    attendance->add_option("--kind", o.kind, "ce (default) or training");
+    attendance->add_option("--kind", o.kind, "ce (default) or training")->check(CLI::IsMember({"ce", "training"}));
     attendance->add_flag("--dry-run", o.dry_run, "Check every row and print who would get the entry; write nothing");
     return [opts, roster](Context& ctx) { return roster->parsed() ? run_roster(ctx, *opts) : run_attendance(ctx, *opts); };
 }
