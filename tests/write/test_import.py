@@ -88,6 +88,14 @@ write_bytes(sheet, b"ID,Name\nq1,ok\nq2,\"open\n\n")
 p = s.run("import", "roster", sheet, ws=ws)
 s.check(p.returncode == 1 and f"{sheet}:3: error:".encode() in p.stderr, "an open quote is an error at its line", p.stderr)
 
+# --- hostile cells: a control character is an error at its row; a formula is kept as text -------
+write_bytes(sheet, b'ID,Name\nh1,"bell\x07"\nh2,"=HYPERLINK(""http://x"")"\n')
+p = s.run("import", "roster", sheet, ws=ws)
+s.check(p.returncode == 1 and f"{sheet}:2: error: 'name' holds a control character".encode() in p.stderr,
+        "a control character is refused at its row", p.stderr)
+s.expect(s.run("import", "roster", sheet, "--skip-invalid", ws=ws), 1, "--skip-invalid past the control character")
+s.check(parse_toml(read_bytes(record_file(ws, "h2")))["name"] == '=HYPERLINK("http://x")', "a formula is only text")
+
 # --- attendance by id and by email; an unknown email blocks all ------------------------------------
 att = os.path.join(s.tmp, "attendance.csv")
 write_bytes(att, b"\xef\xbb\xbfE-mail\r\nJDOE@example.org\r\nml@example.org\r\n")
