@@ -37,12 +37,14 @@ Runner setup_git(CLI::App& sub);
 Runner setup_history(CLI::App& sub);
 Runner setup_edit(CLI::App& sub);
 Runner setup_remind(CLI::App& sub);
+Runner setup_import(CLI::App& sub);
 
 inline const CommandSpec commands[] = {
     {"init", "Create a workspace", setup_init},
     {"add", "Create a specialist's record", setup_add},
     {"log", "Append one entry to a record: training, exam, experience, ce or renewal", setup_log},
     {"certify", "Record a certification", setup_certify},
+    {"import", "Records from spreadsheets: 'import roster FILE.csv', 'import attendance FILE.csv'", setup_import},
     {"entries", "List a record's entries (ce:3, ...) and whether each counts, for which credential, or why not", setup_entries},
     {"edit", "Edit a record in $VISUAL or $EDITOR, under its lock; saved only when valid", setup_edit},
     {"void", "Mark one entry void (it stays in the file and counts toward nothing)", setup_void},

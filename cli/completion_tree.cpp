@@ -37,6 +37,7 @@ constexpr std::pair<std::string_view, std::string_view> positional_values[] = {
     {"id", "@ids"},    {"ids", "@ids"},     {"credential", "@credentials"},
     {"dir", "@dir"},   {"paths", "@file"},  {"base", "@file"},
     {"ours", "@file"}, {"theirs", "@file"}, {"path", "@file"},
+    {"file", "@file"},
 };
 
 // The value for `key` in `table`; `found` says whether there was one ("" is a value).

@@ -53,7 +53,7 @@ if(NOT CMAKE_CROSSCOMPILING)
 endif()
 
 # The Debian package. Its dependencies are computed by dpkg-shlibdeps from the binary's shared
-# libraries: libc6, libstdc++6, libgcc-s1, libfmt9, libtomlplusplus3 on Debian 12.
+# libraries: libc6, libstdc++6, libgcc-s1, libfmt9, libtomlplusplus3, libcsv3 on Debian 12.
 set(PEERCTL_MAINTAINER "peerctl maintainers <peerctl@example.org>" CACHE STRING "Debian package maintainer")
 set(CPACK_PACKAGE_NAME peerctl)
 set(CPACK_PACKAGE_VENDOR peerctl)

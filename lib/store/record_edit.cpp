@@ -10,8 +10,6 @@
 
 #include <sys/stat.h>
 
-namespace fs = std::filesystem;
-
 namespace peerctl {
 
 bool RecordEdit::open(const Workspace& ws, const std::string& id, Diagnostics& diags) {
