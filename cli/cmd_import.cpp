@@ -141,6 +141,7 @@ int run_roster(Context& ctx, const ImportOptions& opts) {
         if (opts.dry_run) print_page(out);
         return finish(ctx, errors, 0, opts.dry_run);
     }
+    std::vector<std::filesystem::path> changed;
     for (const Planned& p : plans) {
         if (p.plan.empty()) continue;
         const ImportRow& row = *p.row;
@@ -150,9 +151,18 @@ int run_roster(Context& ctx, const ImportOptions& opts) {
             if (!text) diags.error("peerctl", {}, why);
             return text;
         };
-        if (write_row(ctx, row.id, edit, no_refusals, p.plan.create, false, shown, row.line)) ++written;
-        else errors = true;
+        if (write_row(ctx, row.id, edit, no_refusals, p.plan.create, false, shown, row.line)) {
+            ++written;
+            changed.push_back(record_path(*ctx.workspace(), row.id));
+        } else {
+            errors = true;
+        }
     }
+    // Under [git] commit, the import is one commit of the records it wrote.
+    if (written)
+        commit_write(ctx, changed,
+                     fmt::format("import roster {}: {} record{}", std::filesystem::path(shown).filename().string(), written,
+                                 written == 1 ? "" : "s"));
     print_page(written ? out + fmt::format("{} record{} written\n", written, written == 1 ? "" : "s") : "nothing to change\n");
     return finish(ctx, errors, written, false);
 }
@@ -235,8 +245,18 @@ int run_attendance(Context& ctx, const ImportOptions& opts) {
         return finish(ctx, ctx.diags().has_errors(), 0, opts.dry_run);
     }
     std::size_t written = 0;
+    std::vector<std::filesystem::path> changed;
     for (const auto& [id, line] : people)
-        if (write_row(ctx, id, edit, refusals, false, false, shown, line)) ++written;
+        if (write_row(ctx, id, edit, refusals, false, false, shown, line)) {
+            ++written;
+            changed.push_back(record_path(*ctx.workspace(), id));
+        }
+    if (written)
+        commit_write(ctx, changed,
+                     fmt::format("import attendance {}: {} {} h on {} \"{}\" for {} specialist{}",
+                                 std::filesystem::path(shown).filename().string(), table_name,
+                                 hours_option("--hours", opts.hours).str(), to_string(when), opts.title, written,
+                                 written == 1 ? "" : "s"));
     print_page(fmt::format("recorded {} {} h on {} for {} specialist{}\n", table_name, hours_option("--hours", opts.hours).str(),
                            to_string(when), written, written == 1 ? "" : "s"));
     return finish(ctx, written != people.size(), written, false);

@@ -234,6 +234,14 @@ s.expect(s.run("add", "asmith", "--name", "Alex Smith", "--credential", "ct-rss"
 last_commit("add", "add asmith", ["specialists/asmith.toml"])
 s.expect(s.run("certify", "asmith", "ct-rss", "--issued", "2025-04-01", "--force", ws=central), 0, "certify")
 last_commit("certify", "certify asmith ct-rss", ["specialists/asmith.toml"])
+sheet = os.path.join(s.tmp, "sign-in.csv")
+write_bytes(sheet, b"ID\njdoe\nasmith\n")
+before = commits()
+s.expect(s.run("import", "attendance", sheet, "--date", "2026-03-10", "--hours", "2", "--title", "Team ethics day",
+               "--topic", "ethics", ws=central), 0, "import attendance")
+s.check(commits() == before + 1, "an import is one commit")
+last_commit("import attendance", 'import attendance sign-in.csv: ce 2 h on 2026-03-10 "Team ethics day" for 2 specialists',
+            ["specialists/jdoe.toml", "specialists/asmith.toml"])
 s.check(git(central, "log", "--format=%an", "-1").stdout == b"Site North\n", "the commit is the user's own identity")
 with open(os.path.join(central, ".gitignore"), "a") as f:
     f.write("evidence/\n")
