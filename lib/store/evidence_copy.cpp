@@ -3,6 +3,7 @@
 #include "evidence_path.hpp"
 #include "sha256.hpp"
 #include "unique_fd.hpp"
+#include "write_all.hpp"
 
 #include <fmt/core.h>
 
@@ -57,14 +58,10 @@ bool copy_bytes(int from, int to, Sha256& hash, std::string& error) {
         if (n == 0) return true;
         std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
         hash.update(chunk);
-        while (!chunk.empty()) {
-            ssize_t w = ::write(to, chunk.data(), chunk.size());
-            if (w < 0 && errno == EINTR) continue;
-            if (w <= 0) {
-                error = fmt::format("cannot write the copy: {}", std::strerror(w < 0 ? errno : EIO));
-                return false;
-            }
-            chunk.remove_prefix(static_cast<std::size_t>(w));
+        int err = 0;
+        if (!write_all(to, chunk, err)) {
+            error = fmt::format("cannot write the copy: {}", std::strerror(err));
+            return false;
         }
     }
 }

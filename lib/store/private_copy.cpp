@@ -1,6 +1,7 @@
 #include "private_copy.hpp"
 
 #include "unique_fd.hpp"
+#include "write_all.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -31,12 +32,8 @@ std::optional<IoError> PrivateCopy::create(const fs::path& base, const std::stri
     if (!fd) return fail(errno);
     // Whatever the umask: the editor's user, and only that user, reads and writes it.
     if (::fchmod(fd.get(), 0600) != 0) return fail(errno);
-    while (!content.empty()) {
-        ssize_t n = ::write(fd.get(), content.data(), content.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return fail(n < 0 ? errno : EIO);
-        content.remove_prefix(static_cast<std::size_t>(n));
-    }
+    int err = 0;
+    if (!write_all(fd.get(), content, err)) return fail(err);
     if (fd.close() != 0) return fail(errno);
     return std::nullopt;
 }
