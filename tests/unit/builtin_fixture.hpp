@@ -54,6 +54,13 @@ inline std::string with_ce(std::string text, std::string_view date, std::string_
         .append("\"]\n");
 }
 
+// A record's text with the first `from` replaced by `to` (which must be there).
+inline std::string replaced(std::string text, std::string_view from, std::string_view to) {
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, "not in the record: ", std::string(from));
+    return text.replace(at, from.size(), to);
+}
+
 // The built-in rules, loaded exactly as the CLI loads them when there is no workspace.
 struct Builtins {
     CredentialSet set;
@@ -62,8 +69,8 @@ struct Builtins {
         set = load_credentials(PEERCTL_SOURCE_DATA_DIR "/credentials", nullptr, diags);
         INFO(messages(diags));
         REQUIRE(diags.items().empty());
-        for (const char* id : {"ca-mpss", "ct-cpsrp", "ct-rss", "ga-cps", "icrc-pr", "me-cipss", "ny-crpa", "oh-cprs", "pa-cps",
-                               "tx-mhps", "tx-rsps"})
+        for (const char* id : {"ca-mpss", "ct-cpsrp", "ct-rss", "fl-crps", "ga-cps", "icrc-pr", "me-cipss", "mi-cprm",
+                               "naadac-ncprss", "ny-crpa", "oh-cprs", "pa-cps", "tx-mhps", "tx-rsps"})
             REQUIRE_MESSAGE(set.find(id) != nullptr, "built-in credential missing: ", id);
     }
 

@@ -6,10 +6,10 @@
 
 #include <string>
 #include <string_view>
-#include <utility>
 
 using namespace peerctl;
 using peerctl::test::Builtins;
+using peerctl::test::replaced;
 using peerctl::test::str;
 using peerctl::test::topic_minimum;
 using peerctl::test::with_ce;
@@ -118,13 +118,8 @@ TEST_CASE("built-in ca-mpss: 3 exam attempts, 24 months from a leap day, 20 CE h
         CHECK_FALSE(cs.certification->grace_until);
     }
     SUBCASE("a candidate: one attempt left after two failures, none after three") {
-        std::string candidate = dana_text;
-        for (auto [from, to] :
-             {std::pair<std::string_view, std::string_view>{"number = \"CMPSS-2002\"\nissued = 2024-02-29\n", ""},
-              {"2024-02-01\nresult = \"passed\"", "2024-02-01\nresult = \"failed\""}}) {
-            REQUIRE(candidate.find(from) != std::string::npos);
-            candidate.replace(candidate.find(from), from.size(), to);
-        }
+        const std::string candidate = replaced(replaced(dana_text, "number = \"CMPSS-2002\"\nissued = 2024-02-29\n", ""),
+                                               "2024-02-01\nresult = \"passed\"", "2024-02-01\nresult = \"failed\"");
         const Record cand = b.record(candidate);
         const CredentialStatus two = b.status(cand, "ca-mpss", "2024-01-15");
         CHECK(two.exam->attempts == 2);
