@@ -69,8 +69,9 @@ struct Builtins {
         set = load_credentials(PEERCTL_SOURCE_DATA_DIR "/credentials", nullptr, diags);
         INFO(messages(diags));
         REQUIRE(diags.items().empty());
-        for (const char* id : {"ca-mpss", "ct-cpsrp", "ct-rss", "fl-crps", "ga-cps", "icrc-pr", "me-cipss", "mi-cprm",
-                               "naadac-ncprss", "ny-crpa", "oh-cprs", "pa-cps", "tx-mhps", "tx-rsps"})
+        for (const char* id :
+             {"ca-mpss", "ct-cpsrp", "ct-rss", "fl-crps", "ga-cps", "icrc-pr", "me-cipss", "mi-cprm", "naadac-ncprss", "nj-cprs",
+              "ny-crpa", "oh-cprs", "pa-cps", "tx-mhps", "tx-rsps", "va-cprs", "wa-cps"})
             REQUIRE_MESSAGE(set.find(id) != nullptr, "built-in credential missing: ", id);
     }
 
