@@ -88,7 +88,7 @@ expect() {
 }
 
 ids=(amartin bokafor cnguyen dsantos eharris fkowalski gwashington hlee iross)
-builtin_credentials=(ct-cpsrp ct-rss ga-cps icrc-pr me-cipss ny-crpa pa-cps)
+builtin_credentials=(ca-mpss ct-cpsrp ct-rss fl-crps ga-cps icrc-pr me-cipss mi-cprm naadac-ncprss nj-cprs ny-crpa oh-cprs pa-cps tx-mhps tx-rsps va-cprs wa-cps)
 
 expect "peerctl st" status
 expect "peerctl cer" certify
@@ -112,8 +112,8 @@ expect "peerctl --dir ws status " "${ids[@]}"
 expect "peerctl --dir ws status amartin b" bokafor
 expect "peerctl --dir ws certify amartin " "${builtin_credentials[@]}" our-cred
 expect "peerctl --dir ws certify amartin ct-rss --iss" --issued
-expect "peerctl --dir ws credentials show o" our-cred
-expect "peerctl --dir ws log ce --topic h" harm-reduction housing
+expect "peerctl --dir ws credentials show ou" our-cred
+expect "peerctl --dir ws log ce --topic h" harm-reduction health-equity health-wellness hiv-bloodborne-pathogens housing human-trafficking
 expect "peerctl --dir ws log ce amartin --hours 2 --topic eth" ethics
 expect "peerctl --dir ws log ce --hours 2 a" amartin
 expect "peerctl --dir ws log training --domain adv" advocacy

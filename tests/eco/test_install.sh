@@ -22,7 +22,7 @@ check() { # description command...
 installed_files() { # root
   local r=$1 f missing=0
   for f in bin/peerctl share/man/man1/peerctl.1 share/man/man1/peerctl-remind.1 share/man/man5/peerctl-records.5 share/man/man5/peerctl-credentials.5 \
-           share/peerctl/credentials/{ct-cpsrp,ct-rss,ga-cps,icrc-pr,me-cipss,ny-crpa,pa-cps}.toml \
+           share/peerctl/credentials/{ca-mpss,ct-cpsrp,ct-rss,fl-crps,ga-cps,icrc-pr,me-cipss,mi-cprm,naadac-ncprss,nj-cprs,ny-crpa,oh-cprs,pa-cps,tx-mhps,tx-rsps,va-cprs,wa-cps}.toml \
            share/peerctl/schemas/{record,workspace,credential,config,status,check}.schema.json \
            share/peerctl/example/peerctl.toml share/peerctl/example/specialists/amartin.toml \
            share/bash-completion/completions/peerctl share/zsh/vendor-completions/_peerctl \
@@ -33,12 +33,12 @@ installed_files() { # root
   return $missing
 }
 
-# The binary under $1 lists the seven built-in credentials, read from $1/share/peerctl.
+# The binary under $1 lists the 17 built-in credentials, read from $1/share/peerctl.
 finds_credentials() { # root
   local r=$1 out
   out=$(cd / && "$r/bin/peerctl" credentials list) || return 1
   echo "$out"
-  [ "$(grep -cE '^(ct-cpsrp|ct-rss|ga-cps|icrc-pr|me-cipss|ny-crpa|pa-cps) ' <<<"$out")" -eq 7 ] || return 1
+  [ "$(grep -cE '^(ca-mpss|ct-cpsrp|ct-rss|fl-crps|ga-cps|icrc-pr|me-cipss|mi-cprm|naadac-ncprss|nj-cprs|ny-crpa|oh-cprs|pa-cps|tx-mhps|tx-rsps|va-cprs|wa-cps) ' <<<"$out")" -eq 17 ] || return 1
   out=$(cd / && "$r/bin/peerctl" credentials show ct-rss) || return 1
   echo "$out"
   grep -qF "$r/share/peerctl/credentials/ct-rss.toml" <<<"$out"

@@ -35,6 +35,32 @@ inline std::string messages(const Diagnostics& diags) {
     return out;
 }
 
+// The hours minimum of `topic` in a period's CE.
+inline const RequirementProgress& topic_minimum(const CeProgress& ce, std::string_view topic) {
+    auto it = std::find_if(ce.requirements.begin(), ce.requirements.end(),
+                           [&](const RequirementProgress& r) { return r.kind == MinimumKind::TopicHours && r.topic == topic; });
+    REQUIRE_MESSAGE(it != ce.requirements.end(), "no CE minimum for ", std::string(topic));
+    return *it;
+}
+
+// A record's text with one more CE entry of `hours` tagged `topic`.
+inline std::string with_ce(std::string text, std::string_view date, std::string_view hours, std::string_view topic) {
+    return text.append("\n[[ce]]\ndate = ")
+        .append(date)
+        .append("\nhours = ")
+        .append(hours)
+        .append("\ntitle = \"Added\"\ntopics = [\"")
+        .append(topic)
+        .append("\"]\n");
+}
+
+// A record's text with the first `from` replaced by `to` (which must be there).
+inline std::string replaced(std::string text, std::string_view from, std::string_view to) {
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, "not in the record: ", std::string(from));
+    return text.replace(at, from.size(), to);
+}
+
 // The built-in rules, loaded exactly as the CLI loads them when there is no workspace.
 struct Builtins {
     CredentialSet set;
@@ -43,7 +69,9 @@ struct Builtins {
         set = load_credentials(PEERCTL_SOURCE_DATA_DIR "/credentials", nullptr, diags);
         INFO(messages(diags));
         REQUIRE(diags.items().empty());
-        for (const char* id : {"ct-rss", "ct-cpsrp", "icrc-pr", "ny-crpa", "pa-cps", "ga-cps", "me-cipss"})
+        for (const char* id :
+             {"ca-mpss", "ct-cpsrp", "ct-rss", "fl-crps", "ga-cps", "icrc-pr", "me-cipss", "mi-cprm", "naadac-ncprss", "nj-cprs",
+              "ny-crpa", "oh-cprs", "pa-cps", "tx-mhps", "tx-rsps", "va-cprs", "wa-cps"})
             REQUIRE_MESSAGE(set.find(id) != nullptr, "built-in credential missing: ", id);
     }
 

@@ -81,7 +81,9 @@ inline std::string read_file(const std::string& path) {
 // The built-in credential files in data/credentials.
 inline CredentialSet builtin_credentials() {
     CredentialSet set;
-    for (const char* id : {"ct-cpsrp", "ct-rss", "ga-cps", "icrc-pr", "me-cipss", "ny-crpa", "pa-cps"}) {
+    for (const char* id :
+         {"ca-mpss", "ct-cpsrp", "ct-rss", "fl-crps", "ga-cps", "icrc-pr", "me-cipss", "mi-cprm", "naadac-ncprss", "nj-cprs",
+          "ny-crpa", "oh-cprs", "pa-cps", "tx-mhps", "tx-rsps", "va-cprs", "wa-cps"}) {
         std::string path = std::string(PEERCTL_SOURCE_DATA_DIR "/credentials/") + id + ".toml";
         Diagnostics diags;
         auto c = load_credential(read_file(path), path, id, diags);

@@ -596,7 +596,9 @@ TEST_CASE("load_credential warns about unknown keys") {
 
 TEST_CASE("built-in credential files load and match the product contract") {
     const CredentialSet set = test::builtin_credentials();
-    CHECK(set.ids() == std::vector<std::string>{"ct-cpsrp", "ct-rss", "ga-cps", "icrc-pr", "me-cipss", "ny-crpa", "pa-cps"});
+    CHECK(set.ids() == std::vector<std::string>{"ca-mpss", "ct-cpsrp", "ct-rss", "fl-crps", "ga-cps", "icrc-pr", "me-cipss",
+                                                "mi-cprm", "naadac-ncprss", "nj-cprs", "ny-crpa", "oh-cprs", "pa-cps", "tx-mhps",
+                                                "tx-rsps", "va-cprs", "wa-cps"});
 
     SUBCASE("no warnings either") {
         for (const auto& [id, c] : set.all()) {

@@ -1,0 +1,319 @@
+// The worked examples of data/credentials/wa-cps.toml (a trainee year, 1,000 h to the full
+// certificate, 30 CE h with 14 peer-specific and 2 ethics, two late rungs), nj-cprs.toml (46 h,
+// 500 h + 25 h, no exam, 20 CE h) and va-cprs.toml (72 h, 500 h, the IC&RC exam with a 90-day
+// retest wait, no CE rule), each figure computed by hand below.
+
+#include "builtin_fixture.hpp"
+
+#include <string>
+
+using namespace peerctl;
+using peerctl::test::Builtins;
+using peerctl::test::replaced;
+using peerctl::test::str;
+using peerctl::test::topic_minimum;
+using peerctl::test::with_ce;
+
+namespace builtin_wa_nj_va_test {
+
+// ---------------------------------------------------------------------------------------------
+// Quinn: Washington. Trainee certificate issued 2025-08-04: expiry = + 12 months = 2026-08-04.
+// Toward the full certificate (1,000 h of work or volunteer; supervision does not count):
+// 400 + 300 + 299.99 = 999.99 -> 0.01 h short; with 0.01 h more -> met.
+// ---------------------------------------------------------------------------------------------
+const char* const quinn_trainee = R"(
+id = "quinn"
+name = "Quinn Tester"
+
+[credentials.wa-cps]
+issued = 2025-08-04
+level = "trainee"
+
+[[training]]
+date = 2025-06-20
+hours = 40
+title = "HCA peer specialist education course"
+
+[[exam]]
+date = 2025-07-15
+result = "passed"
+
+[[experience]]
+date = 2025-10-31
+hours = 400
+kind = "work"
+
+[[experience]]
+date = 2025-11-30
+hours = 50
+kind = "supervision"
+
+[[experience]]
+date = 2026-01-31
+hours = 300
+kind = "volunteer"
+
+[[experience]]
+date = 2026-04-30
+hours = 299.99
+kind = "work"
+)";
+
+// The full certificate, issued 2026-08-04, shortened to the birthday (04-17) as DOH does with a
+// first certificate: `expires = 2028-04-17` from the certificate (the birthday anchor is not in
+// the format yet). CE window 2026-08-04 .. 2028-04-17:
+//                                         total   peer-support (>= 14)   ethics (>= 2)
+//   2026-09-10  8     peer-support          8       8
+//   2027-01-12  5.99  peer-support         13.99   13.99
+//   2027-03-03  2     ethics               15.99                          2
+//   2027-06-01  3     suicide-prevention   18.99
+//   2027-09-14  2     health-equity        20.99
+//   2027-11-02  9.01  recovery-wellness    30
+// -> 30 of 30, ethics met, peer-support 0.01 h short: not renewable; 0.01 h more -> renewable.
+// After expiry (no fee amounts known):
+//   2028-04-18 .. 2030-04-17 (expiry + 24 months): late renewal
+//   2030-04-18 .. 2031-04-17 (expiry + 36 months): reissuance
+//   2031-04-18: lapsed
+// Renewed 2028-04-01 (no expiry of its own): 2028-04-17 + 24 months = 2030-04-17, on the birthday.
+const char* const quinn_full = R"(
+id = "quinn"
+name = "Quinn Tester"
+
+[credentials.wa-cps]
+issued = 2026-08-04
+expires = 2028-04-17
+
+[[ce]]
+date = 2026-09-10
+hours = 8
+title = "Peer support skills"
+topics = ["peer-support"]
+
+[[ce]]
+date = 2027-01-12
+hours = 5.99
+title = "Shared decision making"
+topics = ["peer-support"]
+
+[[ce]]
+date = 2027-03-03
+hours = 2
+title = "Professional law and ethics"
+topics = ["ethics"]
+
+[[ce]]
+date = 2027-06-01
+hours = 3
+title = "Suicide prevention"
+topics = ["suicide-prevention"]
+
+[[ce]]
+date = 2027-09-14
+hours = 2
+title = "Health equity"
+topics = ["health-equity"]
+
+[[ce]]
+date = 2027-11-02
+hours = 9.01
+title = "Recovery planning"
+topics = ["recovery-wellness"]
+)";
+
+TEST_CASE("built-in wa-cps: a trainee year, 1,000 h to the full certificate, 30 CE h (14 peer, 2 ethics), two late rungs") {
+    Builtins b;
+    SUBCASE("trainee: 999.99 of 1,000 h on the trainee expiry; 0.01 h more meets it") {
+        const CredentialStatus cs = b.status(b.record(quinn_trainee), "wa-cps", "2026-08-04");
+        CHECK(cs.state == State::Active);
+        CHECK(cs.certification->level == "trainee");
+        CHECK(str(cs.certification->expires) == "2026-08-04");
+        CHECK_FALSE(cs.training); // the current course's hours are not known
+        REQUIRE(cs.next_level);
+        CHECK(cs.next_level->experience[0].completed.str() == "999.99");
+        CHECK_FALSE(cs.next_level->met);
+        const Record more =
+            b.record(std::string(quinn_trainee) + "\n[[experience]]\ndate = 2026-05-01\nhours = 0.01\nkind = \"volunteer\"\n");
+        CHECK(b.status(more, "wa-cps", "2026-08-04").next_level->met);
+    }
+    const Record full = b.record(quinn_full);
+    SUBCASE("full, on the birthday expiry: peer-support 0.01 h short, not renewable") {
+        const CredentialStatus cs = b.status(full, "wa-cps", "2028-04-17");
+        CHECK(cs.state == State::Active);
+        CHECK(str(cs.certification->expires) == "2028-04-17");
+        CHECK(cs.certification->days_left == 0);
+        CHECK(cs.ce->counted.str() == "30");
+        CHECK(topic_minimum(*cs.ce, "peer-support").required.str() == "14");
+        CHECK(topic_minimum(*cs.ce, "peer-support").counted.str() == "13.99");
+        CHECK(topic_minimum(*cs.ce, "ethics").met());
+        CHECK_FALSE(cs.renewable);
+        CHECK(b.status(b.record(with_ce(quinn_full, "2028-01-10", "0.01", "peer-support")), "wa-cps", "2028-04-17").renewable);
+    }
+    SUBCASE("after expiry: late renewal for one cycle, reissuance to 3 years, then lapsed") {
+        const CredentialStatus late = b.status(full, "wa-cps", "2028-04-18");
+        CHECK(late.state == State::Grace);
+        CHECK(str(late.certification->grace_until) == "2030-04-17");
+        CHECK_FALSE(late.certification->late_fee_cents);
+        CHECK(str(b.status(full, "wa-cps", "2030-04-17").certification->grace_until) == "2030-04-17");
+        CHECK(str(b.status(full, "wa-cps", "2030-04-18").certification->grace_until) == "2031-04-17");
+        CHECK(b.status(full, "wa-cps", "2031-04-17").state == State::Grace);
+        CHECK(b.status(full, "wa-cps", "2031-04-18").state == State::Lapsed);
+    }
+    SUBCASE("renewed before the birthday: two years on, on the birthday again") {
+        const Record renewed = b.record(std::string(quinn_full) + "\n[[renewal]]\ndate = 2028-04-01\n");
+        CHECK(str(b.status(renewed, "wa-cps", "2028-05-01").certification->expires) == "2030-04-17");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Riley: New Jersey CPRS. 46 h of training. Work or volunteer, as of 2024-06-03:
+//   2022-06-02 100 + 2022-06-03 200 + 2023-05-01 100 + 2024-02-01 199.99 = 599.99 of 500
+// (the 2-year look-back is not in the format yet: every entry counts); supervision 25 of 25. No
+// exam: eligible on 2024-06-03.
+// Certified 2024-06-03: expiry = + 24 months = 2026-06-03. CE 6 + 4 + 9.99 = 19.99 of 20 ->
+// not renewable; 0.01 h more -> renewable. 2026-06-04: lapsed.
+// ---------------------------------------------------------------------------------------------
+const char* const riley_text = R"(
+id = "riley"
+name = "Riley Tester"
+
+[credentials.nj-cprs]
+
+[[training]]
+date = 2023-11-15
+hours = 46
+title = "CPRS training"
+
+[[experience]]
+date = 2022-06-02
+hours = 100
+kind = "work"
+
+[[experience]]
+date = 2022-06-03
+hours = 200
+kind = "work"
+
+[[experience]]
+date = 2023-05-01
+hours = 100
+kind = "work"
+
+[[experience]]
+date = 2024-02-01
+hours = 199.99
+kind = "volunteer"
+
+[[experience]]
+date = 2024-03-15
+hours = 25
+kind = "supervision"
+
+[[ce]]
+date = 2024-09-09
+hours = 6
+title = "Advocacy"
+topics = ["advocacy"]
+
+[[ce]]
+date = 2025-03-10
+hours = 4
+title = "Ethics"
+topics = ["ethics"]
+
+[[ce]]
+date = 2025-10-20
+hours = 9.99
+title = "Recovery and wellness"
+topics = ["recovery-wellness"]
+)";
+
+TEST_CASE("built-in nj-cprs: 46 h, 500 h + 25 h, no exam, 24 months, 20 CE h") {
+    Builtins b;
+    SUBCASE("a candidate with the hours and no exam is eligible") {
+        const CredentialStatus cs = b.status(b.record(riley_text), "nj-cprs", "2024-06-03");
+        CHECK(cs.state == State::Eligible);
+        CHECK_FALSE(cs.exam);
+        REQUIRE(cs.experience.size() == 2);
+        CHECK(cs.experience[0].completed.str() == "599.99");
+        CHECK(cs.experience[1].completed.str() == "25");
+    }
+    const std::string certified = replaced(riley_text, "[credentials.nj-cprs]\n", "[credentials.nj-cprs]\nissued = 2024-06-03\n");
+    SUBCASE("certified: 19.99 of 20 CE h on the day of expiry; 0.01 h more, renewable; lapsed the day after") {
+        const Record rec = b.record(certified);
+        const CredentialStatus cs = b.status(rec, "nj-cprs", "2026-06-03");
+        CHECK(cs.state == State::Active);
+        CHECK(str(cs.certification->expires) == "2026-06-03");
+        CHECK(cs.ce->counted.str() == "19.99");
+        CHECK(cs.ce->requirements.empty());
+        CHECK_FALSE(cs.renewable);
+        CHECK(b.status(b.record(with_ce(certified, "2026-06-01", "0.01", "ethics")), "nj-cprs", "2026-06-03").renewable);
+        CHECK(b.status(rec, "nj-cprs", "2026-06-04").state == State::Lapsed);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sky: Virginia CPRS. 72 h of training; work or volunteer 100 + 250 + 249.99 = 599.99 of 500 (the
+// 3-year look-back is not in the format yet). Exam failed 2024-05-01, passed 2024-07-30:
+// 2024-05-01 -> 2024-07-30 = 30 (to May 31) + 30 (to Jun 30) + 30 (to Jul 30) = 90 days, the
+// wait asked: no problem. Passed a day earlier, 2024-07-29: 89 days, a problem.
+// Certified 2024-09-16: expiry 2026-09-16; no CE rule: renewable; 2026-09-17 lapsed.
+// ---------------------------------------------------------------------------------------------
+const char* const sky_text = R"(
+id = "sky"
+name = "Sky Tester"
+
+[credentials.va-cprs]
+issued = 2024-09-16
+
+[[training]]
+date = 2023-10-02
+hours = 72
+title = "DBHDS peer recovery specialist training"
+
+[[experience]]
+date = 2021-09-15
+hours = 100
+kind = "work"
+
+[[experience]]
+date = 2021-09-16
+hours = 250
+kind = "work"
+
+[[experience]]
+date = 2023-03-01
+hours = 249.99
+kind = "volunteer"
+
+[[exam]]
+date = 2024-05-01
+result = "failed"
+
+[[exam]]
+date = 2024-07-30
+result = "passed"
+)";
+
+TEST_CASE("built-in va-cprs: 72 h, 500 h, the IC&RC exam 90 days after a failure, 24 months, no CE rule") {
+    Builtins b;
+    const Record rec = b.record(sky_text);
+    SUBCASE("90 days after the failure: no problem; certified, renewable, 24 months") {
+        const CredentialStatus cs = b.status(rec, "va-cprs", "2026-09-16");
+        CHECK(cs.problems.empty());
+        CHECK(cs.exam->attempts == 2);
+        CHECK(cs.training->met);
+        CHECK(cs.experience[0].completed.str() == "599.99");
+        CHECK(cs.state == State::Active);
+        CHECK(str(cs.certification->expires) == "2026-09-16");
+        CHECK_FALSE(cs.ce);
+        CHECK(cs.renewable);
+        CHECK(b.status(rec, "va-cprs", "2026-09-17").state == State::Lapsed);
+    }
+    SUBCASE("89 days after the failure: a problem") {
+        const CredentialStatus cs = b.status(b.record(replaced(sky_text, "2024-07-30", "2024-07-29")), "va-cprs", "2024-09-20");
+        REQUIRE(cs.problems.size() == 1);
+        CHECK(cs.problems[0] == "exam on 2024-07-29 was 89 days after a failed attempt; va-cprs requires 90");
+    }
+}
+
+} // namespace builtin_wa_nj_va_test
