@@ -474,6 +474,17 @@ TEST_CASE("load_credential checks levels and the ladder after expiry") {
         LoadedCredential l = load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nfee = -5\n");
         CHECK(l.text() == "c.toml:10:7: error: 'fee' must be a number from 0 to 1000000000\n");
     }
+    SUBCASE("a fee too large for cents: refused, not wrapped to a negative fee") {
+        // 922337203685477580 x 100 is past 2^63; it once came out as "fee -0.8".
+        for (std::string_view fee : {"922337203685477580", "1000000001", "1e300"}) {
+            CAPTURE(fee);
+            LoadedCredential l =
+                load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nfee = " + std::string(fee) + "\n");
+            CHECK_FALSE(l.credential);
+            CHECK(l.text() == "c.toml:10:7: error: 'fee' must be a number from 0 to 1000000000\n");
+        }
+        CHECK(load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nfee = 1000000000\n").credential);
+    }
     SUBCASE("a state other than grace") {
         // line 10: s1 t2 a3 t4 e5 ' '6 =7 ' '8 "9
         LoadedCredential l = load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nstate = \"lapsed\"\n");
