@@ -42,7 +42,19 @@ std::string ce_words(const std::optional<CeRule>& ce) {
 
 std::string period_words(const PeriodRule& p) {
     if (p.anchor == Anchor::CalendarYear) return "calendar year";
+    if (p.anchor == Anchor::None) return "none";
     return fmt::format("{} months", p.months);
+}
+
+std::string anchor_words(Anchor a) {
+    switch (a) {
+    case Anchor::IssueDate: return " from the issue date";
+    case Anchor::CalendarYear: return ", from the January after certification";
+    case Anchor::Birthday: return ", ending on the holder's birthday (the first period shorter, to meet it)";
+    case Anchor::FirstOfIssueMonth: return " from the 1st of the month of issue, ending on a 1st";
+    case Anchor::None: break;
+    }
+    return "";
 }
 
 int run_list(Context& ctx) {
@@ -110,12 +122,15 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
         if (x->within_months_of_training) exam += fmt::format(", within {} months of training", *x->within_months_of_training);
         line("exam", exam);
     }
+    bool expires = !rules.period || rules.period->anchor != Anchor::None;
     if (const PeriodRule* p = rules.period)
-        line("period", period_words(*p) +
-                           (p->anchor == Anchor::IssueDate ? " from the issue date" : ", from the January after certification"));
+        line("period", expires ? period_words(*p) + anchor_words(p->anchor) : "does not expire");
     for (const auto& l : levels) {
-        std::string desc = l.months ? fmt::format("valid {} months", *l.months) : "standard period";
-        if (!l.renewable) desc += ", not renewable";
+        std::string desc = l.months ? fmt::format("valid {} months", *l.months) : expires ? "standard period" : "does not expire";
+        if (l.max_renewals)
+            desc += *l.max_renewals == 0
+                        ? ", not renewable"
+                        : fmt::format(", renewable at most {} time{}", *l.max_renewals, *l.max_renewals == 1 ? "" : "s");
         if (l.move_up_within_months_of_training)
             desc += fmt::format(", next level due {} months after training", *l.move_up_within_months_of_training);
         if (l.needs_period_met) desc += ", needs the period's renewal and CE requirements met";
@@ -138,7 +153,10 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
                  fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : printable(cap.topic)));
         if (ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", ce->max_entry_hours->str()));
         line("  carry-over", ce->carry_over_max.is_zero() ? "none" : "up to " + ce->carry_over_max.str() + " h");
+        if (ce->submit_from_days) line("  submit from", fmt::format("{} days before expiry", *ce->submit_from_days));
         if (ce->submit_before_days) line("  submit by", fmt::format("{} days before expiry", *ce->submit_before_days));
+        if (ce->late_fee_cents)
+            line("  late fee", fmt::format("{} after the submit-by date", Hours::from_centi(*ce->late_fee_cents).str()));
     }
     if (const RenewalRule* renewal = rules.renewal) {
         if (renewal->experience.empty() && renewal->each_quarter.empty()) line("renewal", "nothing besides CE");
@@ -148,7 +166,7 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
             line("each quarter", fmt::format("{}: {} {} entr{} (quarters from the period's start)", printable(q.name), q.entries,
                                              hours_list(q.kinds), q.entries == 1 ? "y" : "ies"));
     }
-    if (rules.after_expiry) {
+    if (rules.after_expiry && expires) {
         if (rules.after_expiry->empty()) line("after expiry", "lapsed the next day");
         for (const auto& r : *rules.after_expiry) {
             std::string span = r.months ? fmt::format("{} months", r.months) : fmt::format("{} days", r.days);

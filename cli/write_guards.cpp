@@ -33,9 +33,10 @@ std::optional<std::string> renewal_ce_refusal(const Record& before, const Record
     // The period the renewal closes is the one current on its date, judged without the renewal.
     SpecialistStatus s = evaluate(before, credentials, renewal.date);
     const CredentialStatus* cs = status_of(s, credential);
-    if (!cs || !cs->certification || !cs->ce || cs->ce->met()) return std::nullopt;
+    // Only a credential that expires has CE rules.
+    if (!cs || !cs->certification || !cs->certification->expires || !cs->ce || cs->ce->met()) return std::nullopt;
     return fmt::format("the CE of {} for the period ending {} is not met on {}{}", credential,
-                       to_string(cs->certification->expires), to_string(renewal.date), missing(missing_in_words(*cs)));
+                       to_string(*cs->certification->expires), to_string(renewal.date), missing(missing_in_words(*cs)));
 }
 
 std::optional<std::string> certify_refusal(const Record& after, const std::string& credential, Date issued,

@@ -21,13 +21,16 @@ std::string standing(const SpecialistStatus& s) {
                     part += fmt::format(", {} {}/{} entries", r.topic, r.entries_counted, r.entries_required);
                 else part += fmt::format(", from {} {}/{} h", r.providers.front(), r.counted.str(), r.required.str());
             }
-            int d = cs.certification->days_left;
+            // A credential with CE rules expires (anchor = "none" has none).
+            int d = cs.certification->days_left.value_or(0);
             if (cs.state == State::Late)
                 part += fmt::format(", late (submit by {} passed)", to_string(*cs.certification->submit_by));
             part += d >= 0 ? fmt::format(", {} day{} left", d, d == 1 ? "" : "s")
                            : fmt::format(", {} ({} days after expiry)", to_string(cs.state), -d);
         } else if (cs.certification) {
-            part += fmt::format("{}, expires {}", to_string(cs.state), to_string(cs.certification->expires));
+            const auto& expires = cs.certification->expires;
+            part += expires ? fmt::format("{}, expires {}", to_string(cs.state), to_string(*expires))
+                            : fmt::format("{}, does not expire", to_string(cs.state));
         } else {
             part += to_string(cs.state);
             if (cs.training) part += fmt::format(", training {}/{} h", cs.training->completed.str(), cs.training->required.str());

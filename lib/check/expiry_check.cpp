@@ -26,12 +26,15 @@ std::vector<CheckItem> check_items(const SpecialistStatus& s) {
     for (const auto& cs : s.credentials) {
         if (!cs.certification) continue;
         const Certification& cert = *cs.certification;
+        // A certification that does not expire has no deadline to watch.
+        std::optional<Deadline> deadline = first_action_date(cert, cs.state);
+        if (!deadline || !cert.expires) continue;
         CheckItem item;
         item.id = s.id;
         item.credential = cs.rule->id;
         item.state = cs.state;
-        item.deadline = first_action_date(cert, cs.state);
-        item.expires = cert.expires;
+        item.deadline = *deadline;
+        item.expires = *cert.expires;
         item.submit_by = cert.submit_by;
         if (cs.ce) item.ce_remaining = cs.ce->hours_to_go();
         item.missing = ce_missing_in_words(cs);

@@ -1,6 +1,18 @@
 #include "credential_rules.hpp"
 
+#include "enum_names.hpp"
+
+#include <iterator>
+
 namespace peerctl {
+
+namespace {
+constexpr std::string_view anchors[] = {"issue-date", "calendar-year", "birthday", "first-of-issue-month", "none"};
+static_assert(std::size(anchors) == static_cast<std::size_t>(Anchor::None) + 1);
+} // namespace
+
+std::span<const std::string_view> anchor_names() { return anchors; }
+std::string to_string(Anchor a) { return enum_name(anchors, a); }
 
 std::string to_string(MinimumKind k) {
     switch (k) {

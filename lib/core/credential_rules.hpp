@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,12 @@ struct ExamRule {
     std::optional<int> within_months_of_training;
 };
 
-enum class Anchor { IssueDate, CalendarYear };
+// Where periods are counted from: the issue date; the calendar year; the holder's birthday (the
+// record's `birthday`); the first day of the month of issue; or nowhere (a credential that never
+// expires).
+enum class Anchor { IssueDate, CalendarYear, Birthday, FirstOfIssueMonth, None };
+std::span<const std::string_view> anchor_names();
+std::string to_string(Anchor a);
 
 struct PeriodRule {
     Anchor anchor = Anchor::IssueDate;
@@ -55,7 +61,10 @@ struct PeriodRule {
 struct LevelRule {
     std::string id;
     std::optional<int> months;
-    bool renewable = true;
+    // How many times a certification may be renewed at this level: none means without limit,
+    // 0 not at all (`renewable = false`).
+    std::optional<int> max_renewals;
+    bool renewable_after(int renewals) const { return !max_renewals || renewals < *max_renewals; }
     std::vector<ExperienceRule> experience;
     // Moving up to this level also needs the period's own requirements ([renewal] and [ce]) met
     // in the period of the level below: a first year kept like any year, not only hours ever.
@@ -103,6 +112,10 @@ struct CeRule {
     Hours carry_over_max;
     std::optional<Hours> max_entry_hours;
     std::optional<int> submit_before_days;
+    // The renewal can be submitted from this many days before expiry, not earlier.
+    std::optional<int> submit_from_days;
+    // Owed when the renewal is submitted after the submit-by date and on or before expiry.
+    std::optional<std::int64_t> late_fee_cents;
     std::vector<CeMinimum> minimums;
     std::vector<CeCap> caps;
 };

@@ -84,4 +84,24 @@ DaySpan month_span(int months) {
     return span;
 }
 
+std::optional<MonthDay> parse_month_day(std::string_view text) {
+    if (text.size() != 5 || text[2] != '-') return std::nullopt;
+    constexpr std::size_t digit_at[] = {0, 1, 3, 4};
+    for (std::size_t i : digit_at)
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    unsigned m = static_cast<unsigned>((text[0] - '0') * 10 + (text[1] - '0'));
+    unsigned d = static_cast<unsigned>((text[3] - '0') * 10 + (text[4] - '0'));
+    // 2000 is a leap year, so every month-day that exists in some year exists in it.
+    if (!Date{date::year{2000}, date::month{m}, date::day{d}}.ok()) return std::nullopt;
+    return MonthDay{m, d};
+}
+
+std::optional<Date> in_year(MonthDay md, int year) {
+    if (year < 1 || year > 9999) return std::nullopt;
+    date::year_month ym{date::year{year}, date::month{md.month}};
+    date::day last = (ym / date::last).day();
+    date::day d{md.day};
+    return Date{ym.year(), ym.month(), d > last ? last : d};
+}
+
 } // namespace peerctl

@@ -43,4 +43,17 @@ struct DaySpan {
 };
 DaySpan month_span(int months);
 
+// A month and day without a year, such as a birthday ("04-17"). February 29 is one: in a common
+// year it falls on February 28.
+struct MonthDay {
+    unsigned month = 1;
+    unsigned day = 1;
+    bool operator==(const MonthDay&) const = default;
+};
+// Strict MM-DD of a day that exists in some year (02-29 does; 04-31 does not).
+std::optional<MonthDay> parse_month_day(std::string_view text);
+// The day `md` falls on in `year` (February 29 on the 28th in a common year); nothing outside the
+// calendar's years.
+std::optional<Date> in_year(MonthDay md, int year);
+
 } // namespace peerctl

@@ -14,10 +14,11 @@ static_assert(std::size(deadline_kinds) == static_cast<std::size_t>(DeadlineKind
 std::span<const std::string_view> deadline_kind_names() { return deadline_kinds; }
 std::string to_string(DeadlineKind k) { return enum_name(deadline_kinds, k); }
 
-Deadline first_action_date(const Certification& cert, State state) {
-    if (state == State::Grace && cert.grace_until) return {*cert.grace_until, DeadlineKind::GraceEnd};
-    if (state != State::Lapsed && cert.submit_by) return {*cert.submit_by, DeadlineKind::SubmitBy};
-    return {cert.expires, DeadlineKind::Expiry};
+std::optional<Deadline> first_action_date(const Certification& cert, State state) {
+    if (!cert.expires) return std::nullopt;
+    if (state == State::Grace && cert.grace_until) return Deadline{*cert.grace_until, DeadlineKind::GraceEnd};
+    if (state != State::Lapsed && cert.submit_by) return Deadline{*cert.submit_by, DeadlineKind::SubmitBy};
+    return Deadline{*cert.expires, DeadlineKind::Expiry};
 }
 
 } // namespace peerctl

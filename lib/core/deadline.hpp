@@ -5,6 +5,7 @@
 
 #include "evaluation.hpp"
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,6 +25,7 @@ struct Deadline {
 
 // The submit-by date where the credential sets one, else the expiry; in grace, the grace end.
 // A late certification's is its submit-by date (passed), a lapsed one's its expiry (passed).
-Deadline first_action_date(const Certification& cert, State state);
+// None for a certification that does not expire: it is never due.
+std::optional<Deadline> first_action_date(const Certification& cert, State state);
 
 } // namespace peerctl

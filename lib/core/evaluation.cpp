@@ -280,6 +280,22 @@ void judge_move_up(const Record& rec, const Credential& rule, const LevelRule& l
                                        to_string(*lp.due), *level.move_up_within_months_of_training));
 }
 
+// The next level up from `level`, and what it still needs.
+void judge_next_level(const Record& rec, const Credential& rule, const LevelRule* level, Date issued, Date as_of, bool period_met,
+                      CredentialStatus& out, UseLog& log) {
+    if (!level) return;
+    auto it = std::find_if(rule.levels.begin(), rule.levels.end(), [&](const auto& l) { return l.id == level->id; });
+    if (it == rule.levels.end() || std::next(it) == rule.levels.end()) return;
+    LevelProgress lp;
+    lp.level = std::next(it)->id;
+    lp.experience = experience_progress(rec, std::next(it)->experience, as_of, log);
+    lp.needs_period_met = std::next(it)->needs_period_met;
+    lp.period_met = period_met;
+    lp.met = all_met(lp.experience) && (!lp.needs_period_met || period_met);
+    judge_move_up(rec, rule, *level, issued, as_of, lp, out.problems);
+    out.next_level = std::move(lp);
+}
+
 void evaluate_certified(const Record& rec, const Credential& rule, const HeldCredential& held, Date as_of, CredentialStatus& out,
                         UseLog& log) {
     Certification cert;
@@ -298,7 +314,24 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     }
     std::stable_sort(renewals.begin(), renewals.end(), [](auto* a, auto* b) { return a->date < b->date; });
 
-    ExpiryChain chain = expiry_chain(rule, held, renewals);
+    cert.renewals = static_cast<int>(renewals.size());
+    const LevelRule* level = rule.level(cert.level);
+    if (rule.period.anchor == Anchor::None) {
+        // Valid from its issue date on, with nothing to renew.
+        out.state = State::Active;
+        out.renewable = true;
+        judge_next_level(rec, rule, level, cert.issued, as_of, true, out, log);
+        out.certification = cert;
+        return;
+    }
+
+    ExpiryChain chain = expiry_chain(rule, held, renewals, rec.birthday);
+    if (chain.fault == ChainFault::NoBirthday) {
+        out.problems.push_back(fmt::format(
+            "the expiry of {} cannot be computed: it expires on the holder's birthday and the record has no 'birthday'",
+            rule.id));
+        return;
+    }
     if (chain.fault != ChainFault::None) {
         // The record loader refuses such a record; a status must still never show a date outside
         // the calendar or an inverted window.
@@ -311,14 +344,16 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     // The period, its CE and what follows its expiry: by the rules in force on that expiry.
     RulesInForce rules = rules_in_force(rule, expires);
     out.revision = rules.period_since();
-    cert.renewals = static_cast<int>(renewals.size());
     cert.expires = expires;
     cert.days_left = days_between(as_of, expires);
 
     const CeRule* ce_rule = rules.ce;
+    // expiry_chain has checked that both dates are in the calendar.
     if (ce_rule && ce_rule->submit_before_days) cert.submit_by = add_days(expires, -*ce_rule->submit_before_days);
+    if (ce_rule && ce_rule->submit_from_days) cert.submit_from = add_days(expires, -*ce_rule->submit_from_days);
     if (as_of <= expires) {
         out.state = cert.submit_by && as_of > *cert.submit_by ? State::Late : State::Active;
+        if (out.state == State::Late) cert.late_fee_cents = ce_rule->late_fee_cents;
     } else {
         out.state = State::Lapsed;
         for (const auto& rung : *rules.after_expiry) {
@@ -332,7 +367,6 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
         }
     }
 
-    const LevelRule* level = rule.level(cert.level);
     if (ce_rule) {
         CeProgress ce = count_ce(rec, *ce_rule, window_start, expires, as_of, log);
         if (chain.periods.size() > 1 && ce_rule->carry_over_max > Hours()) {
@@ -353,21 +387,8 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     }
     judge_period_renewal(rec, rules, period, as_of, out, log);
     bool period_met = out.renewable;
-    if (level && !level->renewable) out.renewable = false;
-    // The next level up, and what it still needs.
-    if (level) {
-        auto it = std::find_if(rule.levels.begin(), rule.levels.end(), [&](const auto& l) { return l.id == level->id; });
-        if (it != rule.levels.end() && std::next(it) != rule.levels.end()) {
-            LevelProgress lp;
-            lp.level = std::next(it)->id;
-            lp.experience = experience_progress(rec, std::next(it)->experience, as_of, log);
-            lp.needs_period_met = std::next(it)->needs_period_met;
-            lp.period_met = period_met;
-            lp.met = all_met(lp.experience) && (!lp.needs_period_met || period_met);
-            judge_move_up(rec, rule, *level, cert.issued, as_of, lp, out.problems);
-            out.next_level = std::move(lp);
-        }
-    }
+    if (level && !level->renewable_after(cert.renewals)) out.renewable = false;
+    judge_next_level(rec, rule, level, cert.issued, as_of, period_met, out, log);
     out.certification = cert;
 }
 

@@ -121,11 +121,13 @@ struct Certification {
     std::string number;
     std::string level;
     Date issued;
-    Date expires;
-    int days_left = 0;
+    std::optional<Date> expires;  // none: the credential does not expire (anchor = "none")
+    std::optional<int> days_left; // to the expiry, where there is one
     int renewals = 0;
     std::optional<Date> submit_by;
+    std::optional<Date> submit_from; // the first day the renewal can be submitted
     std::optional<Date> grace_until; // end of the current grace rung
+    // Owed now: in grace, the rung's fee; when late, the [ce] late_fee.
     std::optional<std::int64_t> late_fee_cents;
 };
 

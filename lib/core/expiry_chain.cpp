@@ -10,7 +10,7 @@ namespace peerctl {
 
 namespace {
 
-// A level may have its own validity for the first period.
+// A level may have its own validity, for every period the certification holds at that level.
 std::optional<int> level_months(const Credential& rule, const HeldCredential& held) {
     if (const LevelRule* level = rule.level(held.level.value_or(rule.default_level)); level && level->months)
         return *level->months;
@@ -21,29 +21,38 @@ std::optional<int> level_months(const Credential& rule, const HeldCredential& he
 // date), never chained, so a clamped month end does not drift (issued Jan 31: Feb 28, then Mar
 // 31). Each period lasts the months of the [period] in force on its expiry: the latest revision
 // whose own months make the period end on or after its effective_from (a revision that shortens
-// the period does not end one that would have ended before it).
+// the period does not end one that would have ended before it). A level's own months replace
+// them all; with a birthday, each expiry is the birthday of its year (Feb 29 in leap years).
 struct PeriodWalk {
-    PeriodWalk(const Credential& r, Date start, std::optional<int> first = std::nullopt)
-        : rule(&r), from(start), first_months(first) {}
+    PeriodWalk(const Credential& r, Date start, std::optional<int> level = std::nullopt,
+               std::optional<MonthDay> on_birthday = std::nullopt)
+        : rule(&r), from(start), fixed_months(level), birthday(on_birthday) {
+        settled = fixed_months.has_value();
+    }
 
     const Credential* rule;
     Date from;
     long long months = 0;            // counted from `from` so far
-    std::optional<int> first_months; // a level's own validity, for the next period only
-    bool settled = false;            // the last [period] judged the last step, so it judges every later one
+    std::optional<int> fixed_months; // a level's own validity: every period, whatever the revisions
+    std::optional<MonthDay> birthday;
+    bool settled = false; // the last [period] judged the last step, so it judges every later one
+
+    std::optional<Date> at(long long total) const {
+        std::optional<Date> d = add_months(from, total);
+        return d && birthday ? in_year(*birthday, static_cast<int>(d->year())) : d;
+    }
 
     std::optional<Date> next() {
+        if (fixed_months) return at(months += *fixed_months);
         for (std::size_t i = rule->revisions.size() + 1; i-- > 0;) {
             const PeriodRule& period =
                 i == 0 ? rule->period : *rules_in_force(*rule, rule->revisions[i - 1].effective_from).period;
-            long long m = first_months.value_or(period.months);
-            std::optional<Date> end = add_months(from, months + m);
+            std::optional<Date> end = at(months + period.months);
             // Past the calendar's end is on or after every revision: that revision it is.
             if (!end) return std::nullopt;
             if (i == 0 || *end >= rule->revisions[i - 1].effective_from) {
-                months += m;
-                settled = i == rule->revisions.size() && !first_months;
-                first_months.reset();
+                months += period.months;
+                settled = i == rule->revisions.size();
                 return end;
             }
         }
@@ -54,22 +63,55 @@ struct PeriodWalk {
     std::optional<Date> skip(long long periods) const {
         const PeriodRule& last =
             rule->revisions.empty() ? rule->period : *rules_in_force(*rule, rule->revisions.back().effective_from).period;
-        return add_months(from, months + periods * last.months);
+        return at(months + periods * fixed_months.value_or(last.months));
     }
 };
 
-// The walk from the certification, and the first expiry.
-PeriodWalk first_period(const Credential& rule, const HeldCredential& held, std::optional<Date>& expires) {
+// The first expiry of a birthday-anchored credential: the holder's birthday in the year `months`
+// later when issued on or after that year's birthday, else the year before. That is the last
+// birthday within `months` of the issue date, so the first period is short to meet the birthday
+// (more than months - 12, at most months), and an issue on the birthday gets the whole period.
+std::optional<Date> first_birthday_expiry(Date issued, MonthDay birthday, int months) {
+    int year = static_cast<int>(issued.year());
+    std::optional<Date> this_year = in_year(birthday, year);
+    int years = months / 12 - (this_year && issued < *this_year ? 1 : 0);
+    return in_year(birthday, year + years);
+}
+
+// The walk from the certification, and the first expiry; nothing when it cannot be computed
+// (past the calendar, or a birthday credential without a birthday: `birthday_missing`).
+PeriodWalk first_period(const Credential& rule, const HeldCredential& held, std::optional<MonthDay> birthday,
+                        std::optional<Date>& expires, bool& birthday_missing) {
+    std::optional<int> own = level_months(rule, held);
+    // A level's own months count from the issue date, not from a birthday.
+    std::optional<MonthDay> snap = rule.period.anchor == Anchor::Birthday && !own ? birthday : std::nullopt;
     if (held.expires) {
         expires = *held.expires;
-        return PeriodWalk(rule, *held.expires);
+        return PeriodWalk(rule, *held.expires, own, snap);
     }
-    if (rule.period.anchor == Anchor::CalendarYear) {
+    switch (rule.period.anchor) {
+    case Anchor::CalendarYear: {
         PeriodWalk walk(rule, Date{held.issued->year(), date::December, date::day{31}});
         expires = walk.next();
         return walk;
     }
-    PeriodWalk walk(rule, *held.issued, level_months(rule, held));
+    case Anchor::FirstOfIssueMonth: {
+        PeriodWalk walk(rule, Date{held.issued->year(), held.issued->month(), date::day{1}}, own);
+        expires = walk.next();
+        return walk;
+    }
+    case Anchor::Birthday:
+        if (own) break;
+        if (!birthday) {
+            birthday_missing = true;
+            return PeriodWalk(rule, *held.issued);
+        }
+        expires = first_birthday_expiry(*held.issued, *birthday, rule.period.months);
+        return PeriodWalk(rule, expires.value_or(*held.issued), std::nullopt, snap);
+    case Anchor::IssueDate:
+    case Anchor::None: break;
+    }
+    PeriodWalk walk(rule, *held.issued, own);
     expires = walk.next();
     return walk;
 }
@@ -77,6 +119,11 @@ PeriodWalk first_period(const Credential& rule, const HeldCredential& held, std:
 std::optional<Date> first_window_start(const Credential& rule, const HeldCredential& held) {
     if (rule.period.anchor == Anchor::CalendarYear) return add_months(Date{held.issued->year(), date::January, date::day{1}}, 12);
     return *held.issued;
+}
+
+// The most days before expiry a [ce] puts a date: the submit-by date, or the day the window opens.
+int submit_days(const CeRule* ce) {
+    return ce ? std::max(ce->submit_before_days.value_or(0), ce->submit_from_days.value_or(0)) : 0;
 }
 
 // Every date an expiry brings with it must be in the calendar too: the next period's first day
@@ -87,8 +134,7 @@ ChainFault check_followers(const Credential& rule, Date expires) {
     RulesInForce rules = rules_in_force(rule, expires);
     for (const auto& rung : *rules.after_expiry)
         if (!grace_end(rung, expires)) return ChainFault::GracePastCalendar;
-    if (rules.ce && rules.ce->submit_before_days && !add_days(expires, -*rules.ce->submit_before_days))
-        return ChainFault::SubmitBeforeCalendar;
+    if (!add_days(expires, -submit_days(rules.ce))) return ChainFault::SubmitBeforeCalendar;
     return ChainFault::None;
 }
 
@@ -98,9 +144,11 @@ std::optional<Date> grace_end(const LapseRung& rung, Date expires) {
     return rung.months ? add_months(expires, rung.months) : add_days(expires, rung.days);
 }
 
-std::optional<Date> nth_expiry(const Credential& rule, const HeldCredential& held, long long renewals) {
+std::optional<Date> nth_expiry(const Credential& rule, const HeldCredential& held, long long renewals,
+                               std::optional<MonthDay> birthday) {
     std::optional<Date> expires;
-    PeriodWalk walk = first_period(rule, held, expires);
+    bool no_birthday = false;
+    PeriodWalk walk = first_period(rule, held, birthday, expires, no_birthday);
     for (long long step = 1; expires && step <= renewals; ++step) {
         if (walk.settled) return walk.skip(renewals - step + 1);
         expires = walk.next();
@@ -108,16 +156,26 @@ std::optional<Date> nth_expiry(const Credential& rule, const HeldCredential& hel
     return expires;
 }
 
-ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, const std::vector<const RenewalEntry*>& renewals) {
+ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, const std::vector<const RenewalEntry*>& renewals,
+                         std::optional<MonthDay> birthday) {
     ExpiryChain chain;
     auto fail = [&](ChainFault fault, std::size_t step, std::optional<Date> expires) {
         chain.fault = fault;
         chain.fault_step = step;
         chain.fault_expiry = expires;
     };
+    if (rule.period.anchor == Anchor::None) {
+        fail(ChainFault::NeverExpires, 0, std::nullopt);
+        return chain;
+    }
     std::optional<Date> start = first_window_start(rule, held);
     std::optional<Date> expires;
-    PeriodWalk walk = first_period(rule, held, expires);
+    bool no_birthday = false;
+    PeriodWalk walk = first_period(rule, held, birthday, expires, no_birthday);
+    if (no_birthday) {
+        fail(ChainFault::NoBirthday, 0, std::nullopt);
+        return chain;
+    }
     if (!start || !expires) {
         fail(ChainFault::ExpiryPastCalendar, 0, std::nullopt);
         return chain;
@@ -142,7 +200,7 @@ ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, con
             }
             // Later periods count from the date the renewal fixed.
             next = r.expires;
-            walk = PeriodWalk(rule, *r.expires);
+            walk = PeriodWalk(rule, *r.expires, walk.fixed_months, walk.birthday);
         } else {
             next = walk.next();
         }
@@ -163,8 +221,7 @@ ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, con
 namespace {
 
 int submit_days(const Credential& rule, std::optional<Date> expires) {
-    const CeRule* ce = expires ? rules_in_force(rule, *expires).ce : nullptr;
-    return ce ? ce->submit_before_days.value_or(0) : 0;
+    return expires ? submit_days(rules_in_force(rule, *expires).ce) : 0;
 }
 
 std::string chain_message(const Credential& rule, const ExpiryChain& chain, const RenewalEntry* renewal) {
@@ -188,6 +245,9 @@ std::string chain_message(const Credential& rule, const ExpiryChain& chain, cons
     case ChainFault::NotLater:
         return fmt::format("'expires' ({}) must be after the expiry it renews ({})", at,
                            chain.periods.empty() ? "" : to_string(chain.periods.back().expires));
+    case ChainFault::NoBirthday:
+        return fmt::format("'{}' expires on the holder's birthday: add birthday = \"MM-DD\" to the record", rule.id);
+    case ChainFault::NeverExpires:
     case ChainFault::None: break;
     }
     return "";
@@ -216,7 +276,17 @@ void check_expiry_chains(const Record& record, const CredentialSet& credentials,
             if (r->expires && *r->expires <= r->date)
                 diags.error(record.file, r->expires_pos, "'expires' must be after the renewal's 'date'");
         }
-        ExpiryChain chain = expiry_chain(*rule, held, renewals);
+        if (rule->period.anchor == Anchor::None) {
+            // Nothing to renew and no expiry to print: each is a mistake where it is written.
+            if (held.expires)
+                diags.error(record.file, held.expires_pos,
+                            fmt::format("'{}' does not expire (anchor = \"none\"): remove 'expires'", held.id));
+            for (const RenewalEntry* r : renewals)
+                diags.error(record.file, r->pos,
+                            fmt::format("'{}' does not expire (anchor = \"none\"): it cannot be renewed", held.id));
+            continue;
+        }
+        ExpiryChain chain = expiry_chain(*rule, held, renewals, record.birthday);
         // An expiry on or before the issue date is reported where the record is read.
         if (chain.fault == ChainFault::None || (chain.fault == ChainFault::NotLater && chain.fault_step == 0)) continue;
         const RenewalEntry* renewal = chain.fault_step ? renewals[chain.fault_step - 1] : nullptr;

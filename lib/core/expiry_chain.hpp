@@ -28,6 +28,8 @@ enum class ChainFault {
     GracePastCalendar,    // a grace rung would end after 9999-12-31
     SubmitBeforeCalendar, // the submit-by date would fall before 0001-01-01
     NotLater,             // a renewal's own 'expires' is on or before the expiry it renews
+    NoBirthday,           // a birthday-anchored credential on a record without `birthday`
+    NeverExpires,         // anchor = "none": there are no periods
 };
 
 struct ExpiryChain {
@@ -39,14 +41,16 @@ struct ExpiryChain {
     std::optional<Date> fault_expiry; // the expiry at fault, when it is itself in the calendar
 };
 
-// `renewals` in the order they apply (by date).
-ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, const std::vector<const RenewalEntry*>& renewals);
+// `renewals` in the order they apply (by date); `birthday` is the record's, for birthday anchors.
+ExpiryChain expiry_chain(const Credential& rule, const HeldCredential& held, const std::vector<const RenewalEntry*>& renewals,
+                         std::optional<MonthDay> birthday = std::nullopt);
 
 // The end of a grace rung after `expires`; nothing past 9999-12-31.
 std::optional<Date> grace_end(const LapseRung& rung, Date expires);
 
 // The expiry after `renewals` renewals with no explicit dates; nothing past 9999-12-31.
-std::optional<Date> nth_expiry(const Credential& rule, const HeldCredential& held, long long renewals);
+std::optional<Date> nth_expiry(const Credential& rule, const HeldCredential& held, long long renewals,
+                               std::optional<MonthDay> birthday = std::nullopt);
 
 // Errors for every held credential of `record` whose periods cannot be computed or cannot make
 // sense, at the key or entry that caused it.

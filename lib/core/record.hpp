@@ -131,6 +131,9 @@ struct Record {
     std::optional<Date> hired;
     Employment status = Employment::Active;
     std::optional<Date> left;
+    // For credentials whose periods end on the holder's birthday. Personal data: messages name
+    // the key, never its value.
+    std::optional<MonthDay> birthday;
     std::vector<HeldCredential> credentials;
     std::vector<TrainingEntry> training;
     std::vector<ExamEntry> exams;

@@ -76,12 +76,14 @@ json certification_json(const CredentialStatus& cs) {
     const Certification& c = *cs.certification;
     json j = {{"number", c.number.empty() ? json(nullptr) : json(c.number)},
               {"issued", to_string(c.issued)},
-              {"expires", to_string(c.expires)},
-              {"days_left", c.days_left},
+              {"expires", date_json(c.expires)},
+              {"days_left", c.days_left ? json(*c.days_left) : json(nullptr)},
               {"renewals", c.renewals},
               {"level", c.level.empty() ? json(nullptr) : json(c.level)},
               {"submit_by", date_json(c.submit_by)},
               {"grace_until", date_json(c.grace_until)}};
+    // Only where the credential sets a submission window, like late_fee only where a fee is owed.
+    if (c.submit_from) j["submit_from"] = to_string(*c.submit_from);
     if (c.late_fee_cents) j["late_fee"] = hours_json(Hours::from_centi(*c.late_fee_cents));
     return j;
 }

@@ -100,27 +100,39 @@ private:
     std::size_t name_column_ = name_width;
 };
 
+std::string fee_text(const Certification& c) {
+    return c.late_fee_cents && *c.late_fee_cents > 0 ? fmt::format("late fee {}", Hours::from_centi(*c.late_fee_cents).str())
+                                                     : "";
+}
+
 void certification_lines(Page& page, const CredentialStatus& cs, Date as_of, const Style& style) {
     const Certification& c = *cs.certification;
-    std::string when;
-    if (c.days_left > 0) when = style.bold(plural(c.days_left, "day left", "days left"));
-    else if (c.days_left == 0) when = style.yellow("expires today");
-    else when = style.red(plural(-c.days_left, "day ago", "days ago"));
     std::string details = "issued " + to_string(c.issued);
     if (!c.number.empty()) details = printable(c.number) + ", " + details;
     if (!c.level.empty()) details += ", level " + printable(c.level);
     if (c.renewals > 0) details += ", " + plural(c.renewals, "renewal", "renewals");
-    page.row(4, "expires", to_string(c.expires), when + "  " + style.dim("(" + details + ")"));
+    if (!c.expires || !c.days_left) {
+        page.row(4, "expires", "never", style.green("does not expire") + "  " + style.dim("(" + details + ")"));
+        return;
+    }
+    int days_left = *c.days_left;
+    std::string when;
+    if (days_left > 0) when = style.bold(plural(days_left, "day left", "days left"));
+    else if (days_left == 0) when = style.yellow("expires today");
+    else when = style.red(plural(-days_left, "day ago", "days ago"));
+    page.row(4, "expires", to_string(*c.expires), when + "  " + style.dim("(" + details + ")"));
+    std::string fee = fee_text(c);
     if (c.submit_by && cs.state == State::Late)
         page.row(4, "submit by", to_string(*c.submit_by),
-                 style.red(days_left_in_words(days_between(as_of, *c.submit_by))) + ", a late fee may apply");
+                 style.red(days_left_in_words(days_between(as_of, *c.submit_by))) + ", " +
+                     (fee.empty() ? "a late fee may apply" : fee + " applies"));
     else if (c.submit_by) page.row(4, "submit by", to_string(*c.submit_by), "renewal due before expiry");
-    if (c.grace_until) {
-        std::string fee = c.late_fee_cents && *c.late_fee_cents > 0
-                              ? fmt::format(", late fee {}", Hours::from_centi(*c.late_fee_cents).str())
-                              : "";
-        page.row(4, "grace until", to_string(*c.grace_until), "renew before then" + fee);
-    }
+    // Before the window opens, a period whose requirements are met can only wait.
+    if (c.submit_from && as_of < *c.submit_from && cs.renewable)
+        page.row(4, "renewal opens", to_string(*c.submit_from),
+                 plural(days_between(as_of, *c.submit_from), "day", "days") + " from now");
+    if (c.grace_until)
+        page.row(4, "grace until", to_string(*c.grace_until), "renew before then" + (fee.empty() ? "" : ", " + fee));
 }
 
 std::string entries_left(int required, int counted, const Style& style) {
@@ -284,6 +296,22 @@ std::vector<std::string> ce_missing_parts(const CredentialStatus& cs) {
     return out;
 }
 
+std::string level_limit_in_words(const CredentialStatus& cs) {
+    const Certification& c = *cs.certification;
+    const LevelRule* level = cs.rule->level(c.level);
+    if (!level || level->renewable_after(c.renewals)) return "";
+    std::string out = *level->max_renewals == 0
+                          ? fmt::format("level {} is not renewable", level->id)
+                          : fmt::format("level {} renewed {} of {} times", level->id, c.renewals, *level->max_renewals);
+    if (cs.next_level) {
+        out += ": move up to " + cs.next_level->level;
+        // The step up is due by its own deadline where the level sets one, else before the expiry.
+        std::optional<Date> by = cs.next_level->due ? cs.next_level->due : c.expires;
+        if (by) out += " by " + to_string(*by);
+    }
+    return out;
+}
+
 std::string days_left_in_words(int days_left) {
     return days_left < 0 ? "overdue " + plural(-days_left, "day", "days") : plural(days_left, "day left", "days left");
 }
@@ -314,13 +342,13 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
             }
             std::string why = printable(missing_in_words(cs));
             if (!why.empty()) why.insert(0, "missing ");
-            const LevelRule* level = cs.rule->level(cs.certification->level);
-            if (level && !level->renewable)
-                why = fmt::format("level {} is not renewable{}{}{}", printable(level->id),
-                                  cs.next_level ? fmt::format("; move up to {}", printable(cs.next_level->level)) : std::string(),
-                                  why.empty() ? "" : "; ", why);
-            if (cs.renewable) page.row(4, "renewable", style.green("yes"));
-            else page.row(4, "renewable", style.yellow("no"), why);
+            std::string level = printable(level_limit_in_words(cs));
+            if (!level.empty()) why = fmt::format("{}{}{}", level, why.empty() ? "" : "; ", why);
+            // Nothing to renew where nothing expires: "expires never" has said it.
+            if (cs.certification->expires) {
+                if (cs.renewable) page.row(4, "renewable", style.green("yes"));
+                else page.row(4, "renewable", style.yellow("no"), why);
+            }
         } else {
             initial_lines(page, cs, style);
             page.row(4, "next step",

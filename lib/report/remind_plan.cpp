@@ -11,9 +11,11 @@ namespace peerctl {
 std::optional<NextDeadline> next_deadline(const CredentialStatus& cs, Date day) {
     if (cs.certification) {
         const Certification& c = *cs.certification;
-        Deadline d = first_action_date(c, cs.state);
+        std::optional<Deadline> deadline = first_action_date(c, cs.state);
+        if (!deadline || !c.expires) return std::nullopt; // it does not expire
+        Deadline d = *deadline;
         // Late: the submit-by date is behind, and the expiry is what a reminder can still help with.
-        if (d.kind == DeadlineKind::SubmitBy && day > d.date) d = {c.expires, DeadlineKind::Expiry};
+        if (d.kind == DeadlineKind::SubmitBy && day > d.date) d = {*c.expires, DeadlineKind::Expiry};
         if (day > d.date) return std::nullopt;
         return NextDeadline{d.date, d.kind, false};
     }

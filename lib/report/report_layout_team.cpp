@@ -148,8 +148,8 @@ std::vector<Cell> renewals_flat_row(const RenewalRow& r) {
             text_cell(std::to_string(r.days_left)),
             text_cell(c.number),
             text_cell(to_string(c.issued)),
-            text_cell(to_string(c.expires)),
-            text_cell(std::to_string(c.days_left)),
+            text_cell(opt_date(c.expires)),
+            text_cell(c.days_left ? std::to_string(*c.days_left) : ""),
             text_cell(opt_date(c.submit_by)),
             text_cell(opt_date(c.grace_until)),
             text_cell(ce ? ce->required.str() : ""),
@@ -296,7 +296,7 @@ std::vector<Cell> roster_flat_row(const RosterRow& r) {
                     text_cell(domains_text(cs, "; ")), text_cell(yes_no_text(exam)),
                     text_cell(exam ? yes_no_text(cs.exam->passed) : ""), text_cell(exam ? std::to_string(cs.exam->attempts) : ""),
                     text_cell(exam ? opt_date(cs.exam->last_date) : ""), text_cell(exam ? opt_date(cs.exam->scheduled) : ""),
-                    text_cell(cs.certification ? to_string(cs.certification->expires) : ""),
+                    text_cell(cs.certification ? opt_date(cs.certification->expires) : ""),
                     text_cell(cs.certification ? opt_date(cs.certification->submit_by) : "")});
     }
     row.push_back(text_cell(r.next));

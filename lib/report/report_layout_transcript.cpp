@@ -33,7 +33,8 @@ std::vector<std::string> section_intro(const TranscriptSection& sec, Date as_of)
         const CredentialStatus& cs = *sec.status;
         const Certification& c = *cs.certification;
         std::string cert = fmt::format("State {}; certificate {}issued {}, expires {}.", state_cell(cs.state, false).text,
-                                       c.number.empty() ? "" : c.number + ", ", to_string(c.issued), to_string(c.expires));
+                                       c.number.empty() ? "" : c.number + ", ", to_string(c.issued),
+                                       c.expires ? to_string(*c.expires) : "never");
         out.push_back(cert);
         std::string window = fmt::format("CE period {} to {}", to_string(cs.ce->window_start), to_string(cs.ce->window_end));
         if (as_of < cs.ce->window_end) window += fmt::format(", entries to {}", to_string(as_of));

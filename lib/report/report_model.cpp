@@ -28,12 +28,16 @@ std::vector<std::string> renewal_state_words() {
 
 namespace {
 
-int days_to_deadline(const CredentialStatus& cs, Date as_of) {
-    return days_between(as_of, first_action_date(*cs.certification, cs.state).date);
+// None for a certification that does not expire: it is never due.
+std::optional<int> days_to_deadline(const CredentialStatus& cs, Date as_of) {
+    std::optional<Deadline> d = first_action_date(*cs.certification, cs.state);
+    return d ? std::optional<int>(days_between(as_of, d->date)) : std::nullopt;
 }
 
 bool is_due(const CredentialStatus& cs, const ReportContext& ctx) {
-    return cs.state == State::Active && cs.certification && days_to_deadline(cs, ctx.as_of) <= ctx.due_days;
+    if (cs.state != State::Active || !cs.certification) return false;
+    std::optional<int> days = days_to_deadline(cs, ctx.as_of);
+    return days && *days <= ctx.due_days;
 }
 
 bool wanted(const ReportFilter& f, const CredentialStatus& cs, bool due) {
@@ -51,7 +55,8 @@ bool wanted(const ReportFilter& f, const CredentialStatus& cs, bool due) {
 bool within(const ReportFilter& f, const CredentialStatus& cs, Date as_of) {
     if (!f.within_days) return true;
     if (!cs.certification) return false;
-    return cs.state != State::Active || days_to_deadline(cs, as_of) <= *f.within_days;
+    std::optional<int> days = days_to_deadline(cs, as_of);
+    return days && (cs.state != State::Active || *days <= *f.within_days);
 }
 
 void count_state(State s, bool due, int& active, int& dues, int& late, int& grace, int& lapsed) {
@@ -67,11 +72,12 @@ void count_state(State s, bool due, int& active, int& dues, int& late, int& grac
     }
 }
 
+// Beside the row's state: why the level stops renewal, and a late fee owed now.
 std::string level_note(const CredentialStatus& cs) {
-    const LevelRule* level = cs.rule->level(cs.certification->level);
-    if (!level || level->renewable) return "";
-    std::string out = "level " + level->id + " is not renewable";
-    if (cs.next_level) out += "; move up to " + cs.next_level->level;
+    std::string out = level_limit_in_words(cs);
+    const Certification& c = *cs.certification;
+    if (cs.state == State::Late && c.late_fee_cents && *c.late_fee_cents > 0)
+        out += (out.empty() ? "" : "; ") + fmt::format("late fee {} applies", Hours::from_centi(*c.late_fee_cents).str());
     return out;
 }
 
@@ -84,17 +90,18 @@ std::string roster_next(const CredentialStatus& cs, Date as_of) {
     case State::Eligible: return "record the certification";
     case State::Active: {
         const Certification& c = *cs.certification;
-        std::string out = "expires " + to_string(c.expires);
+        if (!c.expires) return "does not expire";
+        std::string out = "expires " + to_string(*c.expires);
         if (c.submit_by) out += ", submit by " + to_string(*c.submit_by);
         return out;
     }
     case State::Late: {
         const Certification& c = *cs.certification;
         return fmt::format("submit by {} {}, expires {}", to_string(*c.submit_by),
-                           days_left_in_words(days_between(as_of, *c.submit_by)), to_string(c.expires));
+                           days_left_in_words(days_between(as_of, *c.submit_by)), to_string(*c.expires));
     }
     case State::Grace: return "grace until " + to_string(*cs.certification->grace_until);
-    case State::Lapsed: return "expired " + to_string(cs.certification->expires);
+    case State::Lapsed: return "expired " + to_string(*cs.certification->expires);
     }
     return "";
 }
@@ -118,7 +125,8 @@ RenewalKey renewal_key(const RenewalRow& row) { return {row.deadline.date, row.i
 std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter) {
     std::vector<RenewalRow> rows;
     for (const auto& cs : s.credentials) {
-        if (!cs.certification) continue;
+        // A certification that does not expire is never to renew.
+        if (!cs.certification || !cs.certification->expires) continue;
         bool due = is_due(cs, ctx);
         if (!wanted(filter, cs, due) || !within(filter, cs, ctx.as_of)) continue;
         CredentialStatus shown;
@@ -127,7 +135,7 @@ std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportCont
         shown.certification = cs.certification;
         shown.ce = cs.ce;
         shown.renewable = cs.renewable;
-        Deadline deadline = first_action_date(*cs.certification, cs.state);
+        Deadline deadline = *first_action_date(*cs.certification, cs.state); // it expires
         rows.push_back({s.id, s.name, std::move(shown), deadline, days_between(ctx.as_of, deadline.date), due,
                         missing_in_words(cs), level_note(cs)});
     }

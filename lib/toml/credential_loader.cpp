@@ -97,6 +97,7 @@ std::optional<Credential> load_credential(std::string_view text, const std::stri
     c.default_level = root.string("default_level").value_or(c.levels.empty() ? "" : c.levels.back().id);
     if (!c.default_level.empty() && !c.level(c.default_level))
         local.error(file, root.pos("default_level"), fmt::format("'default_level' names no [[level]] ('{}')", c.default_level));
+    reject_periodic_tables(root, c.period.anchor, "", file, local);
     c.ce = p.ce(root, shortest_period_days(c.period, c.levels));
     c.renewal = p.renewal(root);
     c.after_expiry = p.after_expiry(root);

@@ -19,6 +19,18 @@ Position key_position(TableReader& r, std::string_view table, std::string_view k
 
 } // namespace
 
+void reject_periodic_tables(TableReader& r, Anchor anchor, std::string_view prefix, const std::string& file, Diagnostics& diags) {
+    if (anchor != Anchor::None) return;
+    for (std::string_view table : {"ce", "renewal", "after_expiry"})
+        if (r.has(table)) {
+            std::string_view brackets = table == "after_expiry" ? "[[" : "[";
+            diags.error(file, r.pos(table),
+                        fmt::format("a credential that does not expire (anchor = \"none\") is never renewed: it cannot have "
+                                    "{}{}{}{}",
+                                    brackets, prefix, table, table == "after_expiry" ? "]]" : "]"));
+        }
+}
+
 std::vector<RuleRevision> read_revisions(TableReader& root, const Credential& credential, Diagnostics& diags) {
     std::vector<RuleRevision> out;
     std::vector<const toml::table*> tables = root.tables("revision");
@@ -54,8 +66,7 @@ std::vector<RuleRevision> read_revisions(TableReader& root, const Credential& cr
                 diags.error(file, key_position(r, "period", "anchor"),
                             "a [[revision]] cannot change the period's 'anchor'; a credential with another anchor is a "
                             "new credential file");
-            else if (rev.period->anchor == Anchor::IssueDate)
-                shortest = std::min(shortest, month_span(rev.period->months).shortest);
+            else shortest = std::min(shortest, shortest_period_days(rev.period->anchor, rev.period->months));
         }
         out.push_back(std::move(rev));
     }
@@ -71,6 +82,7 @@ std::vector<RuleRevision> read_revisions(TableReader& root, const Credential& cr
                             fmt::format("'sources' names '{}', which no [[source]] table has as its key", utf8_prefix(key, 64)));
             rev.sources.push_back(key);
         }
+        reject_periodic_tables(r, credential.period.anchor, "revision.", file, diags);
         if (r.has("training")) rev.training = parser.training(r);
         if (r.has("experience")) rev.experience = parser.experience(r, "experience");
         if (r.has("exam")) rev.exam = parser.exam(r);

@@ -6,6 +6,8 @@
 #include "diagnostics.hpp"
 #include "toml_reader.hpp"
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace peerctl {
@@ -13,5 +15,9 @@ namespace peerctl {
 // `credential` must already hold its effective_from, [[source]] tables, [period] and [[level]]
 // tables, against which each revision is checked. Every problem is reported at its position.
 std::vector<RuleRevision> read_revisions(TableReader& root, const Credential& credential, Diagnostics& diags);
+
+// Under anchor = "none" nothing is renewed: [ce], [renewal] and [[after_expiry]] (named with
+// `prefix`, "revision." in a revision) are each an error where they are.
+void reject_periodic_tables(TableReader& r, Anchor anchor, std::string_view prefix, const std::string& file, Diagnostics& diags);
 
 } // namespace peerctl

@@ -1,15 +1,20 @@
 #include "credential_tables.hpp"
 
+#include "enum_names.hpp"
 #include "validation.hpp"
 
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace peerctl {
 
 namespace {
+
+// Far above any fee, and far below what cents in 64 bits can hold.
+constexpr std::int64_t max_fee = 1'000'000'000;
 
 // True when `later` ends on or before `earlier` after every expiry date.
 bool ends_no_later(const LapseRung& later, const LapseRung& earlier) {
@@ -20,13 +25,43 @@ bool ends_no_later(const LapseRung& later, const LapseRung& earlier) {
     return span(later).longest <= span(earlier).shortest;
 }
 
+// A fee: a number of at least 0, in the issuer's currency, kept in cents.
+std::optional<std::int64_t> read_fee(TableReader& r, const toml::table& t, std::string_view key, const std::string& file,
+                                     Diagnostics& diags) {
+    r.known({key}); // a number of any kind, read from the node below
+    const toml::node* fee = t.get(key);
+    if (!fee) return std::nullopt;
+    if (auto i = fee->as_integer(); i && i->get() >= 0 && i->get() <= max_fee) return i->get() * 100;
+    if (auto f = fee->as_floating_point(); f && f->get() >= 0 && f->get() <= max_fee && std::isfinite(f->get()))
+        return static_cast<std::int64_t>(std::llround(f->get() * 100));
+    diags.error(file, position_of(*fee), fmt::format("'{}' must be a number from 0 to {}", key, max_fee));
+    return std::nullopt;
+}
+
 } // namespace
 
-int shortest_period_days(const PeriodRule& period, const std::vector<LevelRule>& levels) {
-    int months = period.months;
-    for (const auto& l : levels)
-        if (l.months) months = std::min(months, *l.months);
+int shortest_period_days(Anchor anchor, int months) {
+    switch (anchor) {
+    case Anchor::None: return std::numeric_limits<int>::max();
+    // The first period ends on the last birthday within `months` of the issue date: more than
+    // `months` - 12 months after it.
+    case Anchor::Birthday: return month_span(months - 12).shortest + 1;
+    // Issued on the 31st, the period still ends on the 1st: up to 30 days short.
+    case Anchor::FirstOfIssueMonth: return std::max(1, month_span(months).shortest - 30);
+    case Anchor::IssueDate:
+    case Anchor::CalendarYear: break;
+    }
     return month_span(months).shortest;
+}
+
+int shortest_period_days(const PeriodRule& period, const std::vector<LevelRule>& levels) {
+    int shortest = shortest_period_days(period.anchor, period.months);
+    // A level's own months count from the issue date (from the 1st of its month under
+    // first-of-issue-month), whatever the anchor.
+    Anchor level_anchor = period.anchor == Anchor::FirstOfIssueMonth ? Anchor::FirstOfIssueMonth : Anchor::IssueDate;
+    for (const auto& l : levels)
+        if (l.months) shortest = std::min(shortest, shortest_period_days(level_anchor, *l.months));
+    return shortest;
 }
 
 std::string CredentialParser::named(std::string_view brackets) const {
@@ -120,14 +155,29 @@ PeriodRule CredentialParser::period(TableReader& root) {
         return rule;
     }
     TableReader r(*t, file, diags, named("[period]"));
-    auto anchor = r.choice("anchor", {"issue-date", "calendar-year"}, true);
-    rule.anchor = anchor == "calendar-year" ? Anchor::CalendarYear : Anchor::IssueDate;
-    auto months = r.integer("months", 1, 1200, rule.anchor == Anchor::IssueDate);
-    if (rule.anchor == Anchor::CalendarYear) {
+    if (auto anchor = r.choice("anchor", anchor_names(), true)) rule.anchor = *parse_enum<Anchor>(anchor_names(), *anchor);
+    bool counted = rule.anchor != Anchor::CalendarYear && rule.anchor != Anchor::None;
+    auto months = r.integer("months", 1, 1200, counted);
+    switch (rule.anchor) {
+    case Anchor::CalendarYear:
         if (months && *months != 12) diags.error(file, r.pos("months"), "calendar-year periods are 12 months long");
         rule.months = 12;
-    } else {
+        break;
+    case Anchor::None:
+        if (months) diags.error(file, r.pos("months"), "a credential that does not expire (anchor = \"none\") has no 'months'");
+        rule.months = 0;
+        break;
+    case Anchor::Birthday:
+        // Birthday to birthday: a period that is not whole years would not end on one.
+        if (months && *months % 12 != 0)
+            diags.error(file, r.pos("months"),
+                        fmt::format("birthday periods run from birthday to birthday: 'months' must be a whole number of "
+                                    "years (12, 24, ...; got {})",
+                                    *months));
         rule.months = static_cast<int>(months.value_or(12));
+        break;
+    case Anchor::IssueDate:
+    case Anchor::FirstOfIssueMonth: rule.months = static_cast<int>(months.value_or(12)); break;
     }
     r.warn_unknown();
     return rule;
@@ -148,7 +198,19 @@ std::vector<LevelRule> CredentialParser::levels(TableReader& root, const PeriodR
         if (rule.months && period.anchor == Anchor::CalendarYear)
             diags.error(file, r.pos("months"),
                         "a [[level]] cannot have its own 'months': calendar-year periods are 12 months long");
-        rule.renewable = r.boolean("renewable").value_or(true);
+        // One limit, said once: `renewable = false` is `max_renewals = 0`.
+        if (r.has("renewable") && r.has("max_renewals"))
+            diags.error(file, r.pos("max_renewals"),
+                        "a [[level]] takes 'renewable' or 'max_renewals', not both (renewable = false is max_renewals = 0)");
+        if (auto renewable = r.boolean("renewable"); renewable && !*renewable) rule.max_renewals = 0;
+        if (auto n = r.integer("max_renewals", 0, 1000)) rule.max_renewals = static_cast<int>(*n);
+        if (period.anchor == Anchor::None)
+            for (std::string_view key : {"months", "renewable", "max_renewals"})
+                if (r.has(key))
+                    diags.error(file, r.pos(key),
+                                fmt::format("a credential that does not expire (anchor = \"none\") has no periods: a [[level]] "
+                                            "cannot have '{}'",
+                                            key));
         rule.needs_period_met = r.boolean("needs_period_met").value_or(false);
         if (auto m = r.integer("move_up_within_months_of_training", 1, 1200))
             rule.move_up_within_months_of_training = static_cast<int>(*m);
@@ -181,12 +243,34 @@ std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_perio
                     "'submit_before_days' must be shorter than the period (got {} days; a period can be as short as {} days)", *d,
                     shortest_period_days));
     }
+    submit_window(r, *t, rule, shortest_period_days);
     for (const toml::table* m : r.tables("minimum"))
         rule.minimums.push_back(minimum(*m));
     for (const toml::table* c : r.tables("cap"))
         rule.caps.push_back(cap(*c));
     r.warn_unknown();
     return rule;
+}
+
+void CredentialParser::submit_window(TableReader& r, const toml::table& t, CeRule& rule, int shortest_period_days) {
+    if (auto d = r.integer("submit_from_days", 1, 3650)) {
+        rule.submit_from_days = static_cast<int>(*d);
+        // The window opens before the submit-by date and after the period starts.
+        if (rule.submit_before_days && *d <= *rule.submit_before_days)
+            diags.error(file, r.pos("submit_from_days"),
+                        fmt::format("'submit_from_days' must be more than 'submit_before_days' (got {} and {}): the "
+                                    "window opens before the renewal is due",
+                                    *d, *rule.submit_before_days));
+        else if (*d >= shortest_period_days)
+            diags.error(file, r.pos("submit_from_days"),
+                        fmt::format("'submit_from_days' must be shorter than the period (got {} days; a period can be as "
+                                    "short as {} days)",
+                                    *d, shortest_period_days));
+    }
+    rule.late_fee_cents = read_fee(r, t, "late_fee", file, diags);
+    // The fee is owed after the submit-by date: without one it could never be owed.
+    if (rule.late_fee_cents && !rule.submit_before_days)
+        diags.error(file, r.pos("late_fee"), "'late_fee' is owed after the submit-by date: it needs 'submit_before_days'");
 }
 
 Hours CredentialParser::non_negative_hours(TableReader& r, std::string_view key) {
@@ -248,13 +332,7 @@ std::vector<LapseRung> CredentialParser::after_expiry(TableReader& root) {
         rung.months = static_cast<int>(r.integer("months", 1, 1200).value_or(0));
         rung.days = static_cast<int>(r.integer("days", 1, 36500).value_or(0));
         r.choice("state", {"grace"});
-        r.known({"fee"}); // a number of any kind, read from the node below
-        if (const toml::node* fee = t->get("fee")) {
-            if (auto i = fee->as_integer(); i && i->get() >= 0) rung.fee_cents = i->get() * 100;
-            else if (auto f = fee->as_floating_point(); f && f->get() >= 0 && std::isfinite(f->get()))
-                rung.fee_cents = static_cast<std::int64_t>(std::llround(f->get() * 100));
-            else diags.error(file, position_of(*fee), "'fee' must be a number of at least 0");
-        }
+        rung.fee_cents = read_fee(r, *t, "fee", file, diags);
         rung.note = r.string("note").value_or("");
         // Rungs apply in order, the first whose end is not past, so a rung that always ends
         // on or before the one above it could never apply.

@@ -28,6 +28,8 @@ struct CredentialParser {
     std::vector<LevelRule> levels(TableReader& root, const PeriodRule& period);
     // `shortest_period_days`: the fewest days any period of the credential can last.
     std::optional<CeRule> ce(TableReader& root, int shortest_period_days);
+    // submit_from_days and late_fee, beside submit_before_days (read first).
+    void submit_window(TableReader& r, const toml::table& t, CeRule& rule, int shortest_period_days);
     // 0 is a valid carry-over ("none"), unlike an entry's hours.
     Hours non_negative_hours(TableReader& r, std::string_view key);
     CeMinimum minimum(const toml::table& t);
@@ -39,7 +41,9 @@ struct CredentialParser {
     std::string named(std::string_view brackets) const;
 };
 
-// The fewest days a period can last: the period's months, or a level's own.
+// The fewest days a period can last: the period's months, or a level's own, the first period
+// counted from its anchor.
 int shortest_period_days(const PeriodRule& period, const std::vector<LevelRule>& levels);
+int shortest_period_days(Anchor anchor, int months);
 
 } // namespace peerctl

@@ -67,6 +67,14 @@ private:
         rec.hired = root.date("hired");
         if (auto status = root.choice("status", employment_names())) rec.status = *parse_employment(*status);
         rec.left = root.date("left");
+        // Personal data: the message never repeats the value.
+        if (auto birthday = root.string("birthday")) {
+            rec.birthday = parse_month_day(*birthday);
+            if (!rec.birthday)
+                diags_.error(file_, root.pos("birthday"),
+                             "'birthday' must be a month and day that exists, written MM-DD (such as \"04-17\"; "
+                             "\"02-29\" falls on 02-28 in common years)");
+        }
         bool gone = rec.status == Employment::Left;
         // A date without the status would leave the specialist in every report: say which to fix.
         if (rec.left && !gone)

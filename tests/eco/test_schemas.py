@@ -63,6 +63,9 @@ SCHEMA_CATCHES = {
     "tests/cli/cases/bad-topics-string/specialists/x.toml": "'topics' is a string, not an array",
     "tests/cli/cases/bad-unknown-key-titel/specialists/x.toml": "[[ce]] without 'title' (and an unknown key)",
     "tests/cli/cases/bad-workspace-credential/credentials/my-cred.toml": "period.months is a string",
+    "tests/cli/cases/bad-credential-period-none/credentials/never.toml": "anchor = \"none\" with months (not required)",
+    "tests/cli/cases/bad-credential-window/credentials/odd.toml": "birthday months = 18 (multipleOf 12), renewable with max_renewals (not), late_fee < 0",
+    "tests/cli/cases/bad-record-period-none/specialists/z.toml": "birthday = \"04-31\" (pattern)",
 }
 
 # Invalid fixtures no schema can reject, and why.
@@ -89,6 +92,10 @@ SCHEMA_CANNOT = {
     "tests/cli/cases/bad-workspace-credential/specialists/x.toml": "its fault is the workspace's credential file",
     "tests/cli/cases/bad-workspace-credential-syntax/specialists/x.toml": "its fault is the workspace's credential file",
     "tests/cli/cases/bad-git-commit-setting/specialists/x.toml": "its fault is the workspace's peerctl.toml",
+    "tests/cli/cases/bad-credential-period-none/specialists/x.toml": "its fault is the workspace's credential file",
+    "tests/cli/cases/bad-credential-window/specialists/x.toml": "its fault is the workspace's credential file",
+    "tests/cli/cases/bad-record-period-none/specialists/x.toml": "a renewal or expiry of a credential that does not expire depends on the credential files in force",
+    "tests/cli/cases/bad-record-period-none/specialists/y.toml": "a birthday is needed only by the credential files in force",
 }
 # Whole cases: inputs that crashed toml++ (the pre-scan's limits are not a schema's business).
 SCHEMA_CANNOT_CASES = {"bad-regression-": "input that crashed toml++; caught by the pre-scan"}

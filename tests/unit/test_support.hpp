@@ -70,6 +70,15 @@ inline Credential make_credential(std::string_view id, std::string_view body) {
     return *c;
 }
 
+// The status of the one credential `rec` holds, with `c` the only rules in force.
+inline CredentialStatus status_of(const Credential& c, const Record& rec, Date as_of) {
+    CredentialSet set;
+    set.add(c);
+    SpecialistStatus s = evaluate(rec, set, as_of);
+    REQUIRE(s.credentials.size() == 1);
+    return s.credentials[0];
+}
+
 inline std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     REQUIRE_MESSAGE(in.good(), "cannot open " << path);

@@ -184,3 +184,21 @@ TEST_CASE("to_string(Date)") {
         CHECK(*d == ymd(2024, 2, 29));
     }
 }
+
+TEST_CASE("parse_month_day and in_year: a birthday without a year") {
+    CHECK(parse_month_day("04-17") == MonthDay{4, 17});
+    CHECK(parse_month_day("02-29") == MonthDay{2, 29}); // exists in leap years
+    CHECK(parse_month_day("12-31") == MonthDay{12, 31});
+    for (std::string_view bad :
+         {"13-01", "04-31", "02-30", "00-01", "01-00", "4-17", "04-7", "04/17", "0417", "04-17 ", "", "ab-cd"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_month_day(bad));
+    }
+    CHECK(in_year({2, 29}, 2028) == ymd(2028, 2, 29));
+    CHECK(in_year({2, 29}, 2027) == ymd(2027, 2, 28)); // a common year: the 28th
+    CHECK(in_year({2, 29}, 2100) == ymd(2100, 2, 28)); // not a leap year either
+    CHECK(in_year({4, 17}, 1) == ymd(1, 4, 17));
+    CHECK(in_year({12, 31}, 9999) == ymd(9999, 12, 31));
+    CHECK_FALSE(in_year({4, 17}, 0));
+    CHECK_FALSE(in_year({4, 17}, 10000));
+}

@@ -42,7 +42,9 @@ CredentialStatus status_on(const std::string& rule, Date as_of) {
 
 Deadline deadline_on(const std::string& rule, Date as_of) {
     CredentialStatus cs = status_on(rule, as_of);
-    return first_action_date(*cs.certification, cs.state);
+    std::optional<Deadline> d = first_action_date(*cs.certification, cs.state);
+    REQUIRE(d);
+    return *d;
 }
 
 } // namespace

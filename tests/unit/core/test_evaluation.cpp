@@ -197,8 +197,10 @@ TEST_CASE("nth_expiry") {
         CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "provisional"), 0) == ymd(2025, 1, 15)); // 12 months
         CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "full"), 0) == ymd(2026, 1, 15));        // 24 months
         CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15)), 0) == ymd(2026, 1, 15));                // default level: full
-        // provisional, renewed once: 12 + 24 months = 36 months after issue
-        CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "provisional"), 1) == ymd(2027, 1, 15));
+        // provisional, renewed once: a level's months last every period held at it, so 12 + 12
+        // months = 2026-01-15 (a renewal at the level is another period of the level)
+        CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "provisional"), 1) == ymd(2026, 1, 15));
+        CHECK(nth_expiry(c, held("t-levels", ymd(2024, 1, 15), "provisional"), 2) == ymd(2027, 1, 15));
     }
 }
 

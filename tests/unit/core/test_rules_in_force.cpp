@@ -11,6 +11,7 @@
 using namespace peerctl;
 using peerctl::test::hours;
 using peerctl::test::make_credential;
+using peerctl::test::status_of;
 using peerctl::test::ymd;
 
 namespace {
@@ -74,14 +75,6 @@ Record holding(HeldCredential h) {
     r.name = "T. Tester";
     r.credentials.push_back(std::move(h));
     return r;
-}
-
-CredentialStatus status_of(const Credential& c, const Record& rec, Date as_of) {
-    CredentialSet set;
-    set.add(c);
-    SpecialistStatus s = evaluate(rec, set, as_of);
-    REQUIRE(s.credentials.size() == 1);
-    return s.credentials[0];
 }
 
 } // namespace

@@ -135,7 +135,8 @@ TEST_CASE("renewals_report") {
         auto s = statuses({record(certified("prov", "ct-cpsrp", "2026-03-01", "level = \"provisional\"\n"))});
         RenewalsReport r = renewals_report(s, context(), {});
         REQUIRE(r.rows.size() == 1);
-        CHECK(r.rows[0].note == "level provisional is not renewable; move up to full");
+        // issued 2026-03-01, 12 months: the step up is due by the expiry, 2027-03-01
+        CHECK(r.rows[0].note == "level provisional is not renewable: move up to full by 2027-03-01");
     }
 }
 

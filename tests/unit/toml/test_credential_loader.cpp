@@ -185,11 +185,11 @@ note = "late fee"
         REQUIRE(c->levels.size() == 2);
         CHECK(c->levels[0].id == "provisional");
         CHECK(c->levels[0].months == 12);
-        CHECK_FALSE(c->levels[0].renewable);
+        CHECK(c->levels[0].max_renewals == 0);
         CHECK(c->levels[0].experience.empty());
         CHECK(c->levels[1].id == "full");
         CHECK_FALSE(c->levels[1].months);
-        CHECK(c->levels[1].renewable);
+        CHECK_FALSE(c->levels[1].max_renewals);
         REQUIRE(c->levels[1].experience.size() == 1);
         CHECK(c->levels[1].experience[0].kinds == std::vector<ExperienceKind>{ExperienceKind::Work});
         CHECK(c->levels[1].experience[0].hours == Hours::whole(300));
@@ -339,12 +339,15 @@ TEST_CASE("load_credential checks [period]") {
         // line 6: a1 n2 c3 h4 o5 r6 ' '7 =8 ' '9 "10
         LoadedCredential l = load_body("[period]\nanchor = \"issue_date\"\nmonths = 12\n");
         CHECK_FALSE(l.credential);
-        CHECK(l.text() == "c.toml:6:10: error: 'anchor' must be one of issue-date, calendar-year (got 'issue_date'); did you "
+        CHECK(l.text() == "c.toml:6:10: error: 'anchor' must be one of issue-date, calendar-year, birthday, "
+                          "first-of-issue-month, none (got 'issue_date'); did you "
                           "mean 'issue-date'?\n");
     }
     SUBCASE("a missing anchor") {
         LoadedCredential l = load_body("[period]\nmonths = 12\n");
-        CHECK(l.text() == "c.toml:5:1: error: [period] is missing required key 'anchor' (one of issue-date, calendar-year)\n");
+        CHECK(l.text() ==
+              "c.toml:5:1: error: [period] is missing required key 'anchor' (one of issue-date, calendar-year, birthday, "
+              "first-of-issue-month, none)\n");
     }
     SUBCASE("issue-date without months") {
         LoadedCredential l = load_body("[period]\nanchor = \"issue-date\"\n");
@@ -469,7 +472,18 @@ TEST_CASE("load_credential checks levels and the ladder after expiry") {
     SUBCASE("a negative fee") {
         // line 10: f1 e2 e3 ' '4 =5 ' '6, -5 at 7
         LoadedCredential l = load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nfee = -5\n");
-        CHECK(l.text() == "c.toml:10:7: error: 'fee' must be a number of at least 0\n");
+        CHECK(l.text() == "c.toml:10:7: error: 'fee' must be a number from 0 to 1000000000\n");
+    }
+    SUBCASE("a fee too large for cents: refused, not wrapped to a negative fee") {
+        // 922337203685477580 x 100 is past 2^63; it once came out as "fee -0.8".
+        for (std::string_view fee : {"922337203685477580", "1000000001", "1e300"}) {
+            CAPTURE(fee);
+            LoadedCredential l =
+                load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nfee = " + std::string(fee) + "\n");
+            CHECK_FALSE(l.credential);
+            CHECK(l.text() == "c.toml:10:7: error: 'fee' must be a number from 0 to 1000000000\n");
+        }
+        CHECK(load_body(std::string(period12) + "[[after_expiry]]\ndays = 15\nfee = 1000000000\n").credential);
     }
     SUBCASE("a state other than grace") {
         // line 10: s1 t2 a3 t4 e5 ' '6 =7 ' '8 "9
@@ -644,7 +658,7 @@ TEST_CASE("built-in credential files load and match the product contract") {
         CHECK(c.period.months == 12);
         REQUIRE(c.levels.size() == 2);
         CHECK(c.levels[0].id == "provisional");
-        CHECK_FALSE(c.levels[0].renewable);
+        CHECK(c.levels[0].max_renewals == 0);
         CHECK(c.levels[0].move_up_within_months_of_training == 12);
         CHECK(c.levels[1].needs_period_met);
         CHECK(c.default_level == "full");

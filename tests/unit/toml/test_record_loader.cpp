@@ -815,6 +815,7 @@ supervisor = "mlopez"
 hired = 2025-02-03
 status = "left"
 left = 2026-09-30
+birthday = "02-29"
 
 [credentials.ct-rss]
 issued = 2023-04-01
@@ -834,6 +835,7 @@ issued = 2023-04-01
         CHECK(r->hired == ymd(2025, 2, 3));
         CHECK(r->status == Employment::Left);
         CHECK(r->left == ymd(2026, 9, 30));
+        CHECK(r->birthday == MonthDay{2, 29});
         CHECK_FALSE(r->active());
     }
     SUBCASE("defaults: active, no email") {
@@ -886,6 +888,17 @@ TEST_CASE("load_record checks the keys for teams at their positions") {
         Loaded l = with("hired = \"2025-02-03\"\n");
         CHECK_FALSE(l.record);
         CHECK(l.text().find("jdoe.toml:3:9: error:") == 0);
+    }
+    SUBCASE("a birthday that is no day of any year; the message never repeats it") {
+        for (std::string_view bad : {"13-01", "4-17", "04-31", "00-10", "04-00", "04-17-1980", "1980-04-17", "0417", ""}) {
+            CAPTURE(bad);
+            Loaded l = with("birthday = \"" + std::string(bad) + "\"\n");
+            CHECK_FALSE(l.record);
+            CHECK(l.text() == "jdoe.toml:3:12: error: 'birthday' must be a month and day that exists, written MM-DD (such as "
+                              "\"04-17\"; \"02-29\" falls on 02-28 in common years)\n");
+        }
+        Loaded l = with("birthday = 417\n");
+        CHECK(l.text() == "jdoe.toml:3:12: error: 'birthday' must be a string (got an integer)\n");
     }
     SUBCASE("no unknown-key warnings for them") {
         Loaded l = with("site = \"north\"\nsupervisor = \"Maria Lopez\"\nstatus = \"inactive\"\n");
