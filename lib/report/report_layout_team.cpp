@@ -189,7 +189,8 @@ Section renewals_section(const ReportFilter& filter, bool submit_by, bool grace)
 
 std::vector<Cell> renewals_section_row(const RenewalRow& r, bool submit_by, bool grace) {
     const Certification& c = *r.status.certification;
-    std::vector<Cell> row = {text_cell(r.id), text_cell(r.name), text_cell(r.status.rule->id), state_cell(r.status.state, r.due)};
+    std::vector<Cell> row = {text_cell(r.id), text_cell(r.name), credential_cell(*r.status.rule),
+                             state_cell(r.status.state, r.due)};
     if (submit_by) row.push_back(date_cell(r, c.submit_by));
     // Days to the deadline: a person reads "overdue 3", never "-3 days left".
     std::string days = r.days_left < 0 ? fmt::format("overdue {}", -r.days_left) : std::to_string(r.days_left);
@@ -215,6 +216,7 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
                                           count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
                                           filter_words(report.filter), state_counts(s, ctx.due_days)));
     unreadable_lines(ctx, doc.summary);
+    doc.legend = team_legend(ctx.due_days);
 
     bool any_submit_by = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_submit_by);
     bool any_grace = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_grace);
@@ -334,7 +336,7 @@ std::vector<Cell> roster_section_row(const RosterRow& r, bool domains) {
         if (domains) row.push_back(text_cell(""));
         row.push_back(text_cell("-"));
     } else {
-        row.push_back(text_cell(r.status->rule->id));
+        row.push_back(credential_cell(*r.status->rule));
         row.push_back(state_cell(r.status->state, r.due));
         row.push_back(training_cell(*r.status));
         if (domains) row.push_back(text_cell(domains_text(*r.status, ", ")));
@@ -357,6 +359,7 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx, P
                                           count_of(static_cast<std::size_t>(s.credentials), "credential", "credentials"),
                                           filter_words(report.filter), s.in_training, s.eligible, state_counts(s, ctx.due_days)));
     unreadable_lines(ctx, doc.summary);
+    doc.legend = team_legend(ctx.due_days);
     bool any_domains = std::any_of(report.rows.begin(), report.rows.end(), roster_has_domains);
     Section sec = roster_section(report.filter, any_domains);
     for (const auto& r : section_rows(report.rows, parts))

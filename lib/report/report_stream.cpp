@@ -16,7 +16,7 @@ namespace {
 
 // A row's cells in one string (a registry's rows as cells would be several times their text):
 // per cell its tone, whether it has a progress bar (then counted and required hours), the length
-// of its text and the text.
+// of its text and the text, then its detail (kept only for HTML, the one format that shows it).
 template <class T>
 void put(std::string& out, T v) {
     out.append(reinterpret_cast<const char*>(&v), sizeof v);
@@ -42,7 +42,7 @@ std::string_view take_text(std::string_view& in) {
     return text;
 }
 
-std::string pack(const std::vector<Cell>& cells) {
+std::string pack(const std::vector<Cell>& cells, bool details = false) {
     std::string out;
     for (const Cell& c : cells) {
         put(out, static_cast<std::uint8_t>(c.tone));
@@ -53,6 +53,7 @@ std::string pack(const std::vector<Cell>& cells) {
         }
         put(out, static_cast<std::uint64_t>(c.text.size()));
         out += c.text;
+        put_text(out, details ? std::string_view(c.detail) : std::string_view());
     }
     return out;
 }
@@ -67,11 +68,14 @@ void unpack(std::string_view in, const std::vector<bool>& shown, std::vector<Cel
             c.progress = std::pair{counted, Hours::from_centi(take<std::int64_t>(in))};
         }
         auto size = static_cast<std::size_t>(take<std::uint64_t>(in));
+        std::string_view text = in.substr(0, size);
+        in.remove_prefix(size);
+        std::string_view detail = take_text(in);
         if (i < shown.size() && shown[i]) {
-            c.text.assign(in.substr(0, size));
+            c.text.assign(text);
+            c.detail.assign(detail);
             out.push_back(std::move(c));
         }
-        in.remove_prefix(size);
     }
 }
 
@@ -186,6 +190,7 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
     bool csv = format_ == StreamFormat::Csv;
     bool flat = format_ == StreamFormat::Xlsx;
     bool as_json = format_ == StreamFormat::Json;
+    bool html = format_ == StreamFormat::Html;
     auto keep = [&](const RowOrder& order, State state, bool due, bool counted, bool optional0, bool optional1,
                     const std::string& text) {
         put(slot, order.deadline);
@@ -205,7 +210,7 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
                  csv       ? csv_row(columns, renewals_flat_row(row))
                  : flat    ? pack(renewals_flat_row(row))
                  : as_json ? shrink_json(renewal_row_json(row))
-                           : pack(renewals_section_row(row, true, true)));
+                           : pack(renewals_section_row(row, true, true), html));
     } else {
         static const std::vector<Column> columns = roster_flat_columns();
         ReportSort sort = roster_sort(filter_);
@@ -215,7 +220,7 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
                  csv       ? csv_row(columns, roster_flat_row(row))
                  : flat    ? pack(roster_flat_row(row))
                  : as_json ? shrink_json(roster_row_json(row))
-                           : pack(roster_section_row(row, true)));
+                           : pack(roster_section_row(row, true), html));
     }
     // Strings grown by appending hold up to twice their size; these are kept to the end.
     slot.shrink_to_fit();
