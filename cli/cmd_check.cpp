@@ -4,8 +4,11 @@
 
 #include "check_scan.hpp"
 #include "expiry_check.hpp"
+#include "target_id.hpp"
 
 #include <fmt/core.h>
+
+#include <algorithm>
 
 namespace fs = std::filesystem;
 
@@ -20,7 +23,41 @@ struct CheckOptions {
     std::string format = "nagios";
     bool no_cache = false;
     bool include_inactive = false;
+    std::vector<std::string> ids;
+    std::string credential;
+    std::vector<std::string> sites;
+    std::vector<std::string> supervisors;
 };
+
+bool filtered(const CheckOptions& o) {
+    return !o.ids.empty() || !o.credential.empty() || !o.sites.empty() || !o.supervisors.empty();
+}
+
+// What --id and --credential keep of the scan's items: taken from the cache as well as from files
+// read now, since the cache keeps ids and credential ids. Sets `checked`.
+void tally_kept(const CheckOptions& o, const CheckScan& scan, Date as_of, CheckResult& result) {
+    int checked = 0;
+    for (const auto& items : scan.items) {
+        bool any = false;
+        for (const auto& item : items) {
+            if (!o.ids.empty() && std::find(o.ids.begin(), o.ids.end(), item.id) == o.ids.end()) continue;
+            if (!o.credential.empty() && item.credential != o.credential) continue;
+            tally(item, as_of, result);
+            any = true;
+        }
+        if (any) ++checked;
+    }
+    if (filtered(o)) result.checked = checked;
+}
+
+// A filter that names what is not there is a mistake, not "all is well": UNKNOWN, with the reason.
+std::optional<std::string> filter_mistake(Context& ctx, const CheckOptions& o) {
+    if (!o.credential.empty())
+        if (auto unknown = unknown_credential(ctx.credentials(), o.credential)) return unknown;
+    for (const auto& id : o.ids)
+        if (record_missing(ctx, TargetId{id})) return fmt::format("--id {}: no such specialist", id);
+    return std::nullopt;
+}
 
 // Everything but the record files that a check result depends on (check_cache.hpp). `racy` is set
 // when one of them changed too recently to be trusted.
@@ -48,12 +85,15 @@ int unknown(Context& ctx, const CheckOptions& opts, const std::string& reason) {
 
 int run_check(Context& ctx, const CheckOptions& opts) {
     std::int64_t start = realtime_now_ns(); // before anything is read (check_cache.hpp)
+    for (const auto& id : opts.ids)
+        require_valid_id(id);
     if (!ctx.open_workspace()) {
         // The user config's errors stop every command, whatever else loaded: name it, not what it stopped.
         if (ctx.user_config_broken())
             return unknown(ctx, opts, fmt::format("invalid user config {}", user_config_path(ctx.env()).string()));
         return unknown(ctx, opts, ctx.workspace() ? "invalid credential rules (run peerctl validate)" : "no usable workspace");
     }
+    if (auto mistake = filter_mistake(ctx, opts)) return unknown(ctx, opts, *mistake);
     const Workspace& ws = *ctx.workspace();
     CheckResult result;
     result.thresholds.warn_days = opts.warn.value_or(ws.warn_days);
@@ -66,16 +106,19 @@ int run_check(Context& ctx, const CheckOptions& opts) {
     std::vector<fs::path> files = record_files(ws);
     CheckCacheSettings cache;
     cache.start_ns = start;
-    CacheDir cache_dir(!opts.no_cache ? user_cache_dir(ctx.env()) : fs::path());
-    if (!opts.no_cache) {
+    // The cache keeps no sites or supervisors (nor names, which a supervisor may be): a check by
+    // them reads every record, and leaves the cache as it was.
+    bool by_team = !opts.sites.empty() || !opts.supervisors.empty();
+    bool use_cache = !opts.no_cache && !by_team;
+    CacheDir cache_dir(use_cache ? user_cache_dir(ctx.env()) : fs::path());
+    if (use_cache) {
         cache.dir = &cache_dir;
         cache.name = check_cache_name(fs::weakly_canonical(ws.root));
         cache.inputs = cache_inputs(ctx, opts, ws, start, cache.racy_inputs);
     }
-    CheckScan scan = scan_for_check(files, ws, ctx.credentials(), ctx.as_of(), ctx.options().jobs, cache, opts.include_inactive);
-    for (const auto& items : scan.items)
-        for (const auto& item : items)
-            tally(item, ctx.as_of(), result);
+    CheckScan scan = scan_for_check(files, ws, ctx.credentials(), ctx.as_of(), ctx.options().jobs, cache, opts.include_inactive,
+                                    TeamFilter{{}, opts.sites, opts.supervisors});
+    tally_kept(opts, scan, ctx.as_of(), result);
     Diagnostics diags = std::move(scan.diags);
     std::size_t bad = std::max<std::size_t>(scan.invalid, 1);
     save_check_cache(std::move(scan), files, cache);
@@ -113,6 +156,12 @@ Runner setup_check(CLI::App& sub) {
     sub.add_flag("--include-inactive", opts->include_inactive, "Check specialists whose status is inactive or left too");
     sub.add_flag("--no-cache", opts->no_cache, "Read every record, and neither use nor update the cache of unchanged files");
     sub.add_option("--format", opts->format, "nagios or json")->check(CLI::IsMember({"nagios", "json"}));
+    sub.add_option("--id", opts->ids, "Only these specialists (repeatable)")->type_name("ID");
+    sub.add_option("--credential", opts->credential, "Only this credential (an id, such as ct-rss)")->type_name("ID");
+    sub.add_option("--site", opts->sites, "Only specialists whose site is exactly SITE (repeatable: any of them)")
+        ->type_name("SITE");
+    sub.add_option("--supervisor", opts->supervisors, "Only specialists whose supervisor is exactly S (repeatable: any of them)")
+        ->type_name("S");
     return [opts](Context& ctx) {
         try {
             return run_check(ctx, *opts);

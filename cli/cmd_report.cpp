@@ -52,10 +52,14 @@ struct ReportOptions {
     int width = -1;
     bool include_inactive = false;
     bool bom = false;
+    std::vector<std::string> sites;
+    std::vector<std::string> supervisors;
+    std::string sort;
 };
 
 const std::vector<std::string> renewal_states = renewal_state_words();
 const std::vector<std::string> all_states = filter_state_words();
+const std::vector<std::string> sort_words = report_sort_words();
 
 std::string comma_list(const std::vector<std::string>& words) {
     std::string out;
@@ -83,14 +87,12 @@ ReportFilter make_filter(Context& ctx, const ReportOptions& o, Kind kind) {
                                          comma_list(renewal_states), s, s)};
     f.states = o.states;
     if (!o.credential.empty()) {
-        if (!ctx.credentials().find(o.credential)) {
-            std::string known;
-            for (const auto& id : ctx.credentials().ids())
-                known += (known.empty() ? "" : ", ") + id;
-            throw UsageError{fmt::format("unknown credential '{}' (in force: {})", printable(o.credential), known)};
-        }
+        if (auto unknown = unknown_credential(ctx.credentials(), o.credential)) throw UsageError{*unknown};
         f.credential = o.credential;
     }
+    f.team.sites = o.sites;
+    f.team.supervisors = o.supervisors;
+    if (!o.sort.empty()) f.sort = parse_report_sort(o.sort);
     return f;
 }
 
@@ -140,6 +142,11 @@ void check_options(const ReportOptions& o, Kind kind) {
     if (o.include_inactive && kind == Kind::Transcript)
         throw UsageError{"--include-inactive applies to the team reports (renewals, roster, audit sample): "
                          "a transcript shows the one specialist it names"};
+    if (!o.sort.empty() && kind != Kind::Renewals && kind != Kind::Roster)
+        throw UsageError{"--sort applies to the renewals and roster reports only"};
+    if ((!o.sites.empty() || !o.supervisors.empty()) && kind == Kind::Transcript)
+        throw UsageError{"--site and --supervisor apply to the team reports (renewals, roster, audit sample): "
+                         "a transcript shows the one specialist it names"};
     if (o.period == "all" && !o.credential.empty())
         throw UsageError{"--period all lists every CE entry, whatever the credential: leave out --credential"};
 }
@@ -184,11 +191,14 @@ std::optional<Plan> plan_report(Context& ctx, const ReportOptions& o, Kind kind)
 // Records are evaluated as they load and dropped there, each turned into what the report keeps of
 // it. A transcript or an audit is made only of records that all loaded without errors; a team
 // report covers every record that could be read (`unreadable` gets the others' files). Inactive
-// and left specialists are left out of team reports unless --include-inactive.
+// and left specialists are left out of team reports unless --include-inactive; those of other
+// sites and supervisors are never evaluated.
 bool visit_all(Context& ctx, const Plan& plan, const std::function<void(std::size_t, const SpecialistStatus&)>& keep,
                std::vector<std::string>* unreadable = nullptr) {
+    const TeamFilter& team = plan.filter.team;
     auto evaluated = [&](std::size_t i, const Record& r) {
-        if (plan.include_inactive || r.active()) keep(i, evaluate(r, ctx.credentials(), ctx.as_of()));
+        if ((plan.include_inactive || r.active()) && team.keeps(r.id, r.site, r.supervisor))
+            keep(i, evaluate(r, ctx.credentials(), ctx.as_of()));
     };
     VisitSummary visited = visit_records(plan.files, ctx.workspace(), ctx.credentials(), ctx.options().jobs, evaluated,
                                          /*fast=*/true);
@@ -289,6 +299,7 @@ std::optional<Producer> load_picked(Context& ctx, const Plan& plan, const Report
     } else {
         AuditSample a = audit_sample(selection.population, loaded.records, picked, o.percent, plan.seed, plan.filter.credential,
                                      plan.rc.as_of, probe);
+        a.team = plan.filter.team;
         if (json) text = audit_json(a, plan.rc);
         else doc = audit_document(a, plan.rc);
     }
@@ -342,6 +353,19 @@ void add_credential_option(CLI::App& app, ReportOptions& o) {
     app.add_option("--credential", o.credential, "Only this credential (an id, such as ct-rss)")->type_name("ID");
 }
 
+// The team reports: who is in them, by the records' `site` and `supervisor` (exact, repeatable).
+void add_team_options(CLI::App& app, ReportOptions& o) {
+    app.add_option("--site", o.sites, "Only specialists whose site is exactly SITE (repeatable: any of them)")->type_name("SITE");
+    app.add_option("--supervisor", o.supervisors, "Only specialists whose supervisor is exactly S (repeatable: any of them)")
+        ->type_name("S");
+}
+
+void add_sort_option(CLI::App& app, ReportOptions& o) {
+    app.add_option("--sort", o.sort, "Order of the rows: " + comma_list(sort_words) + " (ties by id)")
+        ->type_name("KEY")
+        ->check(CLI::IsMember(sort_words));
+}
+
 void add_renewal_options(CLI::App& app, ReportOptions& o) {
     app.add_option("--within", o.within, "Only those whose deadline (submit-by, else expiry) is at most DAYS away, or past")
         ->type_name("DAYS")
@@ -360,12 +384,16 @@ Runner setup_report(CLI::App& sub) {
     add_output_options(sub, *opts);
     add_renewal_options(sub, *opts);
     add_inactive_option(sub, *opts);
+    add_team_options(sub, *opts);
+    add_sort_option(sub, *opts);
 
     CLI::App* renewals =
         sub.add_subcommand("renewals", "Certified specialists by expiry: CE counted, what is missing, deadlines");
     add_output_options(*renewals, *opts);
     add_renewal_options(*renewals, *opts);
     add_inactive_option(*renewals, *opts);
+    add_team_options(*renewals, *opts);
+    add_sort_option(*renewals, *opts);
 
     CLI::App* roster = sub.add_subcommand("roster", "Everyone, in training or certified: training by domain, exam, state");
     add_output_options(*roster, *opts);
@@ -374,6 +402,8 @@ Runner setup_report(CLI::App& sub) {
         ->check(CLI::IsMember(all_states));
     add_credential_option(*roster, *opts);
     add_inactive_option(*roster, *opts);
+    add_team_options(*roster, *opts);
+    add_sort_option(*roster, *opts);
 
     CLI::App* transcript =
         sub.add_subcommand("transcript", "One specialist's CE entries for the current period, with evidence and totals");
@@ -392,6 +422,7 @@ Runner setup_report(CLI::App& sub) {
         ->type_name("N");
     add_credential_option(*sample, *opts);
     add_inactive_option(*sample, *opts);
+    add_team_options(*sample, *opts);
     add_output_options(*sample, *opts);
 
     // Set last: subcommands copy their parent's footer when they are added.

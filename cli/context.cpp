@@ -41,6 +41,14 @@ void require_valid_id(std::string_view id, std::string_view what) {
         throw UsageError{fmt::format("'{}' is not a valid {} ({})", printable(utf8_prefix(id, 64)), what, id_pattern)};
 }
 
+std::optional<std::string> unknown_credential(const CredentialSet& credentials, std::string_view id) {
+    if (credentials.find(id)) return std::nullopt;
+    std::string known;
+    for (const auto& c : credentials.ids())
+        known += (known.empty() ? "" : ", ") + c;
+    return fmt::format("unknown credential '{}' (in force: {})", printable(utf8_prefix(id, 64)), known);
+}
+
 fs::path builtin_credentials_dir() {
     if (auto dir = env_var("PEERCTL_DATA_DIR"); dir && !dir->empty()) return fs::path(*dir) / "credentials";
     // Relocatable: an installed binary finds its data relative to its own prefix.

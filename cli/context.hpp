@@ -91,6 +91,10 @@ void require_valid_id(std::string_view id, std::string_view what = "id");
 
 std::filesystem::path builtin_credentials_dir();
 
+// A --credential filter naming no credential in force: "unknown credential 'x' (in force: a, b)",
+// else nothing.
+std::optional<std::string> unknown_credential(const CredentialSet& credentials, std::string_view id);
+
 // The ways out to the terminal (output_text.hpp has the sanitisers). Everything a command prints
 // as text goes through one of these; JSON, CSV, HTML, Markdown, iCalendar and check's Nagios text
 // are sanitised as they are rendered (lib/), and written as they are.

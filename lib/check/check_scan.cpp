@@ -24,7 +24,7 @@ std::string_view name_of(const fs::path& file) {
 } // namespace
 
 CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws, const CredentialSet& credentials, Date as_of,
-                         unsigned jobs, const CheckCacheSettings& settings, bool include_inactive) {
+                         unsigned jobs, const CheckCacheSettings& settings, bool include_inactive, const TeamFilter& team) {
     CheckScan out;
     out.files = files.size();
     out.items.resize(files.size());
@@ -67,7 +67,8 @@ CheckScan scan_for_check(const std::vector<fs::path>& files, const Workspace& ws
     VisitSummary summary = visit_records(
         files, &ws, credentials, jobs,
         [&](std::size_t i, const Record& r) {
-            if (include_inactive || r.active()) out.items[i] = check_items(evaluate(r, credentials, as_of));
+            if ((include_inactive || r.active()) && team.keeps(r.id, r.site, r.supervisor))
+                out.items[i] = check_items(evaluate(r, credentials, as_of));
             out.ids[i] = r.id;
             out.id_positions[i] = r.id_pos;
         },

@@ -4,6 +4,7 @@
 
 #include "cache_dir.hpp"
 #include "check_cache.hpp"
+#include "team_filter.hpp"
 #include "workspace.hpp"
 
 #include <cstdint>
@@ -37,9 +38,11 @@ struct CheckScan {
 };
 
 // Records whose status is inactive or left give no items unless `include_inactive` (which the
-// cache's inputs must then say).
+// cache's inputs must then say); nor do those `team` leaves out (by site or supervisor, which
+// the cache does not keep: a scan with such a filter must be given no cache).
 CheckScan scan_for_check(const std::vector<std::filesystem::path>& files, const Workspace& ws, const CredentialSet& credentials,
-                         Date as_of, unsigned jobs, const CheckCacheSettings& cache, bool include_inactive = false);
+                         Date as_of, unsigned jobs, const CheckCacheSettings& cache, bool include_inactive = false,
+                         const TeamFilter& team = {});
 
 // Writes the cache for the next run (when it would change), moving the scan's items into it:
 // every file that loaded and was not changed too recently. A cache that cannot be written

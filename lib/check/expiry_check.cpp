@@ -117,6 +117,7 @@ std::string summary(const CheckResult& r) {
         std::string next = r.min_days_left ? fmt::format("; next deadline in {} days", *r.min_days_left) : "";
         readable = fmt::format("{} active, none due within {} days{}", r.active, r.thresholds.warn_days, next);
     }
+    if (r.checked) readable += fmt::format("; {} specialist{} checked", *r.checked, *r.checked == 1 ? "" : "s");
     if (r.unreadable.empty()) return readable;
     std::size_t n = r.unreadable.size();
     std::string unreadable = fmt::format("{} record file{} could not be read (run peerctl validate)", n, n == 1 ? "" : "s");

@@ -44,6 +44,9 @@ struct CheckResult {
     std::vector<CheckItem> items; // the affected ones, most urgent first
     // Record files that could not be read: UNKNOWN, unless a readable record is CRITICAL.
     std::vector<std::string> unreadable;
+    // With --id, --credential, --site or --supervisor: the specialists they kept that hold a
+    // certification (summary: "; N specialists checked"), so that a filter matching nobody says so.
+    std::optional<int> checked;
 };
 
 // One specialist's certified credentials as check items, before any threshold applies (level and

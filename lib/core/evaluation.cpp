@@ -414,6 +414,8 @@ SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials
     s.id = record.id;
     s.name = record.name;
     s.file = record.file;
+    s.site = record.site;
+    s.supervisor = record.supervisor;
     for (const auto& held : record.credentials) {
         const Credential* rule = credentials.find(held.id);
         if (!rule) continue; // the loader has already reported it

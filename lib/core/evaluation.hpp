@@ -166,6 +166,9 @@ struct SpecialistStatus {
     std::string id;
     std::string name;
     std::string file;
+    // The record's team keys, which team reports filter and sort by.
+    std::string site;
+    std::string supervisor;
     std::vector<CredentialStatus> credentials;
 };
 

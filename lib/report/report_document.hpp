@@ -28,6 +28,9 @@ struct Cell {
     Tone tone = Tone::Plain;
     // CE hours counted against required, drawn as a bar where the format can.
     std::optional<std::pair<Hours, Hours>> progress;
+    // A longer form shown with the text where a format has room for it (HTML): a credential's
+    // name beside its id.
+    std::string detail = {};
 };
 
 struct Column {
@@ -100,13 +103,20 @@ struct Section {
     Table totals; // optional: no columns, no totals
 };
 
+// A term of the report and what it means, for a reader who does not know the vocabulary.
+struct LegendItem {
+    std::string term;
+    std::string meaning;
+};
+
 struct Document {
     std::string title;     // "Renewals"
-    std::string workspace; // the workspace's name
+    std::string workspace; // the workspace's name: the organisation's, else its directory's
     Date as_of;
     std::vector<std::string> summary;
     std::vector<Section> sections;
     std::vector<std::string> notes; // after the sections
+    std::vector<LegendItem> legend; // the states and terms the sections use (HTML shows it)
     Table flat;                     // CSV: one header row (column headers are the field names)
 };
 

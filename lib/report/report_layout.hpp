@@ -33,6 +33,12 @@ Section roster_section(const ReportFilter& filter, bool domains);
 std::vector<Cell> roster_section_row(const RosterRow& row, bool domains);
 bool roster_has_domains(const RosterRow& row);
 
+// What the team reports' states and "renewable" mean (report_layout_legend), with the
+// workspace's due window.
+std::vector<LegendItem> team_legend(int due_days);
+// A credential's id, with its name as the cell's detail.
+Cell credential_cell(const Credential& rule);
+
 // Plain text in a cell, toned.
 Cell text_cell(std::string s, Tone tone = Tone::Plain);
 // A state in words ("in training", "due", "lapsed"), toned.

@@ -73,17 +73,22 @@ Cell yes_no(bool v) { return v ? text_cell("yes", Tone::Good) : text_cell("no", 
 std::string yes_no_text(bool v) { return v ? "yes" : "no"; }
 std::string opt_date(const std::optional<Date>& d) { return d ? to_string(*d) : ""; }
 
+// "state grace", "states late, grace or lapsed".
+std::string one_of_words(const std::string& one, const std::string& many, const std::vector<std::string>& words) {
+    std::string out = words.size() == 1 ? one + " " : many + " ";
+    for (std::size_t i = 0; i < words.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+    return out;
+}
+
 // The filters in words, for the summary: " (credential ct-rss, states grace or lapsed, deadline within 90 days)".
 std::string filter_words(const ReportFilter& f) {
     std::vector<std::string> parts;
     if (f.credential) parts.push_back("credential " + *f.credential);
-    if (!f.states.empty()) {
-        std::string states = f.states.size() == 1 ? "state " : "states ";
-        for (std::size_t i = 0; i < f.states.size(); ++i)
-            states += (i == 0 ? "" : i + 1 == f.states.size() ? " or " : ", ") + f.states[i];
-        parts.push_back(states);
-    }
+    if (!f.states.empty()) parts.push_back(one_of_words("state", "states", f.states));
     if (f.within_days) parts.push_back(fmt::format("deadline within {} days", *f.within_days));
+    if (!f.team.sites.empty()) parts.push_back(one_of_words("site", "sites", f.team.sites));
+    if (!f.team.supervisors.empty()) parts.push_back(one_of_words("supervisor", "supervisors", f.team.supervisors));
     std::string out;
     for (const auto& p : parts)
         out += (out.empty() ? " (" : ", ") + p;
@@ -165,8 +170,9 @@ bool renewal_has_grace(const RenewalRow& r) { return r.status.certification->gra
 
 Section renewals_section(const ReportFilter& filter, bool submit_by, bool grace) {
     Section sec;
-    sec.empty = filter.credential || !filter.states.empty() || filter.within_days ? "No certification matches."
-                                                                                  : "No certified specialists in this workspace.";
+    sec.empty = filter.credential || !filter.states.empty() || filter.within_days || !filter.team.empty()
+                    ? "No certification matches."
+                    : "No certified specialists in this workspace.";
     Table& t = sec.table;
     // Short headers and the columns left out first serve narrow terminals (report_render_table).
     // Both dates stay: the submit-by date is the deadline where a credential has one.
@@ -183,7 +189,8 @@ Section renewals_section(const ReportFilter& filter, bool submit_by, bool grace)
 
 std::vector<Cell> renewals_section_row(const RenewalRow& r, bool submit_by, bool grace) {
     const Certification& c = *r.status.certification;
-    std::vector<Cell> row = {text_cell(r.id), text_cell(r.name), text_cell(r.status.rule->id), state_cell(r.status.state, r.due)};
+    std::vector<Cell> row = {text_cell(r.id), text_cell(r.name), credential_cell(*r.status.rule),
+                             state_cell(r.status.state, r.due)};
     if (submit_by) row.push_back(date_cell(r, c.submit_by));
     // Days to the deadline: a person reads "overdue 3", never "-3 days left".
     std::string days = r.days_left < 0 ? fmt::format("overdue {}", -r.days_left) : std::to_string(r.days_left);
@@ -209,6 +216,7 @@ Document renewals_document(const RenewalsReport& report, const ReportContext& ct
                                           count_of(static_cast<std::size_t>(s.certified), "certification", "certifications"),
                                           filter_words(report.filter), state_counts(s, ctx.due_days)));
     unreadable_lines(ctx, doc.summary);
+    doc.legend = team_legend(ctx.due_days);
 
     bool any_submit_by = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_submit_by);
     bool any_grace = std::any_of(report.rows.begin(), report.rows.end(), renewal_has_grace);
@@ -307,8 +315,9 @@ bool roster_has_domains(const RosterRow& r) { return r.status && !domains_text(*
 
 Section roster_section(const ReportFilter& filter, bool domains) {
     Section sec;
-    sec.empty = filter.credential || !filter.states.empty() ? "No specialist matches."
-                                                            : "No specialists in this workspace (add one with 'peerctl add').";
+    sec.empty = filter.credential || !filter.states.empty() || !filter.team.empty()
+                    ? "No specialist matches."
+                    : "No specialists in this workspace (add one with 'peerctl add').";
     Table& t = sec.table;
     t.columns = {
         {"ID", Align::Left, 8}, {"Name", Align::Left, 8}, {"Credential", Align::Left, 0, false, "Cred"}, {"State"}, {"Training"}};
@@ -327,7 +336,7 @@ std::vector<Cell> roster_section_row(const RosterRow& r, bool domains) {
         if (domains) row.push_back(text_cell(""));
         row.push_back(text_cell("-"));
     } else {
-        row.push_back(text_cell(r.status->rule->id));
+        row.push_back(credential_cell(*r.status->rule));
         row.push_back(state_cell(r.status->state, r.due));
         row.push_back(training_cell(*r.status));
         if (domains) row.push_back(text_cell(domains_text(*r.status, ", ")));
@@ -350,6 +359,7 @@ Document roster_document(const RosterReport& report, const ReportContext& ctx, P
                                           count_of(static_cast<std::size_t>(s.credentials), "credential", "credentials"),
                                           filter_words(report.filter), s.in_training, s.eligible, state_counts(s, ctx.due_days)));
     unreadable_lines(ctx, doc.summary);
+    doc.legend = team_legend(ctx.due_days);
     bool any_domains = std::any_of(report.rows.begin(), report.rows.end(), roster_has_domains);
     Section sec = roster_section(report.filter, any_domains);
     for (const auto& r : section_rows(report.rows, parts))

@@ -40,6 +40,8 @@ bool is_due(const CredentialStatus& cs, const ReportContext& ctx) {
     return days && *days <= ctx.due_days;
 }
 
+bool wanted(const ReportFilter& f, const SpecialistStatus& s) { return f.team.keeps(s.id, s.site, s.supervisor); }
+
 bool wanted(const ReportFilter& f, const CredentialStatus& cs, bool due) {
     if (f.credential && cs.rule->id != *f.credential) return false;
     if (!f.states.empty()) {
@@ -120,10 +122,37 @@ void count_roster(RosterSummary& sum, State state, bool due) {
     count_state(state, due, sum.active, sum.due, sum.late, sum.grace, sum.lapsed);
 }
 
-RenewalKey renewal_key(const RenewalRow& row) { return {row.deadline.date, row.id, row.status.rule->id}; }
+ReportSort renewals_sort(const ReportFilter& f) { return f.sort.value_or(ReportSort::Deadline); }
+ReportSort roster_sort(const ReportFilter& f) { return f.sort.value_or(ReportSort::Id); }
+
+namespace {
+
+std::string_view order_text(ReportSort sort, const std::string& name, const std::string& site) {
+    if (sort == ReportSort::Name) return name;
+    if (sort == ReportSort::Site) return site;
+    return {};
+}
+
+} // namespace
+
+RowOrder row_order(const RenewalRow& row, ReportSort sort) {
+    return {row.deadline.date, state_rank(row.status.state, row.due), order_text(sort, row.name, row.site), row.id,
+            row.status.rule->id};
+}
+
+RowOrder row_order(const RosterRow& row, ReportSort sort) {
+    RowOrder o{last_date, state_rank(row.status ? std::optional(row.status->state) : std::nullopt, row.due),
+               order_text(sort, row.name, row.site), row.id, row.status ? std::string_view(row.status->rule->id) : ""};
+    if (row.status && row.status->certification) {
+        // one that does not expire keeps the last place
+        if (auto deadline = first_action_date(*row.status->certification, row.status->state)) o.deadline = deadline->date;
+    }
+    return o;
+}
 
 std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter) {
     std::vector<RenewalRow> rows;
+    if (!wanted(filter, s)) return rows;
     for (const auto& cs : s.credentials) {
         // A certification that does not expire is never to renew.
         if (!cs.certification || !cs.certification->expires) continue;
@@ -136,7 +165,7 @@ std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportCont
         shown.ce = cs.ce;
         shown.renewable = cs.renewable;
         Deadline deadline = *first_action_date(*cs.certification, cs.state); // it expires
-        rows.push_back({s.id, s.name, std::move(shown), deadline, days_between(ctx.as_of, deadline.date), due,
+        rows.push_back({s.id, s.name, s.site, std::move(shown), deadline, days_between(ctx.as_of, deadline.date), due,
                         missing_in_words(cs), level_note(cs)});
     }
     return rows;
@@ -151,8 +180,10 @@ RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, co
             count_renewal(report.summary, row.status.state, row.due);
             report.rows.push_back(std::move(row));
         }
-    std::stable_sort(report.rows.begin(), report.rows.end(),
-                     [](const RenewalRow& a, const RenewalRow& b) { return renewal_key(a) < renewal_key(b); });
+    ReportSort sort = renewals_sort(filter);
+    std::stable_sort(report.rows.begin(), report.rows.end(), [sort](const RenewalRow& a, const RenewalRow& b) {
+        return ordered_before(sort, row_order(a, sort), row_order(b, sort));
+    });
     return report;
 }
 
@@ -177,12 +208,14 @@ std::string initial_missing_in_words(const CredentialStatus& cs) {
 
 std::vector<RosterRow> roster_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter) {
     std::vector<RosterRow> rows;
+    if (!wanted(filter, s)) return rows;
     for (const auto& cs : s.credentials) {
         bool due = is_due(cs, ctx);
-        if (wanted(filter, cs, due)) rows.push_back({s.id, s.name, cs, due, roster_next(cs, ctx.as_of)});
+        if (wanted(filter, cs, due)) rows.push_back({s.id, s.name, s.site, cs, due, roster_next(cs, ctx.as_of)});
     }
     bool filtered = filter.credential || !filter.states.empty();
-    if (s.credentials.empty() && !filtered) rows.push_back({s.id, s.name, std::nullopt, false, "no credential on record"});
+    if (s.credentials.empty() && !filtered)
+        rows.push_back({s.id, s.name, s.site, std::nullopt, false, "no credential on record"});
     return rows;
 }
 
@@ -197,6 +230,10 @@ RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const 
             report.rows.push_back(std::move(row));
         }
     }
+    ReportSort sort = roster_sort(filter);
+    std::stable_sort(report.rows.begin(), report.rows.end(), [sort](const RosterRow& a, const RosterRow& b) {
+        return ordered_before(sort, row_order(a, sort), row_order(b, sort));
+    });
     return report;
 }
 

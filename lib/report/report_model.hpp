@@ -5,12 +5,13 @@
 
 #include "deadline.hpp"
 #include "evaluation.hpp"
+#include "report_order.hpp"
+#include "team_filter.hpp"
 
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace peerctl {
@@ -24,12 +25,18 @@ struct ReportContext {
     std::vector<std::string> unreadable;
 };
 
-// Which credentials a report keeps. Empty members keep everything.
+// Which credentials a report keeps, and in which order. Empty members keep everything.
 struct ReportFilter {
     std::optional<int> within_days;  // deadline at most this many days away; late, grace and lapsed included
     std::vector<std::string> states; // words of filter_state_words()
     std::optional<std::string> credential;
+    TeamFilter team;                // by site and supervisor (a report takes no ids)
+    std::optional<ReportSort> sort; // none: the report's own (renewals by deadline, roster by id)
 };
+
+// The order a report's rows are in: the one asked for, else the report's own.
+ReportSort renewals_sort(const ReportFilter& f);
+ReportSort roster_sort(const ReportFilter& f);
 
 // The words a state filter takes: each state's, with "due" (active, its deadline at most due_days
 // away) after "active"; renewals lists certifications, so it takes only the words of those.
@@ -39,6 +46,7 @@ std::vector<std::string> renewal_state_words();
 struct RenewalRow {
     std::string id;
     std::string name;
+    std::string site;
     CredentialStatus status; // certified: `certification` is set
     Deadline deadline;       // its first action date
     int days_left = 0;       // to the deadline; negative once past
@@ -58,7 +66,7 @@ struct RenewalSummary {
 
 struct RenewalsReport {
     ReportFilter filter;
-    std::vector<RenewalRow> rows; // by deadline, then id and credential
+    std::vector<RenewalRow> rows; // in renewals_sort's order
     RenewalSummary summary;       // of the rows
 };
 
@@ -67,17 +75,10 @@ void count_renewal(RenewalSummary& sum, State state, bool due);
 struct RosterSummary;
 void count_roster(RosterSummary& sum, State state, bool due);
 
-// A renewals report's order: by the first action date, then id and credential.
-struct RenewalKey {
-    Date deadline;
-    std::string id;
-    std::string credential;
-    bool operator<(const RenewalKey& o) const {
-        if (deadline != o.deadline) return deadline < o.deadline;
-        return std::tie(id, credential) < std::tie(o.id, o.credential);
-    }
-};
-RenewalKey renewal_key(const RenewalRow& row);
+// What a row is sorted by (report_order); the views are into the row.
+RowOrder row_order(const RenewalRow& row, ReportSort sort);
+struct RosterRow;
+RowOrder row_order(const RosterRow& row, ReportSort sort);
 
 // One specialist's rows, made on the thread that loaded the record so that its status can be
 // dropped there: a row keeps only what the report shows (no training, exam or experience), and
@@ -92,6 +93,7 @@ RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, co
 struct RosterRow {
     std::string id;
     std::string name;
+    std::string site;
     std::optional<CredentialStatus> status; // none: the record names no credential
     bool due = false;
     std::string next; // what comes next, in words ("training 24 h, exam"; "expires 2027-06-15")
@@ -111,7 +113,7 @@ struct RosterSummary {
 
 struct RosterReport {
     ReportFilter filter;
-    std::vector<RosterRow> rows; // by id, then credential
+    std::vector<RosterRow> rows; // in roster_sort's order
     RosterSummary summary;
 };
 
@@ -177,6 +179,7 @@ struct AuditSample {
     int percent = 10;
     std::uint64_t seed = 0;
     std::optional<std::string> credential;
+    TeamFilter team; // the population was of these sites and supervisors only (the caller's filter)
     std::size_t population = 0;
     std::vector<Transcript> transcripts; // the sample, by id: current period of each such credential
     int without_evidence = 0;

@@ -54,6 +54,10 @@ tbody tr:nth-child(even){background:#fbfcfd}
 .bar>span{display:block;height:100%;background:#bf8700}
 .bar.done>span{background:#1a7f37}
 .empty{font-style:italic;color:#57606a}
+.named{display:inline-block;white-space:normal;min-width:9rem;max-width:16rem}
+.legend dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;margin:.3rem 0}
+.legend dt{font-weight:600}
+.legend dd{margin:0}
 footer{color:#57606a;font-size:.85rem;margin-top:2rem;border-top:1px solid #d0d7de;padding-top:.4rem}
 @media print{body{margin:0;font-size:10pt}tr{break-inside:avoid}thead{display:table-header-group}}
 @page{size:A4 landscape;margin:12mm}
@@ -86,6 +90,9 @@ std::string cell_html(const Cell& cell) {
             R"(<span class="bar{}" role="img" aria-label="{} of {} h, {}%"><span style="width:{}%"></span></span>{})",
             done ? " done" : "", counted.str(), required.str(), pct, pct, text);
     }
+    // A credential's name, with its id as the records spell it.
+    if (!cell.detail.empty())
+        return R"(<span class="named">)" + h(cell.detail) + R"( <span class="muted">()" + text + ")</span></span>";
     if (cell.tone == Tone::Muted) return R"(<span class="muted">)" + text + "</span>";
     if (cell.tone == Tone::Struck) return "<del>" + text + "</del>";
     if (cell.tone != Tone::Plain) return R"(<span class="tone )" + tone_class(cell.tone) + "\">" + text + "</span>";
@@ -126,7 +133,8 @@ void render_html(const Document& doc, const TextSink& write) {
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<title>" + h(doc.title) + " - " + h(doc.workspace) + " - as of " + date + "</title>\n";
     out += "<style>" + std::string(style_sheet) + "</style>\n</head>\n<body>\n";
-    out += "<header>\n<h1>" + h(doc.title) + "</h1>\n";
+    // The organisation's name first: a page printed for a board says whose it is.
+    out += "<header>\n<h1>" + h(doc.workspace) + ": " + h(doc.title) + "</h1>\n";
     out += "<p class=\"meta\">Workspace <strong>" + h(doc.workspace) + "</strong> &middot; as of <time datetime=\"" + date +
            "\">" + date + "</time></p>\n</header>\n";
     out += "<section class=\"summary\">\n";
@@ -152,6 +160,12 @@ void render_html(const Document& doc, const TextSink& write) {
     }
     for (const auto& n : doc.notes)
         out += "<p>" + h(n) + "</p>\n";
+    if (!doc.legend.empty()) {
+        out += "<section class=\"legend\">\n<h2>Key</h2>\n<dl>\n";
+        for (const auto& item : doc.legend)
+            out += "<dt>" + h(item.term) + "</dt><dd>" + h(item.meaning) + "</dd>\n";
+        out += "</dl>\n</section>\n";
+    }
     out += "<footer>peerctl report &middot; as of " + date +
            " &middot; states are written out in words; colours only repeat them</footer>\n";
     out += "</body>\n</html>\n";

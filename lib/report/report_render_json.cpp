@@ -20,7 +20,9 @@ json header(std::string_view report, const ReportContext& ctx) {
 json filters_json(const ReportFilter& f) {
     return {{"within_days", f.within_days ? json(*f.within_days) : json(nullptr)},
             {"states", f.states},
-            {"credential", f.credential ? json(*f.credential) : json(nullptr)}};
+            {"credential", f.credential ? json(*f.credential) : json(nullptr)},
+            {"sites", f.team.sites},
+            {"supervisors", f.team.supervisors}};
 }
 
 std::string finish(const json& root) { return json_dump(root, 2) + "\n"; }
@@ -177,6 +179,7 @@ void add_state_counts(json& summary, const Summary& s, const ReportContext& ctx)
 json renewals_root(const RenewalSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
     json root = header("renewals", ctx);
     root["filters"] = filters_json(filter);
+    root["sort"] = to_string(renewals_sort(filter));
     root["unreadable"] = ctx.unreadable;
     json summary = {{"certifications", s.certified}};
     add_state_counts(summary, s, ctx);
@@ -187,6 +190,7 @@ json renewals_root(const RenewalSummary& s, const ReportFilter& filter, const Re
 json roster_root(const RosterSummary& s, const ReportFilter& filter, const ReportContext& ctx) {
     json root = header("roster", ctx);
     root["filters"] = filters_json(filter);
+    root["sort"] = to_string(roster_sort(filter));
     root["unreadable"] = ctx.unreadable;
     json summary = {
         {"specialists", s.specialists}, {"credentials", s.credentials}, {"in_training", s.in_training}, {"eligible", s.eligible}};
@@ -268,7 +272,9 @@ std::string transcript_json(const Transcript& t, const ReportContext& ctx) {
 
 std::string audit_json(const AuditSample& a, const ReportContext& ctx) {
     json root = header("audit-sample", ctx);
-    root["filters"] = {{"credential", a.credential ? json(*a.credential) : json(nullptr)}};
+    root["filters"] = {{"credential", a.credential ? json(*a.credential) : json(nullptr)},
+                       {"sites", a.team.sites},
+                       {"supervisors", a.team.supervisors}};
     root["percent"] = a.percent;
     root["seed"] = a.seed;
     root["population"] = a.population;

@@ -16,7 +16,7 @@ namespace {
 
 // A row's cells in one string (a registry's rows as cells would be several times their text):
 // per cell its tone, whether it has a progress bar (then counted and required hours), the length
-// of its text and the text.
+// of its text and the text, then its detail (kept only for HTML, the one format that shows it).
 template <class T>
 void put(std::string& out, T v) {
     out.append(reinterpret_cast<const char*>(&v), sizeof v);
@@ -42,7 +42,7 @@ std::string_view take_text(std::string_view& in) {
     return text;
 }
 
-std::string pack(const std::vector<Cell>& cells) {
+std::string pack(const std::vector<Cell>& cells, bool details = false) {
     std::string out;
     for (const Cell& c : cells) {
         put(out, static_cast<std::uint8_t>(c.tone));
@@ -53,6 +53,7 @@ std::string pack(const std::vector<Cell>& cells) {
         }
         put(out, static_cast<std::uint64_t>(c.text.size()));
         out += c.text;
+        put_text(out, details ? std::string_view(c.detail) : std::string_view());
     }
     return out;
 }
@@ -67,11 +68,14 @@ void unpack(std::string_view in, const std::vector<bool>& shown, std::vector<Cel
             c.progress = std::pair{counted, Hours::from_centi(take<std::int64_t>(in))};
         }
         auto size = static_cast<std::size_t>(take<std::uint64_t>(in));
+        std::string_view text = in.substr(0, size);
+        in.remove_prefix(size);
+        std::string_view detail = take_text(in);
         if (i < shown.size() && shown[i]) {
-            c.text.assign(in.substr(0, size));
+            c.text.assign(text);
+            c.detail.assign(detail);
             out.push_back(std::move(c));
         }
-        in.remove_prefix(size);
     }
 }
 
@@ -186,7 +190,13 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
     bool csv = format_ == StreamFormat::Csv;
     bool flat = format_ == StreamFormat::Xlsx;
     bool as_json = format_ == StreamFormat::Json;
-    auto keep = [&](State state, bool due, bool counted, bool optional0, bool optional1, const std::string& text) {
+    bool html = format_ == StreamFormat::Html;
+    auto keep = [&](const RowOrder& order, State state, bool due, bool counted, bool optional0, bool optional1,
+                    const std::string& text) {
+        put(slot, order.deadline);
+        put_text(slot, order.text);
+        put_text(slot, order.id);
+        put_text(slot, order.credential);
         put(slot, static_cast<std::uint8_t>(state));
         put(slot, static_cast<std::uint8_t>((due ? 1 : 0) | (counted ? 2 : 0) | (optional0 ? 4 : 0) | (optional1 ? 8 : 0)));
         put_text(slot, text);
@@ -194,39 +204,35 @@ void TeamReportStream::add(std::size_t index, const SpecialistStatus& status) {
     // The sections' cells are made with every optional column; finish leaves out those no row fills.
     if (kind_ == TeamReport::Renewals) {
         static const std::vector<Column> columns = renewals_flat_columns();
-        for (const auto& row : renewal_rows(status, ctx_, filter_)) {
-            RenewalKey key = renewal_key(row);
-            put(slot, key.deadline);
-            put_text(slot, key.id);
-            put_text(slot, key.credential);
-            keep(row.status.state, row.due, true, renewal_has_submit_by(row), renewal_has_grace(row),
+        ReportSort sort = renewals_sort(filter_);
+        for (const auto& row : renewal_rows(status, ctx_, filter_))
+            keep(row_order(row, sort), row.status.state, row.due, true, renewal_has_submit_by(row), renewal_has_grace(row),
                  csv       ? csv_row(columns, renewals_flat_row(row))
                  : flat    ? pack(renewals_flat_row(row))
                  : as_json ? shrink_json(renewal_row_json(row))
-                           : pack(renewals_section_row(row, true, true)));
-        }
+                           : pack(renewals_section_row(row, true, true), html));
     } else {
         static const std::vector<Column> columns = roster_flat_columns();
+        ReportSort sort = roster_sort(filter_);
         for (const auto& row : roster_rows(status, ctx_, filter_))
-            keep(row.status ? row.status->state : State::InTraining, row.due, row.status.has_value(), roster_has_domains(row),
-                 false,
+            keep(row_order(row, sort), row.status ? row.status->state : State::InTraining, row.due, row.status.has_value(),
+                 roster_has_domains(row), false,
                  csv       ? csv_row(columns, roster_flat_row(row))
                  : flat    ? pack(roster_flat_row(row))
                  : as_json ? shrink_json(roster_row_json(row))
-                           : pack(roster_section_row(row, true)));
+                           : pack(roster_section_row(row, true), html));
     }
     // Strings grown by appending hold up to twice their size; these are kept to the end.
     slot.shrink_to_fit();
 }
 
-TeamReportStream::RowRef TeamReportStream::read_row(std::string_view& in, bool renewals, std::uint32_t slot) {
+TeamReportStream::RowRef TeamReportStream::read_row(std::string_view& in, std::uint32_t slot) {
     RowRef r;
     r.slot = slot;
-    if (renewals) {
-        r.deadline = take<Date>(in);
-        r.id = take_text(in);
-        r.credential = take_text(in);
-    }
+    r.order.deadline = take<Date>(in);
+    r.order.text = take_text(in);
+    r.order.id = take_text(in);
+    r.order.credential = take_text(in);
     r.state = static_cast<State>(take<std::uint8_t>(in));
     auto flags = take<std::uint8_t>(in);
     r.due = flags & 1;
@@ -234,6 +240,7 @@ TeamReportStream::RowRef TeamReportStream::read_row(std::string_view& in, bool r
     r.optional[0] = flags & 4;
     r.optional[1] = flags & 8;
     r.text = take_text(in);
+    r.order.rank = state_rank(r.counted ? std::optional(r.state) : std::nullopt, r.due);
     return r;
 }
 
@@ -245,11 +252,11 @@ std::string TeamReportStream::finish() {
 
 std::vector<TeamReportStream::RowRef> TeamReportStream::ordered_rows(RenewalSummary& renewals, RosterSummary& roster,
                                                                      std::vector<std::uint32_t>& rows_left) {
-    bool by_deadline = kind_ == TeamReport::Renewals;
+    bool is_renewals = kind_ == TeamReport::Renewals;
     std::size_t count = 0;
     for (std::string_view in : slots_)
         for (; !in.empty(); ++count)
-            read_row(in, by_deadline, 0);
+            read_row(in, 0);
     std::vector<RowRef> rows;
     rows.reserve(count);
     rows_left.assign(slots_.size(), 0);
@@ -257,18 +264,16 @@ std::vector<TeamReportStream::RowRef> TeamReportStream::ordered_rows(RenewalSumm
         std::string_view in = slots_[i];
         if (!in.empty()) ++roster.specialists;
         while (!in.empty()) {
-            RowRef row = read_row(in, by_deadline, static_cast<std::uint32_t>(i));
-            if (by_deadline) count_renewal(renewals, row.state, row.due);
+            RowRef row = read_row(in, static_cast<std::uint32_t>(i));
+            if (is_renewals) count_renewal(renewals, row.state, row.due);
             else if (row.counted) count_roster(roster, row.state, row.due);
             rows.push_back(row);
             ++rows_left[i];
         }
     }
-    if (by_deadline)
-        std::stable_sort(rows.begin(), rows.end(), [](const RowRef& a, const RowRef& b) {
-            if (a.deadline != b.deadline) return a.deadline < b.deadline;
-            return std::tie(a.id, a.credential) < std::tie(b.id, b.credential);
-        });
+    ReportSort sort = is_renewals ? renewals_sort(filter_) : roster_sort(filter_);
+    std::stable_sort(rows.begin(), rows.end(),
+                     [sort](const RowRef& a, const RowRef& b) { return ordered_before(sort, a.order, b.order); });
     return rows;
 }
 

@@ -31,7 +31,7 @@ public:
     // The record files left out, known once all are read: the report names them above its rows.
     void set_unreadable(std::vector<std::string> files) { ctx_.unreadable = std::move(files); }
 
-    // The whole report, rows in the report's order (renewals by deadline, roster by file), handed
+    // The whole report, rows in the report's order (the filter's sort, else renewals by deadline and roster by id), handed
     // to `write` a piece at a time (so that it need never be whole in memory), or returned.
     void finish(const std::function<void(std::string_view)>& write);
     std::string finish();
@@ -41,8 +41,7 @@ public:
 private:
     // A kept row, read back from its specialist's slot (the views are into the slot).
     struct RowRef {
-        Date deadline;                   // renewals: the sort key, with id and credential
-        std::string_view id, credential; // renewals only
+        RowOrder order; // the views are into the slot
         std::string_view text;
         std::uint32_t slot = 0;
         State state = State::InTraining;
@@ -52,7 +51,7 @@ private:
         // grace dates, the roster's training by domain.
         bool optional[2] = {false, false};
     };
-    static RowRef read_row(std::string_view& in, bool renewals, std::uint32_t slot);
+    static RowRef read_row(std::string_view& in, std::uint32_t slot);
     // Every kept row, in the report's order, counted into the summaries; `rows_left` gets the
     // number of each slot's rows.
     std::vector<RowRef> ordered_rows(RenewalSummary& renewals, RosterSummary& roster, std::vector<std::uint32_t>& rows_left);
@@ -64,8 +63,8 @@ private:
     ReportContext ctx_;
     ReportFilter filter_;
     // Each specialist's rows, one after another in one string (a vector of rows each would cost a
-    // registry several megabytes more): per row its state and flags, for renewals its sort key,
-    // then its text.
+    // registry several megabytes more): per row its sort key (the name or site only when sorted by
+    // it), its state and flags, then its text.
     std::vector<std::string> slots_;
 };
 

@@ -45,7 +45,7 @@ TEST_CASE("render_html escapes record text and keeps states readable without col
     std::string page = render_html(hostile_document());
     CHECK(page.find("<script") == std::string::npos);
     CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
-    CHECK(page.find("<h1>Renewals &lt;b&gt;</h1>") != std::string::npos);
+    CHECK(page.find("<h1>W&amp;W: Renewals &lt;b&gt;</h1>") != std::string::npos);
     CHECK(page.find("W&amp;W") != std::string::npos);
     SUBCASE("control characters are shown, never sent") {
         CHECK(page.find('\x1b') == std::string::npos);
@@ -64,6 +64,26 @@ TEST_CASE("render_html escapes record text and keeps states readable without col
     SUBCASE("header: as-of date and workspace") {
         CHECK(page.find("<time datetime=\"2026-11-23\">2026-11-23</time>") != std::string::npos);
     }
+}
+
+TEST_CASE("render_html names credentials beside their ids and explains the terms, every text escaped") {
+    Document doc = hostile_document();
+    doc.workspace = "Org <script>alert(\"o\")</script> '\x1b[2J";
+    doc.sections[0].table.columns.push_back({"Credential"});
+    doc.sections[0].table.rows[0].push_back({"ct-rss", Tone::Plain, {}, "CT <script>x</script> \"Recovery\"\x07 Specialist"});
+    doc.sections[0].table.rows[1].push_back({"pa-cps", Tone::Plain, {}, ""});
+    doc.legend = {{"<b>due</b>", "deadline \x1b[31m<i>soon</i>"}};
+    std::string page = render_html(doc);
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find('\x1b') == std::string::npos);
+    CHECK(page.find('\x07') == std::string::npos);
+    CHECK(page.find("<h1>Org &lt;script&gt;alert(&quot;o&quot;)&lt;/script&gt; &#39;\\x1B[2J: Renewals &lt;b&gt;</h1>") !=
+          std::string::npos);
+    CHECK(page.find("<span class=\"named\">CT &lt;script&gt;x&lt;/script&gt; &quot;Recovery&quot;\\x07 Specialist <span "
+                    "class=\"muted\">(ct-rss)</span></span>") != std::string::npos);
+    CHECK(page.find("<td>pa-cps</td>") != std::string::npos); // no name: the id alone
+    CHECK(page.find("<h2>Key</h2>") != std::string::npos);
+    CHECK(page.find("<dt>&lt;b&gt;due&lt;/b&gt;</dt><dd>deadline \\x1B[31m&lt;i&gt;soon&lt;/i&gt;</dd>") != std::string::npos);
 }
 
 TEST_CASE("render_html is self-contained") {

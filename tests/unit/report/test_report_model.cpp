@@ -240,13 +240,23 @@ TEST_CASE("TeamReportStream makes the whole report in every format, whatever ord
         record(certified("submit", "ny-crpa", "2024-02-20")),
         record(certified("tardy", "ny-crpa", "2023-12-01")), // late
         record("id = \"new\"\nname = \"New, \\\"Jr\\\" [{,:}] \\\\ |*<b> \\\"id\\\":\\\\\"\n[credentials.ct-rss]\n"),
-        record("id = \"none\"\nname = \"=cmd\"\n")};
+        record("id = \"none\"\nname = \"=cmd\"\n"),
+        record("id = \"zed\"\nname = \"Aaron\"\nsite = \"north\"\nsupervisor = \"kim\"\n[credentials.ct-rss]\nissued = "
+               "2025-01-10\n"),
+        record("id = \"amy\"\nname = \"Aaron\"\nsite = \"south\"\n[credentials.ct-rss]\nissued = 2024-03-01\n")};
     auto all = statuses(records);
     ReportFilter filter;
     // The optional columns (submit-by, grace) come and go with the rows that fill them.
     SUBCASE("no filter") {}
     SUBCASE("a state filter") { filter.states = {"due", "lapsed"}; }
     SUBCASE("a filter no row passes") { filter.states = {"eligible"}; }
+    SUBCASE("a site filter") { filter.team.sites = {"north", "south"}; }
+    SUBCASE("a supervisor filter") { filter.team.supervisors = {"kim"}; }
+    SUBCASE("sorted by deadline") { filter.sort = ReportSort::Deadline; }
+    SUBCASE("sorted by id") { filter.sort = ReportSort::Id; }
+    SUBCASE("sorted by name") { filter.sort = ReportSort::Name; }
+    SUBCASE("sorted by site") { filter.sort = ReportSort::Site; }
+    SUBCASE("sorted by state") { filter.sort = ReportSort::State; }
     TableOptions narrow{Style{true}, 60};
     for (TeamReport kind : {TeamReport::Renewals, TeamReport::Roster})
         for (StreamFormat format : {StreamFormat::Csv, StreamFormat::Json, StreamFormat::Table, StreamFormat::Markdown,
@@ -346,4 +356,38 @@ TEST_CASE("filter_state_words: each state's word, with due after active; renewal
     CHECK(filter_state_words() ==
           std::vector<std::string>{"in-training", "eligible", "active", "due", "late", "grace", "lapsed"});
     CHECK(renewal_state_words() == std::vector<std::string>{"active", "due", "late", "grace", "lapsed"});
+}
+
+TEST_CASE("team reports sort by deadline, id, name, site or state, ties by id, and filter by site and supervisor") {
+    std::vector<Record> records = {
+        record("id = \"b\"\nname = \"Sam\"\nsite = \"south\"\n[credentials.ct-rss]\nissued = 2025-01-10\n"),
+        record("id = \"a\"\nname = \"Sam\"\nsite = \"north\"\nsupervisor = \"kim\"\n[credentials.ct-rss]\n"),
+        record("id = \"c\"\nname = \"Ann\"\n[credentials.ct-rss]\nissued = 2023-10-01\n"),                    // lapsed, no site
+        record("id = \"d\"\nname = \"Zoe\"\nsite = \"north\"\n[credentials.ct-rss]\nissued = 2024-01-10\n")}; // due
+    auto all = statuses(records);
+    auto roster_ids = [&](std::optional<ReportSort> sort, TeamFilter team = {}) {
+        ReportFilter f;
+        f.sort = sort;
+        f.team = std::move(team);
+        std::string ids;
+        for (const auto& row : roster_report(all, context(), f).rows)
+            ids += row.id;
+        return ids;
+    };
+    CHECK(roster_ids(std::nullopt) == "abcd");
+    CHECK(roster_ids(ReportSort::Id) == "abcd");
+    CHECK(roster_ids(ReportSort::Deadline) == "cdba"); // in training: no deadline, last
+    CHECK(roster_ids(ReportSort::Name) == "cabd");     // Ann, Sam (a), Sam (b), Zoe
+    CHECK(roster_ids(ReportSort::Site) == "dabc");     // north by deadline (d, then a with none), south, none last
+    CHECK(roster_ids(ReportSort::State) == "cdba");    // lapsed, due, active, in training
+    CHECK(roster_ids(std::nullopt, TeamFilter{{}, {"north"}, {}}) == "ad");
+    CHECK(roster_ids(std::nullopt, TeamFilter{{}, {"North"}, {}}).empty()); // exact
+    CHECK(roster_ids(std::nullopt, TeamFilter{{}, {"north", "south"}, {"kim"}}) == "a");
+    CHECK(roster_ids(std::nullopt, TeamFilter{{}, {""}, {}}) == "c"); // an empty site: those with none
+    ReportFilter by_name;
+    by_name.sort = ReportSort::Name;
+    std::string ids;
+    for (const auto& row : renewals_report(all, context(), by_name).rows)
+        ids += row.id;
+    CHECK(ids == "cbd");
 }
