@@ -1,9 +1,11 @@
-// The worked examples of data/credentials/wa-cps.toml (a trainee year, 1,000 h to the full
-// certificate, 30 CE h with 14 peer-specific and 2 ethics, two late rungs), nj-cprs.toml (46 h,
+// The worked examples of data/credentials/wa-cps.toml (a trainee year renewable 4 times, 1,000 h
+// to the full certificate, renewed on the birthday, 30 CE h with 14 peer-specific and 2 ethics,
+// two late rungs), nj-cprs.toml (46 h,
 // 500 h + 25 h, no exam, 20 CE h) and va-cprs.toml (72 h, 500 h, the IC&RC exam with a 90-day
 // retest wait, no CE rule), each figure computed by hand below.
 
 #include "builtin_fixture.hpp"
+#include "status_text.hpp"
 
 #include <string>
 
@@ -20,6 +22,11 @@ namespace builtin_wa_nj_va_test {
 // Quinn: Washington. Trainee certificate issued 2025-08-04: expiry = + 12 months = 2026-08-04.
 // Toward the full certificate (1,000 h of work or volunteer; supervision does not count):
 // 400 + 300 + 299.99 = 999.99 -> 0.01 h short; with 0.01 h more -> met.
+// The trainee level's 12 months count from the issue date, not to the birthday, so no birthday
+// is needed (given one, 04-17, the expiry is still 2026-08-04). Renewed each 2026-08-01 ..
+// 2029-08-01, a year at a time from the issue date:
+//   after 3 renewals: 2025-08-04 + 48 months = 2029-08-04, renewed 3 of 4: no limit reached
+//   after 4 renewals: 2025-08-04 + 60 months = 2030-08-04, renewed 4 of 4: move up to full by then
 // ---------------------------------------------------------------------------------------------
 const char* const quinn_trainee = R"(
 id = "quinn"
@@ -59,9 +66,9 @@ hours = 299.99
 kind = "work"
 )";
 
-// The full certificate, issued 2026-08-04, shortened to the birthday (04-17) as DOH does with a
-// first certificate: `expires = 2028-04-17` from the certificate (the birthday anchor is not in
-// the format yet). CE window 2026-08-04 .. 2028-04-17:
+// The full certificate, issued 2026-08-04, birthday 04-17. 2026's birthday is before the issue
+// date, so the first expiry is the birthday 2 years on: 2028-04-17, a first period of 20 months
+// and 13 days, shortened to meet the birthday. CE window 2026-08-04 .. 2028-04-17:
 //                                         total   peer-support (>= 14)   ethics (>= 2)
 //   2026-09-10  8     peer-support          8       8
 //   2027-01-12  5.99  peer-support         13.99   13.99
@@ -75,13 +82,19 @@ kind = "work"
 //   2030-04-18 .. 2031-04-17 (expiry + 36 months): reissuance
 //   2031-04-18: lapsed
 // Renewed 2028-04-01 (no expiry of its own): 2028-04-17 + 24 months = 2030-04-17, on the birthday.
+// Other birthdays, the same issue date 2026-08-04:
+//   09-01, after the issue day: 2026-09-01 is still ahead, so the birthday 1 year on: 2027-09-01
+//          (12 months and 28 days); renewed: 2029-09-01
+//   08-04, the issue day itself: the whole 24 months, 2028-08-04
+//   08-03, the day before: 2028-08-03 (24 months less a day)
+// Without a birthday the record is refused: the expiry cannot be computed.
 const char* const quinn_full = R"(
 id = "quinn"
 name = "Quinn Tester"
+birthday = "04-17"
 
 [credentials.wa-cps]
 issued = 2026-08-04
-expires = 2028-04-17
 
 [[ce]]
 date = 2026-09-10
@@ -134,6 +147,24 @@ TEST_CASE("built-in wa-cps: a trainee year, 1,000 h to the full certificate, 30 
         const Record more =
             b.record(std::string(quinn_trainee) + "\n[[experience]]\ndate = 2026-05-01\nhours = 0.01\nkind = \"volunteer\"\n");
         CHECK(b.status(more, "wa-cps", "2026-08-04").next_level->met);
+        const Record with_birthday =
+            b.record(replaced(quinn_trainee, "name = \"Quinn Tester\"\n", "name = \"Quinn Tester\"\nbirthday = \"04-17\"\n"));
+        CHECK(str(b.status(with_birthday, "wa-cps", "2026-08-04").certification->expires) == "2026-08-04");
+    }
+    SUBCASE("trainee: renewed at most 4 times, a year from the issue date each") {
+        std::string text = quinn_trainee;
+        for (int year = 2026; year <= 2029; ++year)
+            text += "\n[[renewal]]\ndate = " + std::to_string(year) + "-08-01\n";
+        const Record renewed = b.record(text);
+        const CredentialStatus three = b.status(renewed, "wa-cps", "2029-07-31");
+        CHECK(three.certification->renewals == 3);
+        CHECK(str(three.certification->expires) == "2029-08-04");
+        CHECK(level_limit_in_words(three).empty());
+        const CredentialStatus four = b.status(renewed, "wa-cps", "2029-08-01");
+        CHECK(four.certification->renewals == 4);
+        CHECK(str(four.certification->expires) == "2030-08-04");
+        CHECK_FALSE(four.renewable);
+        CHECK(level_limit_in_words(four) == "level trainee renewed 4 of 4 times: move up to full by 2030-08-04");
     }
     const Record full = b.record(quinn_full);
     SUBCASE("full, on the birthday expiry: peer-support 0.01 h short, not renewable") {
@@ -161,6 +192,27 @@ TEST_CASE("built-in wa-cps: a trainee year, 1,000 h to the full certificate, 30 
     SUBCASE("renewed before the birthday: two years on, on the birthday again") {
         const Record renewed = b.record(std::string(quinn_full) + "\n[[renewal]]\ndate = 2028-04-01\n");
         CHECK(str(b.status(renewed, "wa-cps", "2028-05-01").certification->expires) == "2030-04-17");
+    }
+    SUBCASE("a birthday after the issue day: the first expiry a year on, then two years each") {
+        const std::string sept = replaced(quinn_full, "birthday = \"04-17\"", "birthday = \"09-01\"");
+        const CredentialStatus first = b.status(b.record(sept), "wa-cps", "2027-09-01");
+        CHECK(str(first.certification->expires) == "2027-09-01");
+        CHECK(first.certification->days_left == 0);
+        CHECK(b.status(b.record(sept), "wa-cps", "2027-09-02").state == State::Grace);
+        const Record renewed = b.record(sept + "\n[[renewal]]\ndate = 2027-08-15\n");
+        CHECK(str(b.status(renewed, "wa-cps", "2027-09-02").certification->expires) == "2029-09-01");
+    }
+    SUBCASE("a birthday on the issue day: the whole 24 months; the day before: a day less") {
+        CHECK(str(b.status(b.record(replaced(quinn_full, "\"04-17\"", "\"08-04\"")), "wa-cps", "2027-01-01")
+                      .certification->expires) == "2028-08-04");
+        CHECK(str(b.status(b.record(replaced(quinn_full, "\"04-17\"", "\"08-03\"")), "wa-cps", "2027-01-01")
+                      .certification->expires) == "2028-08-03");
+    }
+    SUBCASE("without a birthday: the record is refused, naming the key") {
+        Diagnostics diags;
+        const auto rec = load_record(replaced(quinn_full, "birthday = \"04-17\"\n", ""), "x.toml", b.set, {}, diags);
+        CHECK(peerctl::test::messages(diags).find("add birthday = \"MM-DD\" to the record") != std::string::npos);
+        CHECK(diags.has_errors());
     }
 }
 
