@@ -152,6 +152,8 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
             line("  cap",
                  fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : printable(cap.topic)));
         if (ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", ce->max_entry_hours->str()));
+        if (ce->min_entry_hours)
+            line("  per entry", fmt::format("at least {} h, or it counts for nothing", ce->min_entry_hours->str()));
         line("  carry-over", ce->carry_over_max.is_zero() ? "none" : "up to " + ce->carry_over_max.str() + " h");
         if (ce->submit_from_days) line("  submit from", fmt::format("{} days before expiry", *ce->submit_from_days));
         if (ce->submit_before_days) line("  submit by", fmt::format("{} days before expiry", *ce->submit_before_days));

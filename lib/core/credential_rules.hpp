@@ -111,6 +111,9 @@ struct CeRule {
     int entries = 0; // CE entries the period needs, whatever their hours (0: no such count)
     Hours carry_over_max;
     std::optional<Hours> max_entry_hours;
+    // An entry shorter than this counts for nothing toward the credential: not toward the total,
+    // the minimums, the caps or the entry count.
+    std::optional<Hours> min_entry_hours;
     std::optional<int> submit_before_days;
     // The renewal can be submitted from this many days before expiry, not earlier.
     std::optional<int> submit_from_days;

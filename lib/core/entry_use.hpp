@@ -5,6 +5,7 @@
 #include "record.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@ enum class UseReason {
     AfterPass,      // an exam attempt after the one that passed
     OverCap,        // CE that a cap lets no hour of through
     KindNotCounted, // experience of a kind the credential's rules do not ask for
+    TooShort,       // CE shorter than the credential's [ce] min_entry_hours
 };
 
 // The words `entries` shows, in the enum's order ("" for Counts).
@@ -35,6 +37,9 @@ struct EntryUse {
     EntryKind kind = EntryKind::Ce;
     std::size_t index = 0; // in the record's entries of that kind, in file order
     UseReason reason = UseReason::Counts;
+    // The rule's figure behind the reason, where it has one (TooShort: the shortest entry that
+    // counts), so `entries` can say "shorter than the 1 h minimum".
+    std::optional<Hours> limit;
 };
 
 // Records uses as the evaluation meets entries; does nothing without a target. An entry that any
@@ -43,7 +48,7 @@ class UseLog {
 public:
     explicit UseLog(std::vector<EntryUse>* out = nullptr) : out_(out) {}
     bool on() const { return out_ != nullptr; }
-    void mark(EntryKind kind, std::size_t index, UseReason reason);
+    void mark(EntryKind kind, std::size_t index, UseReason reason, std::optional<Hours> limit = std::nullopt);
 
 private:
     std::vector<EntryUse>* out_;

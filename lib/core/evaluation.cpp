@@ -53,6 +53,13 @@ bool cap_applies(const CeCap& cap, const CeEntry& e) {
     return cap.delivery ? e.delivery == cap.delivery : has_topic(e, cap.topic);
 }
 
+// Whether the credential takes a CE entry at all, whatever its date: one too short counts for
+// nothing (not the total, a minimum, a cap or the entry count).
+UseReason acceptance(const CeRule& rule, const CeEntry& e) {
+    if (rule.min_entry_hours && e.hours < *rule.min_entry_hours) return UseReason::TooShort;
+    return UseReason::Counts;
+}
+
 Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kinds, Date as_of, UseLog& log) {
     Hours sum;
     for (std::size_t i = 0; i < rec.experience.size(); ++i) {
@@ -209,8 +216,9 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
                         : e.date > as_of ? UseReason::AfterAsOf
                         : e.date < start ? UseReason::BeforePeriod
                         : e.date > end   ? UseReason::AfterPeriod
-                                         : UseReason::Counts;
+                                         : acceptance(rule, e);
         if (why == UseReason::Counts) entries.push_back(&e);
+        else if (why == UseReason::TooShort) log.mark(EntryKind::Ce, i, why, rule.min_entry_hours);
         else log.mark(EntryKind::Ce, i, why);
     }
     std::stable_sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->date < b->date; });

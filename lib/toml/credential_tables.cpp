@@ -233,6 +233,12 @@ std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_perio
     if (r.has("hours")) rule.hours = r.hours("hours").value_or(Hours());
     if (r.has("carry_over_max")) rule.carry_over_max = non_negative_hours(r, "carry_over_max");
     if (r.has("max_entry_hours")) rule.max_entry_hours = r.hours("max_entry_hours");
+    if (r.has("min_entry_hours")) rule.min_entry_hours = r.hours("min_entry_hours");
+    // A floor above the ceiling would leave no entry that could count.
+    if (rule.min_entry_hours && rule.max_entry_hours && *rule.min_entry_hours > *rule.max_entry_hours)
+        diags.error(file, r.pos("min_entry_hours"),
+                    fmt::format("'min_entry_hours' must not be more than 'max_entry_hours' (got {} h and {} h)",
+                                rule.min_entry_hours->str(), rule.max_entry_hours->str()));
     if (auto d = r.integer("submit_before_days", 1, 3650)) {
         rule.submit_before_days = static_cast<int>(*d);
         // Due on or before the day the period starts: a deadline no one could ever meet.

