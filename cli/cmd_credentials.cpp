@@ -85,6 +85,10 @@ int run_list(Context& ctx) {
     return exit_ok;
 }
 
+std::string providers_words(const std::vector<std::string>& providers) {
+    return printable(fmt::format("{}", fmt::join(providers, " or ")));
+}
+
 std::string hours_list(const std::vector<ExperienceKind>& kinds) {
     std::string out;
     for (auto k : kinds)
@@ -144,14 +148,15 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
             if (m.kind == MinimumKind::TopicEntries)
                 line("  minimum", fmt::format("{} {} entr{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies"));
             else if (m.kind == MinimumKind::ProviderHours)
-                line("  minimum",
-                     fmt::format("{} h from {}", m.hours.str(), printable(fmt::format("{}", fmt::join(m.providers, " or ")))));
+                line("  minimum", fmt::format("{} h from {}", m.hours.str(), providers_words(m.providers)));
             else line("  minimum", fmt::format("{} h {}", m.hours.str(), printable(m.topic)));
         }
         for (const auto& cap : ce->caps)
             line("  cap",
                  fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : printable(cap.topic)));
         if (ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", ce->max_entry_hours->str()));
+        if (!ce->providers.empty())
+            line("  providers", fmt::format("only entries from {} count", providers_words(ce->providers)));
         if (ce->min_entry_hours)
             line("  per entry", fmt::format("at least {} h, or it counts for nothing", ce->min_entry_hours->str()));
         line("  carry-over", ce->carry_over_max.is_zero() ? "none" : "up to " + ce->carry_over_max.str() + " h");

@@ -114,6 +114,9 @@ struct CeRule {
     // An entry shorter than this counts for nothing toward the credential: not toward the total,
     // the minimums, the caps or the entry count.
     std::optional<Hours> min_entry_hours;
+    // Only entries from one of these providers count toward the credential at all (an approved-
+    // provider list for every hour); empty: any provider. Matched as [[ce.minimum]] providers are.
+    std::vector<std::string> providers;
     std::optional<int> submit_before_days;
     // The renewal can be submitted from this many days before expiry, not earlier.
     std::optional<int> submit_from_days;

@@ -19,8 +19,9 @@ constexpr std::string_view reasons[] = {"",
                                         "after the exam was passed",
                                         "over a cap",
                                         "a kind this credential does not count",
-                                        "shorter than the minimum entry length"};
-static_assert(std::size(reasons) == static_cast<std::size_t>(UseReason::TooShort) + 1);
+                                        "shorter than the minimum entry length",
+                                        "not from a provider the credential lists"};
+static_assert(std::size(reasons) == static_cast<std::size_t>(UseReason::OtherProvider) + 1);
 } // namespace
 
 std::span<const std::string_view> use_reason_names() { return reasons; }

@@ -27,6 +27,7 @@ enum class UseReason {
     OverCap,        // CE that a cap lets no hour of through
     KindNotCounted, // experience of a kind the credential's rules do not ask for
     TooShort,       // CE shorter than the credential's [ce] min_entry_hours
+    OtherProvider,  // CE from a provider not in the credential's [ce] providers
 };
 
 // The words `entries` shows, in the enum's order ("" for Counts).

@@ -45,6 +45,11 @@ bool same_provider(const std::string& a, const std::string& b) {
            });
 }
 
+// Provider names match whatever their case: "GMHCN" is "gmhcn".
+bool from_any(const std::vector<std::string>& providers, const CeEntry& e) {
+    return std::any_of(providers.begin(), providers.end(), [&](const auto& name) { return same_provider(name, e.provider); });
+}
+
 bool has_topic(const CeEntry& e, const std::string& topic) {
     return std::find(e.topics.begin(), e.topics.end(), topic) != e.topics.end();
 }
@@ -56,6 +61,7 @@ bool cap_applies(const CeCap& cap, const CeEntry& e) {
 // Whether the credential takes a CE entry at all, whatever its date: one too short counts for
 // nothing (not the total, a minimum, a cap or the entry count).
 UseReason acceptance(const CeRule& rule, const CeEntry& e) {
+    if (!rule.providers.empty() && !from_any(rule.providers, e)) return UseReason::OtherProvider;
     if (rule.min_entry_hours && e.hours < *rule.min_entry_hours) return UseReason::TooShort;
     return UseReason::Counts;
 }
@@ -251,9 +257,7 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
                 if (has_topic(*e, r.topic)) ++r.entries_counted;
                 break;
             case MinimumKind::ProviderHours:
-                if (std::any_of(r.providers.begin(), r.providers.end(),
-                                [&](const auto& name) { return same_provider(name, e->provider); }))
-                    r.counted += e->hours;
+                if (from_any(r.providers, *e)) r.counted += e->hours;
                 break;
             }
         }

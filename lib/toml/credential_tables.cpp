@@ -250,6 +250,7 @@ std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_perio
                     shortest_period_days));
     }
     submit_window(r, *t, rule, shortest_period_days);
+    if (r.has("providers")) rule.providers = providers(r, *t);
     for (const toml::table* m : r.tables("minimum"))
         rule.minimums.push_back(minimum(*m));
     for (const toml::table* c : r.tables("cap"))
@@ -279,6 +280,14 @@ void CredentialParser::submit_window(TableReader& r, const toml::table& t, CeRul
         diags.error(file, r.pos("late_fee"), "'late_fee' is owed after the submit-by date: it needs 'submit_before_days'");
 }
 
+std::vector<std::string> CredentialParser::providers(TableReader& r, const toml::table& t) {
+    std::vector<std::string> out = r.strings("providers", true);
+    // An empty list would be a rule no entry can ever meet.
+    if (const auto* list = t["providers"].as_array(); list && list->empty())
+        diags.error(file, r.pos("providers"), "'providers' must name at least one provider");
+    return out;
+}
+
 Hours CredentialParser::non_negative_hours(TableReader& r, std::string_view key) {
     if (r.is_zero(key)) return Hours();
     return r.hours(key).value_or(Hours());
@@ -291,12 +300,7 @@ CeMinimum CredentialParser::minimum(const toml::table& t) {
     if (has_topic == has_providers)
         diags.error(file, r.pos(), fmt::format("{} needs exactly one of 'topic' or 'providers'", named("[[ce.minimum]]")));
     if (has_topic) m.topic = r.string("topic", true).value_or("");
-    if (has_providers) {
-        m.providers = r.strings("providers", true);
-        // An empty list would be a minimum no entry can ever meet.
-        if (const auto* list = t["providers"].as_array(); list && list->empty())
-            diags.error(file, r.pos("providers"), "'providers' must name at least one provider");
-    }
+    if (has_providers) m.providers = providers(r, t);
     if (r.has("entries") && has_providers)
         diags.error(file, r.pos("entries"),
                     "'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'");

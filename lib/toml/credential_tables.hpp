@@ -32,6 +32,8 @@ struct CredentialParser {
     void submit_window(TableReader& r, const toml::table& t, CeRule& rule, int shortest_period_days);
     // 0 is a valid carry-over ("none"), unlike an entry's hours.
     Hours non_negative_hours(TableReader& r, std::string_view key);
+    // `providers` of [ce] or a [[ce.minimum]]: at least one name.
+    std::vector<std::string> providers(TableReader& r, const toml::table& t);
     CeMinimum minimum(const toml::table& t);
     CeCap cap(const toml::table& t);
     std::vector<LapseRung> after_expiry(TableReader& root);

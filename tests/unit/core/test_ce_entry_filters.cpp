@@ -103,4 +103,44 @@ TEST_CASE("[ce] min_entry_hours: a short entry outside the window says so, not '
     CHECK(use_at(cs, 0).reason == UseReason::BeforePeriod);
 }
 
+TEST_CASE("[ce] providers: only entries from a listed provider count at all") {
+    Credential c = test::make_credential("ga", period12 + R"([ce]
+hours = 12
+providers = ["GMHCN", "Approved Vendor"]
+min_entry_hours = 1
+[[ce.minimum]]
+providers = ["GMHCN"]
+hours = 6
+[[ce.minimum]]
+topic = "ethics"
+hours = 1
+)");
+    Record rec = certified("ga", {course(ymd(2025, 2, 1), centi(600), {}, "gmhcn"),           // listed, in another case
+                                  course(ymd(2025, 3, 1), centi(400), {}, "Approved Vendor"), // listed
+                                  course(ymd(2025, 4, 1), centi(200), {"ethics"}, "Other"),   // not listed
+                                  course(ymd(2025, 5, 1), centi(100), {"ethics"}),            // no provider
+                                  course(ymd(2025, 6, 1), centi(50), {}, "Other")});          // not listed and short
+    CredentialStatus cs = judged(rec, c);
+    const CeProgress& ce = *cs.ce;
+    CHECK(ce.counted == centi(1000)); // 6 + 4 of the 12; the 2 h and 1 h entries count for nothing
+    CHECK(ce.entries == 2);
+    REQUIRE(ce.requirements.size() == 2);
+    CHECK(ce.requirements[0].counted == centi(600)); // from GMHCN: 6 / 6
+    CHECK(ce.requirements[1].counted == Hours());    // ethics: both ethics entries are from unlisted providers
+    CHECK_FALSE(ce.met());
+    CHECK(use_at(cs, 0).reason == UseReason::Counts);
+    CHECK(use_at(cs, 1).reason == UseReason::Counts);
+    CHECK(use_at(cs, 2).reason == UseReason::OtherProvider);
+    CHECK(use_at(cs, 3).reason == UseReason::OtherProvider);
+    CHECK(use_at(cs, 4).reason == UseReason::OtherProvider); // the provider is said first, not the length
+    CHECK(to_string(UseReason::OtherProvider) == "not from a provider the credential lists");
+}
+
+TEST_CASE("[ce] providers: 2 h more from the vendor meet the 12") {
+    Credential c = test::make_credential("ga-met", period12 + "[ce]\nhours = 12\nproviders = [\"GMHCN\", \"Vendor\"]\n");
+    Record rec = certified("ga-met",
+                           {course(ymd(2025, 2, 1), centi(600), {}, "GMHCN"), course(ymd(2025, 3, 1), centi(600), {}, "VENDOR")});
+    CHECK(judged(rec, c).ce->met()); // 6 + 6 = 12
+}
+
 } // namespace ce_entry_filters_test

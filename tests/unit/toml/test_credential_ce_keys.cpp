@@ -66,4 +66,35 @@ TEST_CASE("[ce] min_entry_hours") {
     }
 }
 
+TEST_CASE("[ce] providers") {
+    SUBCASE("read") {
+        Parsed p = parse_after_period("[ce]\nhours = 12\nproviders = [\"GMHCN\", \"Vendor\"]\n");
+        INFO(p.text());
+        REQUIRE(p.credential);
+        CHECK(p.text().empty());
+        CHECK(p.credential->ce->providers == std::vector<std::string>{"GMHCN", "Vendor"});
+    }
+    SUBCASE("absent: any provider") {
+        Parsed p = parse_after_period("[ce]\nhours = 12\n");
+        REQUIRE(p.credential);
+        CHECK(p.credential->ce->providers.empty());
+    }
+    SUBCASE("an empty list and a wrong type are refused at the key") {
+        Parsed p = parse_after_period("[ce]\nhours = 12\nproviders = []\n");
+        CHECK_FALSE(p.credential);
+        CHECK(p.text() == "c.toml:11:13: error: 'providers' must name at least one provider\n");
+        Parsed q = parse_after_period("[ce]\nhours = 12\nproviders = \"GMHCN\"\n");
+        CHECK_FALSE(q.credential);
+        CHECK(q.text().find("c.toml:11:13: error:") == 0);
+    }
+    SUBCASE("inside a [revision.ce]") {
+        Parsed p = parse_after_period(
+            "[ce]\nhours = 12\n[[revision]]\neffective_from = 2024-01-01\n[revision.ce]\nhours = 12\nproviders = [\"GMHCN\"]\n");
+        INFO(p.text());
+        REQUIRE(p.credential);
+        CHECK(p.credential->ce->providers.empty());
+        CHECK(p.credential->revisions.at(0).ce->providers == std::vector<std::string>{"GMHCN"});
+    }
+}
+
 } // namespace credential_ce_keys_test
