@@ -89,6 +89,9 @@ std::string providers_words(const std::vector<std::string>& providers) {
     return printable(fmt::format("{}", fmt::join(providers, " or ")));
 }
 
+// " within 24 months": a look-back before the issue date, where a rule has one.
+std::string within_words(std::optional<int> months) { return months ? fmt::format(" within {} months", *months) : std::string(); }
+
 std::string hours_list(const std::vector<ExperienceKind>& kinds) {
     std::string out;
     for (auto k : kinds)
@@ -111,13 +114,14 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
     if (const TrainingRule* t = rules.training) {
         std::string domains;
         for (const auto& d : t->domains)
-            domains += fmt::format("{}{} {} h", domains.empty() ? "" : ", ", printable(d.domain), d.hours.str());
-        line("training", t->hours.str() + " h" + (domains.empty() ? "" : " (" + domains + ")"));
+            domains += fmt::format("{}{} {} h{}", domains.empty() ? "" : ", ", printable(d.domain), d.hours.str(),
+                                   within_words(d.within_months));
+        line("training", t->hours.str() + " h" + within_words(t->within_months) + (domains.empty() ? "" : " (" + domains + ")"));
     }
     if (rules.experience) {
         if (indent && rules.experience->empty()) line("experience", "none");
         for (const auto& e : *rules.experience)
-            line("experience", fmt::format("{} h {}", e.hours.str(), hours_list(e.kinds)));
+            line("experience", fmt::format("{} h {}{}", e.hours.str(), hours_list(e.kinds), within_words(e.within_months)));
     }
     if (const ExamRule* x = rules.exam) {
         std::string exam = x->required ? "required" : "optional";
@@ -139,7 +143,7 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
             desc += fmt::format(", next level due {} months after training", *l.move_up_within_months_of_training);
         if (l.needs_period_met) desc += ", needs the period's renewal and CE requirements met";
         for (const auto& e : l.experience)
-            desc += fmt::format(", needs {} h {}", e.hours.str(), hours_list(e.kinds));
+            desc += fmt::format(", needs {} h {}{}", e.hours.str(), hours_list(e.kinds), within_words(e.within_months));
         line("level " + printable(l.id), desc);
     }
     if (const CeRule* ce = rules.ce) {

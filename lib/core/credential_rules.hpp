@@ -26,6 +26,8 @@ struct Source {
 struct DomainMinimum {
     std::string domain;
     Hours hours;
+    // A look-back of the domain's own, as [training] within_months counts one.
+    std::optional<int> within_months;
 };
 
 struct TrainingRule {
@@ -37,6 +39,9 @@ struct TrainingRule {
 struct ExperienceRule {
     std::vector<ExperienceKind> kinds;
     Hours hours;
+    // Only experience dated within this many months before the issue date (while pursued: before
+    // as_of) counts, as [training] within_months counts training. Not read in [renewal].
+    std::optional<int> within_months;
 };
 
 struct ExamRule {

@@ -20,8 +20,9 @@ constexpr std::string_view reasons[] = {"",
                                         "over a cap",
                                         "a kind this credential does not count",
                                         "shorter than the minimum entry length",
-                                        "not from a provider the credential lists"};
-static_assert(std::size(reasons) == static_cast<std::size_t>(UseReason::OtherProvider) + 1);
+                                        "not from a provider the credential lists",
+                                        "older than the experience window"};
+static_assert(std::size(reasons) == static_cast<std::size_t>(UseReason::ExperienceTooOld) + 1);
 } // namespace
 
 std::span<const std::string_view> use_reason_names() { return reasons; }

@@ -15,19 +15,20 @@ namespace peerctl {
 
 enum class UseReason {
     Counts,
-    Void,           // the entry carries `void = "reason"`
-    AfterAsOf,      // dated after the day the status is computed for
-    BeforePeriod,   // CE (or experience a [renewal] rule counts) before the current period's first day
-    AfterPeriod,    // the same after the expiry, while no renewal is recorded
-    NotCertified,   // CE or a renewal of a credential not certified (as of that day)
-    AfterIssue,     // initial training dated after the certification
-    TooOld,         // initial training older than the credential accepts
-    Scheduled,      // an exam not taken yet
-    AfterPass,      // an exam attempt after the one that passed
-    OverCap,        // CE that a cap lets no hour of through
-    KindNotCounted, // experience of a kind the credential's rules do not ask for
-    TooShort,       // CE shorter than the credential's [ce] min_entry_hours
-    OtherProvider,  // CE from a provider not in the credential's [ce] providers
+    Void,             // the entry carries `void = "reason"`
+    AfterAsOf,        // dated after the day the status is computed for
+    BeforePeriod,     // CE (or experience a [renewal] rule counts) before the current period's first day
+    AfterPeriod,      // the same after the expiry, while no renewal is recorded
+    NotCertified,     // CE or a renewal of a credential not certified (as of that day)
+    AfterIssue,       // initial training (or experience under within_months) dated after the certification
+    TooOld,           // initial training older than the credential accepts
+    Scheduled,        // an exam not taken yet
+    AfterPass,        // an exam attempt after the one that passed
+    OverCap,          // CE that a cap lets no hour of through
+    KindNotCounted,   // experience of a kind the credential's rules do not ask for
+    TooShort,         // CE shorter than the credential's [ce] min_entry_hours
+    OtherProvider,    // CE from a provider not in the credential's [ce] providers
+    ExperienceTooOld, // experience older than an [[experience]] within_months accepts
 };
 
 // The words `entries` shows, in the enum's order ("" for Counts).

@@ -66,13 +66,25 @@ UseReason acceptance(const CeRule& rule, const CeEntry& e) {
     return UseReason::Counts;
 }
 
-Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kinds, Date as_of, UseLog& log) {
+// The first day a look-back of `months` before `reference` takes in; none without a look-back, or
+// when it would fall before the calendar's first day (then every entry is recent enough).
+std::optional<Date> look_back_start(Date reference, std::optional<int> months) {
+    return months ? add_months(reference, -*months) : std::nullopt;
+}
+
+// Experience toward one rule. With a look-back, only entries from `reference` - within_months to
+// `reference` count, as training does; without, every entry up to as_of.
+Hours experience_hours(const Record& rec, const ExperienceRule& rule, Date reference, Date as_of, UseLog& log) {
+    std::optional<Date> earliest = look_back_start(reference, rule.within_months);
+    const auto& kinds = rule.kinds;
     Hours sum;
     for (std::size_t i = 0; i < rec.experience.size(); ++i) {
         const ExperienceEntry& e = rec.experience[i];
         UseReason why = e.voided                                                       ? UseReason::Void
                         : std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end() ? UseReason::KindNotCounted
                         : e.date > as_of                                               ? UseReason::AfterAsOf
+                        : rule.within_months && e.date > reference                     ? UseReason::AfterIssue
+                        : earliest && e.date < *earliest                               ? UseReason::ExperienceTooOld
                                                                                        : UseReason::Counts;
         log.mark(EntryKind::Experience, i, why);
         if (why == UseReason::Counts) sum += e.hours;
@@ -80,12 +92,13 @@ Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kin
     return sum;
 }
 
-std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date as_of,
-                                                    UseLog& log) {
+// `reference`: the issue date, or as_of while the credential (or the level) is pursued.
+std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date reference,
+                                                    Date as_of, UseLog& log) {
     std::vector<ExperienceProgress> out;
     out.reserve(rules.size());
     for (const auto& r : rules)
-        out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of, log)});
+        out.push_back({r.kinds, r.hours, experience_hours(rec, r, reference, as_of, log), r.within_months});
     return out;
 }
 
@@ -96,11 +109,12 @@ bool all_met(const std::vector<ExperienceProgress>& items) {
 TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, Date reference, Date as_of, UseLog& log) {
     TrainingProgress p;
     p.required = rule.hours;
-    std::optional<Date> earliest;
-    // Nothing before the calendar's first day: then every entry is recent enough.
-    if (rule.within_months) earliest = add_months(reference, -*rule.within_months);
-    for (const auto& d : rule.domains)
-        p.domains.push_back({d.domain, d.hours, Hours()});
+    std::optional<Date> earliest = look_back_start(reference, rule.within_months);
+    std::vector<std::optional<Date>> domain_earliest;
+    for (const auto& d : rule.domains) {
+        p.domains.push_back({d.domain, d.hours, Hours(), d.within_months});
+        domain_earliest.push_back(look_back_start(reference, d.within_months));
+    }
     for (std::size_t i = 0; i < rec.training.size(); ++i) {
         const TrainingEntry& e = rec.training[i];
         UseReason why = e.voided                         ? UseReason::Void
@@ -111,8 +125,10 @@ TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, 
         log.mark(EntryKind::Training, i, why);
         if (why != UseReason::Counts) continue;
         p.completed += e.hours;
-        for (auto& d : p.domains)
-            if (d.domain == e.domain) d.completed += e.hours;
+        // An entry older than a domain's own look-back still counts toward the total.
+        for (std::size_t k = 0; k < p.domains.size(); ++k)
+            if (p.domains[k].domain == e.domain && !(domain_earliest[k] && e.date < *domain_earliest[k]))
+                p.domains[k].completed += e.hours;
     }
     p.met = p.completed >= p.required &&
             std::all_of(p.domains.begin(), p.domains.end(), [](const auto& d) { return d.completed >= d.required; });
@@ -300,7 +316,7 @@ void judge_next_level(const Record& rec, const Credential& rule, const LevelRule
     if (it == rule.levels.end() || std::next(it) == rule.levels.end()) return;
     LevelProgress lp;
     lp.level = std::next(it)->id;
-    lp.experience = experience_progress(rec, std::next(it)->experience, as_of, log);
+    lp.experience = experience_progress(rec, std::next(it)->experience, as_of, as_of, log);
     lp.needs_period_met = std::next(it)->needs_period_met;
     lp.period_met = period_met;
     lp.met = all_met(lp.experience) && (!lp.needs_period_met || period_met);
@@ -440,7 +456,7 @@ SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials
         RulesInForce initial = rules_in_force(*rule, reference);
         cs.revision = initial.initial_since();
         if (initial.training) cs.training = training_progress(record, *initial.training, reference, as_of, log);
-        cs.experience = experience_progress(record, *initial.experience, as_of, log);
+        cs.experience = experience_progress(record, *initial.experience, reference, as_of, log);
         if (initial.exam) cs.exam = exam_progress(record, *rule, initial, as_of, cs.problems, log);
         // effective_to ends new certifications; those already issued keep their status and renewals.
         if (rule->effective_to && held.issued && *held.issued > *rule->effective_to)

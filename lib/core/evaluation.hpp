@@ -26,6 +26,7 @@ struct DomainProgress {
     std::string domain;
     Hours required;
     Hours completed;
+    std::optional<int> within_months; // the domain's own look-back, where it has one
 };
 
 struct TrainingProgress {
@@ -39,6 +40,7 @@ struct ExperienceProgress {
     std::vector<ExperienceKind> kinds;
     Hours required;
     Hours completed;
+    std::optional<int> within_months; // counted only within this many months before the issue date
 };
 
 struct ExamProgress {

@@ -42,6 +42,11 @@ std::string kinds_label(const std::vector<ExperienceKind>& kinds) {
     return out;
 }
 
+// ", within 24 months": a look-back, where the rule has one.
+std::string within_label(std::optional<int> months) {
+    return months ? fmt::format(", within {} months", *months) : std::string();
+}
+
 // A specialist's page. Rows are laid out when the page is done: the label column is as wide as the
 // longest label ("mentoring-education") and the name column as the longest credential name, so
 // that a long one moves the column for every row instead of pushing its own row out of line.
@@ -211,12 +216,13 @@ void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
                  page.left(t.required, t.completed));
         for (const auto& d : t.domains)
             page.row(6, printable(d.domain), fmt::format("{} / {} h", d.completed.str(), d.required.str()),
-                     page.left(d.required, d.completed));
+                     page.left(d.required, d.completed) +
+                         (d.within_months ? "  " + style.dim(fmt::format("within {} months", *d.within_months)) : ""));
     }
     for (const auto& e : cs.experience)
         page.row(4, e.kinds.size() == 1 && e.kinds[0] == ExperienceKind::Supervision ? "supervision" : "experience",
                  fmt::format("{} / {} h", e.completed.str(), e.required.str()),
-                 page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds)));
+                 page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds) + within_label(e.within_months)));
     if (cs.exam && cs.exam->required) {
         const ExamProgress& x = *cs.exam;
         std::string detail;
@@ -338,7 +344,8 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
                              style.dim("the requirements above"));
                 for (const auto& e : cs.next_level->experience)
                     page.row(6, "experience", fmt::format("{} / {} h", e.completed.str(), e.required.str()),
-                             page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds)));
+                             page.left(e.required, e.completed) + "  " +
+                                 style.dim(kinds_label(e.kinds) + within_label(e.within_months)));
             }
             std::string why = printable(missing_in_words(cs));
             if (!why.empty()) why.insert(0, "missing ");

@@ -90,10 +90,17 @@ std::vector<ExperienceRule> CredentialParser::experience(TableReader& parent, st
         ExperienceRule rule;
         rule.kinds = kinds(r, *t);
         rule.hours = r.hours("hours", true).value_or(Hours());
+        // A [renewal] rule counts within the period: a look-back there would say nothing.
+        if (parent_name.empty()) rule.within_months = look_back(r);
         r.warn_unknown();
         out.push_back(std::move(rule));
     }
     return out;
+}
+
+std::optional<int> CredentialParser::look_back(TableReader& r) {
+    if (auto m = r.integer("within_months", 1, 1200)) return static_cast<int>(*m);
+    return std::nullopt;
 }
 
 std::optional<RenewalRule> CredentialParser::renewal(TableReader& root) {
@@ -121,12 +128,19 @@ std::optional<TrainingRule> CredentialParser::training(TableReader& root) {
     TableReader r(*t, file, diags, named("[training]"));
     TrainingRule rule;
     rule.hours = r.hours("hours", true).value_or(Hours());
-    if (auto m = r.integer("within_months", 1, 1200)) rule.within_months = static_cast<int>(*m);
+    rule.within_months = look_back(r);
     for (const toml::table* d : r.tables("domain")) {
         TableReader dr(*d, file, diags, named("[[training.domain]]"));
         DomainMinimum m;
         m.domain = dr.string("domain", true).value_or("");
         m.hours = dr.hours("hours", true).value_or(Hours());
+        m.within_months = look_back(dr);
+        // Only training the total counts can count toward a domain: a longer look-back is void.
+        if (m.within_months && rule.within_months && *m.within_months > *rule.within_months)
+            diags.error(file, dr.pos("within_months"),
+                        fmt::format("a [[{}training.domain]]'s 'within_months' must not be longer than [{}training]'s "
+                                    "(got {} and {})",
+                                    prefix, prefix, *m.within_months, *rule.within_months));
         dr.warn_unknown();
         rule.domains.push_back(std::move(m));
     }

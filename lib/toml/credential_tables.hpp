@@ -22,6 +22,8 @@ struct CredentialParser {
     // `parent_name` ("renewal.") names the tables in messages where they are not top-level.
     std::vector<ExperienceRule> experience(TableReader& parent, std::string_view key, std::string_view parent_name = {});
     std::optional<RenewalRule> renewal(TableReader& root);
+    // `within_months`: a look-back in months before the issue date, 1 to 1200.
+    std::optional<int> look_back(TableReader& r);
     std::optional<TrainingRule> training(TableReader& root);
     std::optional<ExamRule> exam(TableReader& root);
     PeriodRule period(TableReader& root);

@@ -97,4 +97,68 @@ TEST_CASE("[ce] providers") {
     }
 }
 
+TEST_CASE("within_months on [[experience]], [[level.experience]] and [[training.domain]]") {
+    SUBCASE("read where a look-back means something") {
+        Parsed p = parse_after_period(R"([[experience]]
+kinds = ["work"]
+hours = 500
+within_months = 24
+[[level]]
+id = "full"
+[[level.experience]]
+kinds = ["work"]
+hours = 100
+within_months = 12
+[training]
+hours = 60
+within_months = 72
+[[training.domain]]
+domain = "ethics"
+hours = 6
+within_months = 72
+[[revision]]
+effective_from = 2024-01-01
+[[revision.experience]]
+kinds = ["work"]
+hours = 500
+within_months = 36
+)");
+        INFO(p.text());
+        REQUIRE(p.credential);
+        CHECK(p.text().empty());
+        CHECK(p.credential->experience.at(0).within_months == 24);
+        CHECK(p.credential->levels.at(0).experience.at(0).within_months == 12);
+        CHECK(p.credential->training->domains.at(0).within_months == 72);
+        CHECK(p.credential->revisions.at(0).experience->at(0).within_months == 36);
+    }
+    SUBCASE("0 is refused; in [[renewal.experience]] it is an unknown key") {
+        Parsed p = parse_after_period(R"([[experience]]
+kinds = ["work"]
+hours = 500
+within_months = 0
+[renewal]
+[[renewal.experience]]
+kinds = ["work"]
+hours = 10
+within_months = 12
+)");
+        CHECK_FALSE(p.credential);
+        CHECK(p.text() == "c.toml:12:17: error: 'within_months' must be between 1 and 1200 (got 0)\n"
+                          "c.toml:17:1: warning: unknown key 'within_months' in [[renewal.experience]]\n");
+    }
+    SUBCASE("a domain's look-back longer than the training's is refused at the key") {
+        Parsed p = parse_after_period(R"([training]
+hours = 60
+within_months = 36
+[[training.domain]]
+domain = "ethics"
+hours = 6
+within_months = 72
+)");
+        CHECK_FALSE(p.credential);
+        CHECK(p.text() == "c.toml:15:17: error: a [[training.domain]]'s 'within_months' must not be longer than "
+                          "[training]'s (got 72 and 36)\n");
+    }
+}
+
 } // namespace credential_ce_keys_test
