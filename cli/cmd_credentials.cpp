@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "rules_in_force.hpp"
+#include "status_text.hpp"
 
 #include <fmt/core.h>
 #include <fmt/ranges.h>
@@ -149,11 +150,13 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
     if (const CeRule* ce = rules.ce) {
         line("CE", ce_words(*ce) + " per period");
         for (const auto& m : ce->minimums) {
+            std::string over = m.over_months ? " over " + months_in_words(*m.over_months) + ", across periods" : "";
             if (m.kind == MinimumKind::TopicEntries)
-                line("  minimum", fmt::format("{} {} entr{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies"));
+                line("  minimum",
+                     fmt::format("{} {} entr{}{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies", over));
             else if (m.kind == MinimumKind::ProviderHours)
                 line("  minimum", fmt::format("{} h from {}", m.hours.str(), providers_words(m.providers)));
-            else line("  minimum", fmt::format("{} h {}", m.hours.str(), printable(m.topic)));
+            else line("  minimum", fmt::format("{} h {}{}", m.hours.str(), printable(m.topic), over));
         }
         for (const auto& cap : ce->caps)
             line("  cap",

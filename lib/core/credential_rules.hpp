@@ -103,6 +103,9 @@ struct CeMinimum {
     std::vector<std::string> providers;
     Hours hours;
     int entries = 0;
+    // A topic minimum counted over the months that end on the period's expiry, across periods
+    // ("3 h of suicide prevention every 6 years"), rather than within the period.
+    std::optional<int> over_months;
 };
 
 struct CeCap {

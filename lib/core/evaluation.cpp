@@ -22,13 +22,14 @@ std::string to_string(State s) { return enum_name(states, s); }
 std::optional<State> parse_state(std::string_view s) { return parse_enum<State>(states, s); }
 
 bool RequirementProgress::met() const {
+    if (!judged) return true;
     return kind == MinimumKind::TopicEntries ? entries_counted >= entries_required : counted >= required;
 }
 
 Hours CeProgress::hours_to_go() const {
     Hours most = remaining();
     for (const auto& r : requirements)
-        if (r.kind != MinimumKind::TopicEntries) most = std::max(most, shortfall(r.required, r.counted));
+        if (r.kind != MinimumKind::TopicEntries && r.judged) most = std::max(most, shortfall(r.required, r.counted));
     return most;
 }
 
@@ -224,8 +225,45 @@ ExamProgress exam_progress(const Record& rec, const Credential& rule, const Rule
     return p;
 }
 
-// What the entries of one window count toward the CE rules (before carry-over).
-CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end, Date as_of, UseLog& log) {
+// How an entry adds to one minimum: in full toward each topic it lists.
+void add_to_minimum(RequirementProgress& r, const CeEntry& e) {
+    switch (r.kind) {
+    case MinimumKind::TopicHours:
+        if (has_topic(e, r.topic)) r.counted += e.hours;
+        break;
+    case MinimumKind::TopicEntries:
+        if (has_topic(e, r.topic)) ++r.entries_counted;
+        break;
+    case MinimumKind::ProviderHours:
+        if (from_any(r.providers, e)) r.counted += e.hours;
+        break;
+    }
+}
+
+// A minimum over `over_months`: the entries the credential takes dated from the expiry minus the
+// months (as a [training] look-back counts: that day included) to the expiry, across periods, and
+// never less than the current period. Judged only when the holder was certified on or before the
+// window's first day, so has held the credential the whole window: no pro rata.
+void count_over_months(const Record& rec, const CeRule& rule, RequirementProgress& r, Date start, Date end, Date issued,
+                       Date as_of, UseLog& log) {
+    std::optional<Date> back = look_back_start(end, r.over_months);
+    r.judged = back && issued <= *back;
+    Date from = back ? std::min(*back, start) : first_date;
+    r.window_start = from;
+    for (std::size_t i = 0; i < rec.ce.size(); ++i) {
+        const CeEntry& e = rec.ce[i];
+        if (e.voided || e.date > as_of || e.date < from || e.date > end || acceptance(rule, e) != UseReason::Counts) continue;
+        Hours hours_before = r.counted;
+        int entries_before = r.entries_counted;
+        add_to_minimum(r, e);
+        // An entry of a period before ("before the current period") counts for the credential here.
+        if (r.counted != hours_before || r.entries_counted != entries_before) log.mark(EntryKind::Ce, i, UseReason::Counts);
+    }
+}
+
+// What the entries of one window count toward the CE rules (before carry-over). `issued`: the
+// certification's date, for minimums over several periods.
+CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end, Date issued, Date as_of, UseLog& log) {
     CeProgress p;
     p.window_start = start;
     p.window_end = end;
@@ -247,7 +285,8 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
     for (const auto& c : rule.caps)
         p.caps.push_back({c.topic, c.delivery, c.hours, Hours(), Hours()});
     for (const auto& m : rule.minimums)
-        p.requirements.push_back({m.kind, m.topic, m.providers, m.hours, Hours(), m.entries, 0});
+        p.requirements.push_back(
+            {m.kind, m.topic, m.providers, m.hours, Hours(), m.entries, 0, m.over_months, std::nullopt, true});
     for (const CeEntry* e : entries) {
         ++p.entries;
         // An entry counts once toward the total, reduced by the per-entry cap and by what room is
@@ -263,21 +302,11 @@ CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end,
         p.counted += counted;
         log.mark(EntryKind::Ce, static_cast<std::size_t>(e - rec.ce.data()),
                  counted.is_zero() ? UseReason::OverCap : UseReason::Counts);
-        // Minimums count an entry fully toward each topic it lists.
-        for (auto& r : p.requirements) {
-            switch (r.kind) {
-            case MinimumKind::TopicHours:
-                if (has_topic(*e, r.topic)) r.counted += e->hours;
-                break;
-            case MinimumKind::TopicEntries:
-                if (has_topic(*e, r.topic)) ++r.entries_counted;
-                break;
-            case MinimumKind::ProviderHours:
-                if (from_any(r.providers, *e)) r.counted += e->hours;
-                break;
-            }
-        }
+        for (auto& r : p.requirements)
+            if (!r.over_months) add_to_minimum(r, *e);
     }
+    for (auto& r : p.requirements)
+        if (r.over_months) count_over_months(rec, rule, r, start, end, issued, as_of, log);
     return p;
 }
 
@@ -396,13 +425,14 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     }
 
     if (ce_rule) {
-        CeProgress ce = count_ce(rec, *ce_rule, window_start, expires, as_of, log);
+        CeProgress ce = count_ce(rec, *ce_rule, window_start, expires, cert.issued, as_of, log);
         if (chain.periods.size() > 1 && ce_rule->carry_over_max > Hours()) {
             // The surplus of the period before, as the rules of that period counted it.
             const CertPeriod& before_period = chain.periods[chain.periods.size() - 2];
             if (const CeRule* before_rule = rules_in_force(rule, before_period.expires).ce) {
                 UseLog none;
-                CeProgress before = count_ce(rec, *before_rule, before_period.start, before_period.expires, as_of, none);
+                CeProgress before =
+                    count_ce(rec, *before_rule, before_period.start, before_period.expires, cert.issued, as_of, none);
                 Hours surplus = before.counted > before.required ? before.counted - before.required : Hours();
                 ce.carried_over = min(surplus, ce_rule->carry_over_max);
                 ce.counted += ce.carried_over;

@@ -50,6 +50,11 @@ json requirement_json(const RequirementProgress& r) {
         j["remaining"] = hours_json(shortfall(r.required, r.counted));
         j["unit"] = "hours";
     }
+    if (r.over_months) {
+        j["over_months"] = *r.over_months;
+        j["window_start"] = to_string(*r.window_start);
+        j["judged"] = r.judged;
+    }
     j["met"] = r.met();
     return j;
 }

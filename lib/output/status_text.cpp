@@ -145,6 +145,21 @@ std::string entries_left(int required, int counted, const Style& style) {
     return missing == 0 ? style.green("done") : style.yellow(plural(missing, "entry", "entries") + " left");
 }
 
+// A minimum over several periods: "suicide-prevention  1 / 3 h  2 h left  over 6 years from
+// 2025-01-01"; before the holder has held the credential that long, not due yet.
+void over_months_row(Page& page, const RequirementProgress& r, const Style& style) {
+    bool entries = r.kind == MinimumKind::TopicEntries;
+    std::string value = entries ? fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries"))
+                                : fmt::format("{} / {} h", r.counted.str(), r.required.str());
+    std::string left = !r.judged ? style.dim("not due yet")
+                       : entries ? entries_left(r.entries_required, r.entries_counted, style)
+                                 : page.left(r.required, r.counted);
+    std::string span = "over " + months_in_words(*r.over_months);
+    span +=
+        r.judged ? " from " + to_string(*r.window_start) : fmt::format(", asked once held {}", months_in_words(*r.over_months));
+    page.row(6, printable(r.topic), value, left + "  " + style.dim(span));
+}
+
 void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
     std::string window = style.dim("window " + to_string(ce.window_start) + " to " + to_string(ce.window_end));
     // CE counted in entries alone ("2 CE classes a year") shows entries where hours would be.
@@ -159,7 +174,9 @@ void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
                  entries_left(ce.entries_required, ce.entries, style));
     if (!ce.carried_over.is_zero()) page.row(6, "carried over", ce.carried_over.str() + " h");
     for (const auto& r : ce.requirements) {
-        if (r.kind == MinimumKind::TopicEntries) {
+        if (r.over_months) {
+            over_months_row(page, r, style);
+        } else if (r.kind == MinimumKind::TopicEntries) {
             page.row(6, printable(r.topic),
                      fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries")),
                      entries_left(r.entries_required, r.entries_counted, style));
@@ -291,11 +308,12 @@ std::vector<std::string> ce_missing_parts(const CredentialStatus& cs) {
     auto add = [&](std::string part) { out.push_back(std::move(part)); };
     for (const auto& r : cs.ce->requirements) {
         if (r.met()) continue;
+        std::string over = r.over_months ? " over " + months_in_words(*r.over_months) : "";
         if (r.kind == MinimumKind::TopicEntries)
-            add(fmt::format("{} {}", r.topic, plural(r.entries_required - r.entries_counted, "entry", "entries")));
+            add(fmt::format("{} {}{}", r.topic, plural(r.entries_required - r.entries_counted, "entry", "entries"), over));
         else if (r.kind == MinimumKind::ProviderHours)
             add(fmt::format("{} h from {}", shortfall(r.required, r.counted).str(), providers_text(r.providers)));
-        else add(fmt::format("{} {} h", r.topic, shortfall(r.required, r.counted).str()));
+        else add(fmt::format("{} {} h{}", r.topic, shortfall(r.required, r.counted).str(), over));
     }
     if (!cs.ce->remaining().is_zero()) add(cs.ce->remaining().str() + " h total");
     if (cs.ce->entries < cs.ce->entries_required) add(plural(cs.ce->entries_required - cs.ce->entries, "CE entry", "CE entries"));
@@ -316,6 +334,10 @@ std::string level_limit_in_words(const CredentialStatus& cs) {
         if (by) out += " by " + to_string(*by);
     }
     return out;
+}
+
+std::string months_in_words(int months) {
+    return months % 12 == 0 ? plural(months / 12, "year", "years") : plural(months, "month", "months");
 }
 
 std::string days_left_in_words(int days_left) {

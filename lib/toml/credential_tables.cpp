@@ -64,6 +64,13 @@ int shortest_period_days(const PeriodRule& period, const std::vector<LevelRule>&
     return shortest;
 }
 
+int longest_period_months(const PeriodRule& period, const std::vector<LevelRule>& levels) {
+    int months = period.months;
+    for (const auto& l : levels)
+        if (l.months) months = std::max(months, *l.months);
+    return months;
+}
+
 std::string CredentialParser::named(std::string_view brackets) const {
     std::size_t open = brackets.find_first_not_of('[');
     if (open == std::string_view::npos) open = brackets.size();
@@ -235,7 +242,7 @@ std::vector<LevelRule> CredentialParser::levels(TableReader& root, const PeriodR
     return out;
 }
 
-std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_period_days) {
+std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_period_days, int longest_period_months) {
     const toml::table* t = root.table("ce");
     if (!t) return std::nullopt;
     TableReader r(*t, file, diags, named("[ce]"));
@@ -266,7 +273,7 @@ std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_perio
     submit_window(r, *t, rule, shortest_period_days);
     if (r.has("providers")) rule.providers = providers(r, *t);
     for (const toml::table* m : r.tables("minimum"))
-        rule.minimums.push_back(minimum(*m));
+        rule.minimums.push_back(minimum(*m, longest_period_months));
     for (const toml::table* c : r.tables("cap"))
         rule.caps.push_back(cap(*c));
     r.warn_unknown();
@@ -307,7 +314,7 @@ Hours CredentialParser::non_negative_hours(TableReader& r, std::string_view key)
     return r.hours(key).value_or(Hours());
 }
 
-CeMinimum CredentialParser::minimum(const toml::table& t) {
+CeMinimum CredentialParser::minimum(const toml::table& t, int longest_period_months) {
     TableReader r(t, file, diags, named("[[ce.minimum]]"));
     CeMinimum m;
     bool has_topic = r.has("topic"), has_providers = r.has("providers");
@@ -326,6 +333,19 @@ CeMinimum CredentialParser::minimum(const toml::table& t) {
     } else {
         m.kind = has_providers ? MinimumKind::ProviderHours : MinimumKind::TopicHours;
         m.hours = r.hours("hours", true).value_or(Hours());
+    }
+    if (auto n = r.integer("over_months", 1, 1200)) {
+        m.over_months = static_cast<int>(*n);
+        if (has_providers)
+            diags.error(file, r.pos("over_months"),
+                        "'over_months' counts a topic across periods: a [[ce.minimum]] with 'providers' counts within the "
+                        "period");
+        // A window shorter than a period is the period itself: the key would be ignored.
+        else if (*n < longest_period_months)
+            diags.error(file, r.pos("over_months"),
+                        fmt::format("'over_months' must be at least the period's months (got {}; a period can be {} months "
+                                    "long)",
+                                    *n, longest_period_months));
     }
     r.warn_unknown();
     return m;

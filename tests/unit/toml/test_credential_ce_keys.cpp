@@ -161,4 +161,76 @@ within_months = 72
     }
 }
 
+TEST_CASE("[[ce.minimum]] over_months") {
+    SUBCASE("read on topic hours and entries, equal to the period or longer") {
+        Parsed p = parse_after_period(R"([ce]
+hours = 30
+[[ce.minimum]]
+topic = "suicide-prevention"
+hours = 3
+over_months = 72
+[[ce.minimum]]
+topic = "ethics"
+entries = 1
+over_months = 24
+)",
+                                      24);
+        INFO(p.text());
+        REQUIRE(p.credential);
+        CHECK(p.text().empty());
+        CHECK(p.credential->ce->minimums.at(0).over_months == 72);
+        CHECK(p.credential->ce->minimums.at(1).over_months == 24);
+    }
+    SUBCASE("shorter than the period, or than a level's own months, is refused at the key") {
+        Parsed p = parse_after_period("[ce]\nhours = 30\n[[ce.minimum]]\ntopic = \"ethics\"\nhours = 3\nover_months = 23\n", 24);
+        CHECK_FALSE(p.credential);
+        CHECK(
+            p.text() ==
+            "c.toml:14:15: error: 'over_months' must be at least the period's months (got 23; a period can be 24 months long)\n");
+        Parsed q = parse_after_period("[[level]]\nid = \"full\"\nmonths = 36\n[ce]\nhours = 30\n[[ce.minimum]]\ntopic = "
+                                      "\"ethics\"\nhours = 3\nover_months = "
+                                      "24\n",
+                                      24);
+        CHECK_FALSE(q.credential);
+        CHECK(
+            q.text() ==
+            "c.toml:17:15: error: 'over_months' must be at least the period's months (got 24; a period can be 36 months long)\n");
+    }
+    SUBCASE("not with providers") {
+        Parsed p = parse_after_period("[ce]\nhours = 30\n[[ce.minimum]]\nproviders = [\"X\"]\nhours = 3\nover_months = 72\n");
+        CHECK_FALSE(p.credential);
+        CHECK(p.text() == "c.toml:14:15: error: 'over_months' counts a topic across periods: a [[ce.minimum]] with "
+                          "'providers' counts within the period\n");
+    }
+    SUBCASE("in a [[revision.ce.minimum]], against the longest period any revision sets") {
+        Parsed p = parse_after_period(R"([ce]
+hours = 30
+[[revision]]
+effective_from = 2024-01-01
+[revision.period]
+anchor = "issue-date"
+months = 36
+[[revision]]
+effective_from = 2025-01-01
+[revision.ce]
+hours = 30
+[[revision.ce.minimum]]
+topic = "ethics"
+hours = 3
+over_months = 24
+)",
+                                      24);
+        CHECK_FALSE(p.credential);
+        CHECK(
+            p.text() ==
+            "c.toml:23:15: error: 'over_months' must be at least the period's months (got 24; a period can be 36 months long)\n");
+        Parsed q = parse_after_period(
+            "[ce]\nhours = 30\n[[revision]]\neffective_from = 2024-01-01\n[revision.ce]\nhours = 30\n[[revision.ce.minimum]]\n"
+            "topic = \"ethics\"\nhours = 2\nover_months = 48\n");
+        INFO(q.text());
+        REQUIRE(q.credential);
+        CHECK(q.credential->revisions.at(0).ce->minimums.at(0).over_months == 48);
+    }
+}
+
 } // namespace credential_ce_keys_test
