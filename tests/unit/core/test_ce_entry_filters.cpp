@@ -20,15 +20,7 @@ CeEntry course(Date d, Hours h, std::vector<std::string> topics = {}, std::strin
 
 // Certified 2025-01-01 on a 12-month period: the CE window is 2025-01-01 to 2026-01-01.
 Record certified(const std::string& id, std::vector<CeEntry> entries) {
-    Record r;
-    r.file = "t.toml";
-    r.id = "t";
-    r.name = "T";
-    HeldCredential h;
-    h.id = id;
-    h.issued = ymd(2025, 1, 1);
-    h.number = "N-1";
-    r.credentials.push_back(h);
+    Record r = test::holder(id, ymd(2025, 1, 1));
     r.ce = std::move(entries);
     return r;
 }
@@ -42,12 +34,7 @@ CredentialStatus judged(const Record& rec, const Credential& c, Date as_of = ymd
     return s.credentials[0];
 }
 
-const EntryUse& use_at(const CredentialStatus& cs, std::size_t index) {
-    auto it = std::find_if(cs.entry_uses.begin(), cs.entry_uses.end(),
-                           [&](const EntryUse& u) { return u.kind == EntryKind::Ce && u.index == index; });
-    REQUIRE(it != cs.entry_uses.end());
-    return *it;
-}
+const EntryUse& use_at(const CredentialStatus& cs, std::size_t index) { return test::use_of_entry(cs, EntryKind::Ce, index); }
 
 const std::string period12 = "topics = [\"ethics\"]\n[period]\nanchor = \"issue-date\"\nmonths = 12\n";
 
@@ -141,6 +128,40 @@ TEST_CASE("[ce] providers: 2 h more from the vendor meet the 12") {
     Record rec = certified("ga-met",
                            {course(ymd(2025, 2, 1), centi(600), {}, "GMHCN"), course(ymd(2025, 3, 1), centi(600), {}, "VENDOR")});
     CHECK(judged(rec, c).ce->met()); // 6 + 6 = 12
+}
+
+TEST_CASE("[revision.ce] min_entry_hours and providers judge the periods that expire from its date") {
+    Credential c = test::make_credential("rev", period12 + R"([ce]
+hours = 4
+[[revision]]
+effective_from = 2025-06-01
+[revision.ce]
+hours = 4
+min_entry_hours = 1
+providers = ["A"]
+)");
+    SUBCASE("a period expiring before the revision: the base rules take every entry") {
+        // Issued 2024-01-01: the period 2024-01-01 .. 2025-01-01.
+        Record r = test::holder("rev", ymd(2024, 1, 1));
+        r.ce = {course(ymd(2024, 6, 1), centi(50), {}, "B")};
+        CHECK(judged(r, c, ymd(2024, 12, 1)).ce->counted == centi(50));
+    }
+    SUBCASE("the period after it: only entries of 1 h or more from A") {
+        // Renewed: the period 2025-01-02 .. 2026-01-01, expiring after 2025-06-01.
+        Record r = test::holder("rev", ymd(2024, 1, 1));
+        RenewalEntry renewal;
+        renewal.credential = "rev";
+        renewal.date = ymd(2024, 12, 15);
+        r.renewals.push_back(renewal);
+        r.ce = {course(ymd(2025, 3, 1), centi(50), {}, "A"), course(ymd(2025, 4, 1), centi(100), {}, "B"),
+                course(ymd(2025, 5, 1), centi(100), {}, "a")};
+        CredentialStatus cs = judged(r, c, ymd(2025, 12, 1));
+        CHECK(cs.revision == ymd(2025, 6, 1));
+        CHECK(cs.ce->counted == centi(100)); // only the third
+        CHECK(use_at(cs, 0).reason == UseReason::TooShort);
+        CHECK(use_at(cs, 1).reason == UseReason::OtherProvider);
+        CHECK(use_at(cs, 2).reason == UseReason::Counts);
+    }
 }
 
 } // namespace ce_entry_filters_test

@@ -45,16 +45,7 @@ RenewalEntry renewed(Date d) {
 
 // Certified on `issued`, renewed on each of `renewals`.
 Record wa_holder(Date issued, std::vector<Date> renewals, std::vector<CeEntry> ce, std::optional<Date> expires = {}) {
-    Record r;
-    r.file = "t.toml";
-    r.id = "t";
-    r.name = "T";
-    HeldCredential h;
-    h.id = "wa";
-    h.issued = issued;
-    h.expires = expires;
-    h.number = "N-1";
-    r.credentials.push_back(h);
+    Record r = test::holder("wa", issued, std::nullopt, expires);
     for (Date d : renewals)
         r.renewals.push_back(renewed(d));
     r.ce = std::move(ce);
@@ -71,12 +62,7 @@ CredentialStatus wa_status(const Record& rec, Date as_of) {
     return s.credentials[0];
 }
 
-UseReason ce_use(const CredentialStatus& cs, std::size_t index) {
-    auto it = std::find_if(cs.entry_uses.begin(), cs.entry_uses.end(),
-                           [&](const EntryUse& u) { return u.kind == EntryKind::Ce && u.index == index; });
-    REQUIRE(it != cs.entry_uses.end());
-    return it->reason;
-}
+UseReason ce_use(const CredentialStatus& cs, std::size_t index) { return test::use_of_entry(cs, EntryKind::Ce, index).reason; }
 
 // Issued 2019-01-01; expiries 2021-01-01, 2023-01-01, 2025-01-01, 2027-01-01. Three renewals make
 // the current period 2025-01-02 .. 2027-01-01; 72 months before its expiry is 2021-01-01, after
@@ -163,6 +149,36 @@ TEST_CASE("over_months on a topic-entries minimum") {
     CHECK(m.window_start == ymd(2023, 1, 1));
     CHECK(m.entries_counted == 1);
     CHECK_FALSE(m.met());
+}
+
+TEST_CASE("over_months in a [revision.ce]: from the first period expiring on or after its date") {
+    CredentialSet set;
+    set.add(test::make_credential("wa", R"(topics = ["suicide-prevention"]
+[period]
+anchor = "issue-date"
+months = 24
+[ce]
+hours = 4
+[[revision]]
+effective_from = 2027-01-01
+[revision.ce]
+hours = 4
+[[revision.ce.minimum]]
+topic = "suicide-prevention"
+hours = 3
+over_months = 72
+)"));
+    // The expiry 2027-01-01 is the revision's first day: its rules judge that period.
+    Record r = wa_holder(ymd(2019, 1, 1), three_renewals, {sp(ymd(2021, 1, 1), 300)});
+    SpecialistStatus s = evaluate(r, set, ymd(2026, 12, 1));
+    REQUIRE(s.credentials.at(0).ce);
+    REQUIRE(s.credentials[0].ce->requirements.size() == 1);
+    CHECK(s.credentials[0].ce->requirements[0].counted == centi(300));
+    CHECK(s.credentials[0].ce->requirements[0].met());
+    // A period earlier (expiry 2025-01-01, before the revision): the base [ce] has no minimum.
+    Record earlier = wa_holder(ymd(2019, 1, 1), {ymd(2020, 12, 1), ymd(2022, 12, 1)}, {});
+    SpecialistStatus e = evaluate(earlier, set, ymd(2024, 12, 1));
+    CHECK(e.credentials.at(0).ce->requirements.empty());
 }
 
 } // namespace ce_over_months_test

@@ -32,17 +32,7 @@ TrainingEntry trained(Date d, Hours h, std::string domain) {
 }
 
 Record person(const std::string& id, std::optional<Date> issued, std::optional<std::string> level = {}) {
-    Record r;
-    r.file = "t.toml";
-    r.id = "t";
-    r.name = "T";
-    HeldCredential h;
-    h.id = id;
-    h.issued = issued;
-    h.level = std::move(level);
-    if (issued) h.number = "N-1";
-    r.credentials.push_back(h);
-    return r;
+    return test::holder(id, issued, std::move(level));
 }
 
 CredentialStatus status_on(const Record& rec, const Credential& c, Date as_of) {
@@ -54,10 +44,7 @@ CredentialStatus status_on(const Record& rec, const Credential& c, Date as_of) {
 }
 
 UseReason experience_use(const CredentialStatus& cs, std::size_t index) {
-    auto it = std::find_if(cs.entry_uses.begin(), cs.entry_uses.end(),
-                           [&](const EntryUse& u) { return u.kind == EntryKind::Experience && u.index == index; });
-    REQUIRE(it != cs.entry_uses.end());
-    return it->reason;
+    return test::use_of_entry(cs, EntryKind::Experience, index).reason;
 }
 
 const std::string nj_rule = R"(topics = ["ethics", "hiv"]
@@ -181,6 +168,29 @@ months = 24
     CHECK(cs.training->domains[0].within_months == 72);
     CHECK(cs.training->domains[1].completed == centi(600));
     CHECK_FALSE(cs.training->met); // ethics 3 of 6
+}
+
+TEST_CASE("[[revision.experience]] within_months: by the rules in force on the issue date") {
+    Credential c = test::make_credential("rv", R"([[experience]]
+kinds = ["work"]
+hours = 100
+[period]
+anchor = "issue-date"
+months = 24
+[[revision]]
+effective_from = 2025-01-01
+[[revision.experience]]
+kinds = ["work"]
+hours = 100
+within_months = 12
+)");
+    auto completed = [&](Date issued) {
+        Record r = person("rv", issued);
+        r.experience = {worked(ymd(2023, 6, 1), centi(10000))};
+        return status_on(r, c, ymd(2025, 6, 1)).experience.at(0).completed;
+    };
+    CHECK(completed(ymd(2024, 12, 31)) == centi(10000)); // the base rule: no look-back
+    CHECK(completed(ymd(2025, 1, 1)) == Hours());        // the revision: 2023-06-01 is before 2024-01-01
 }
 
 } // namespace experience_window_test
