@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "rules_in_force.hpp"
+#include "status_text.hpp"
 
 #include <fmt/core.h>
 #include <fmt/ranges.h>
@@ -85,6 +86,13 @@ int run_list(Context& ctx) {
     return exit_ok;
 }
 
+std::string providers_words(const std::vector<std::string>& providers) {
+    return printable(fmt::format("{}", fmt::join(providers, " or ")));
+}
+
+// " within 24 months": a look-back before the issue date, where a rule has one.
+std::string within_words(std::optional<int> months) { return months ? fmt::format(" within {} months", *months) : std::string(); }
+
 std::string hours_list(const std::vector<ExperienceKind>& kinds) {
     std::string out;
     for (auto k : kinds)
@@ -107,13 +115,14 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
     if (const TrainingRule* t = rules.training) {
         std::string domains;
         for (const auto& d : t->domains)
-            domains += fmt::format("{}{} {} h", domains.empty() ? "" : ", ", printable(d.domain), d.hours.str());
-        line("training", t->hours.str() + " h" + (domains.empty() ? "" : " (" + domains + ")"));
+            domains += fmt::format("{}{} {} h{}", domains.empty() ? "" : ", ", printable(d.domain), d.hours.str(),
+                                   within_words(d.within_months));
+        line("training", t->hours.str() + " h" + within_words(t->within_months) + (domains.empty() ? "" : " (" + domains + ")"));
     }
     if (rules.experience) {
         if (indent && rules.experience->empty()) line("experience", "none");
         for (const auto& e : *rules.experience)
-            line("experience", fmt::format("{} h {}", e.hours.str(), hours_list(e.kinds)));
+            line("experience", fmt::format("{} h {}{}", e.hours.str(), hours_list(e.kinds), within_words(e.within_months)));
     }
     if (const ExamRule* x = rules.exam) {
         std::string exam = x->required ? "required" : "optional";
@@ -135,23 +144,28 @@ void rule_lines(std::string& out, const RulesInForce& rules, const std::vector<L
             desc += fmt::format(", next level due {} months after training", *l.move_up_within_months_of_training);
         if (l.needs_period_met) desc += ", needs the period's renewal and CE requirements met";
         for (const auto& e : l.experience)
-            desc += fmt::format(", needs {} h {}", e.hours.str(), hours_list(e.kinds));
+            desc += fmt::format(", needs {} h {}{}", e.hours.str(), hours_list(e.kinds), within_words(e.within_months));
         line("level " + printable(l.id), desc);
     }
     if (const CeRule* ce = rules.ce) {
         line("CE", ce_words(*ce) + " per period");
         for (const auto& m : ce->minimums) {
+            std::string over = m.over_months ? " over " + months_in_words(*m.over_months) + ", across periods" : "";
             if (m.kind == MinimumKind::TopicEntries)
-                line("  minimum", fmt::format("{} {} entr{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies"));
-            else if (m.kind == MinimumKind::ProviderHours)
                 line("  minimum",
-                     fmt::format("{} h from {}", m.hours.str(), printable(fmt::format("{}", fmt::join(m.providers, " or ")))));
-            else line("  minimum", fmt::format("{} h {}", m.hours.str(), printable(m.topic)));
+                     fmt::format("{} {} entr{}{}", m.entries, printable(m.topic), m.entries == 1 ? "y" : "ies", over));
+            else if (m.kind == MinimumKind::ProviderHours)
+                line("  minimum", fmt::format("{} h from {}", m.hours.str(), providers_words(m.providers)));
+            else line("  minimum", fmt::format("{} h {}{}", m.hours.str(), printable(m.topic), over));
         }
         for (const auto& cap : ce->caps)
             line("  cap",
                  fmt::format("at most {} h {}", cap.hours.str(), cap.delivery ? to_string(*cap.delivery) : printable(cap.topic)));
         if (ce->max_entry_hours) line("  cap", fmt::format("at most {} h from one entry", ce->max_entry_hours->str()));
+        if (!ce->providers.empty())
+            line("  providers", fmt::format("only entries from {} count", providers_words(ce->providers)));
+        if (ce->min_entry_hours)
+            line("  per entry", fmt::format("at least {} h, or it counts for nothing", ce->min_entry_hours->str()));
         line("  carry-over", ce->carry_over_max.is_zero() ? "none" : "up to " + ce->carry_over_max.str() + " h");
         if (ce->submit_from_days) line("  submit from", fmt::format("{} days before expiry", *ce->submit_from_days));
         if (ce->submit_before_days) line("  submit by", fmt::format("{} days before expiry", *ce->submit_before_days));

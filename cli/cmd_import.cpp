@@ -47,10 +47,11 @@ std::map<std::string, std::optional<Record>> records_by_id(Context& ctx) {
 // Tries `edit` on `id`'s record with nothing written (dry_run) or for real; false after its reason
 // went to diags at the sheet's `line`.
 bool write_row(Context& ctx, const std::string& id, const EditFn& edit, const RefusalFn& refusals, bool create, bool dry_run,
-               const std::string& shown, std::uint32_t line) {
+               const std::string& shown, std::uint32_t line, const LeftoverIndex* leftovers = nullptr) {
     UpdateOptions update;
     update.dry_run = dry_run;
     update.create = create;
+    update.leftovers = leftovers;
     Diagnostics diags;
     UpdateResult result = update_record(*ctx.workspace(), ctx.credentials(), id, edit, refusals, update, diags);
     for (const Diagnostic& d : diags.items())
@@ -142,6 +143,7 @@ int run_roster(Context& ctx, const ImportOptions& opts) {
         return finish(ctx, errors, 0, opts.dry_run);
     }
     std::vector<std::filesystem::path> changed;
+    LeftoverIndex leftovers(records_dir(*ctx.workspace()));
     for (const Planned& p : plans) {
         if (p.plan.empty()) continue;
         const ImportRow& row = *p.row;
@@ -151,7 +153,7 @@ int run_roster(Context& ctx, const ImportOptions& opts) {
             if (!text) diags.error("peerctl", {}, why);
             return text;
         };
-        if (write_row(ctx, row.id, edit, no_refusals, p.plan.create, false, shown, row.line)) {
+        if (write_row(ctx, row.id, edit, no_refusals, p.plan.create, false, shown, row.line, &leftovers)) {
             ++written;
             changed.push_back(record_path(*ctx.workspace(), row.id));
         } else {
@@ -246,8 +248,9 @@ int run_attendance(Context& ctx, const ImportOptions& opts) {
     }
     std::size_t written = 0;
     std::vector<std::filesystem::path> changed;
+    LeftoverIndex leftovers(records_dir(*ctx.workspace()));
     for (const auto& [id, line] : people)
-        if (write_row(ctx, id, edit, refusals, false, false, shown, line)) {
+        if (write_row(ctx, id, edit, refusals, false, false, shown, line, &leftovers)) {
             ++written;
             changed.push_back(record_path(*ctx.workspace(), id));
         }

@@ -26,6 +26,8 @@ struct Source {
 struct DomainMinimum {
     std::string domain;
     Hours hours;
+    // A look-back of the domain's own, as [training] within_months counts one.
+    std::optional<int> within_months;
 };
 
 struct TrainingRule {
@@ -37,6 +39,9 @@ struct TrainingRule {
 struct ExperienceRule {
     std::vector<ExperienceKind> kinds;
     Hours hours;
+    // Only experience dated within this many months before the issue date (while pursued: before
+    // as_of) counts, as [training] within_months counts training. Not read in [renewal].
+    std::optional<int> within_months;
 };
 
 struct ExamRule {
@@ -98,6 +103,9 @@ struct CeMinimum {
     std::vector<std::string> providers;
     Hours hours;
     int entries = 0;
+    // A topic minimum counted over the months that end on the period's expiry, across periods
+    // ("3 h of suicide prevention every 6 years"), rather than within the period.
+    std::optional<int> over_months;
 };
 
 struct CeCap {
@@ -111,6 +119,12 @@ struct CeRule {
     int entries = 0; // CE entries the period needs, whatever their hours (0: no such count)
     Hours carry_over_max;
     std::optional<Hours> max_entry_hours;
+    // An entry shorter than this counts for nothing toward the credential: not toward the total,
+    // the minimums, the caps or the entry count.
+    std::optional<Hours> min_entry_hours;
+    // Only entries from one of these providers count toward the credential at all (an approved-
+    // provider list for every hour); empty: any provider. Matched as [[ce.minimum]] providers are.
+    std::vector<std::string> providers;
     std::optional<int> submit_before_days;
     // The renewal can be submitted from this many days before expiry, not earlier.
     std::optional<int> submit_from_days;

@@ -52,6 +52,10 @@ std::optional<Date> add_months(Date d, long long months) {
     return Date{ym.year(), ym.month(), d.day() > last ? last : d.day()};
 }
 
+std::optional<Date> look_back_start(Date reference, std::optional<int> months) {
+    return months ? add_months(reference, -*months) : std::nullopt;
+}
+
 std::optional<Date> add_days(Date d, long long days) {
     if (!in_range(d)) return std::nullopt;
     constexpr long long calendar_days = 3652059; // 0001-01-01 to 9999-12-31

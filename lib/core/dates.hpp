@@ -33,6 +33,10 @@ std::optional<Date> parse_date(std::string_view text);
 std::optional<Date> add_months(Date d, long long months);
 // d plus n days; nothing when d or the result is out of range.
 std::optional<Date> add_days(Date d, long long days);
+// The first day a look-back of `months` before `reference` takes in (that day included): none
+// without a look-back, or when it would fall before the calendar's first day (then every date is
+// recent enough).
+std::optional<Date> look_back_start(Date reference, std::optional<int> months);
 // b - a in days.
 int days_between(Date a, Date b);
 // The fewest and the most days that `months` calendar months can span (from any day to the same

@@ -1,13 +1,13 @@
 #include "evaluation.hpp"
 
 #include "enum_names.hpp"
+#include "ce_count.hpp"
 #include "period_requirements.hpp"
 #include "rules_in_force.hpp"
 
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cctype>
 #include <iterator>
 
 namespace peerctl {
@@ -21,45 +21,21 @@ std::span<const std::string_view> state_names() { return states; }
 std::string to_string(State s) { return enum_name(states, s); }
 std::optional<State> parse_state(std::string_view s) { return parse_enum<State>(states, s); }
 
-bool RequirementProgress::met() const {
-    return kind == MinimumKind::TopicEntries ? entries_counted >= entries_required : counted >= required;
-}
-
-Hours CeProgress::hours_to_go() const {
-    Hours most = remaining();
-    for (const auto& r : requirements)
-        if (r.kind != MinimumKind::TopicEntries) most = std::max(most, shortfall(r.required, r.counted));
-    return most;
-}
-
-bool CeProgress::met() const {
-    if (counted < required || entries < entries_required) return false;
-    return std::all_of(requirements.begin(), requirements.end(), [](const auto& r) { return r.met(); });
-}
-
 namespace {
 
-bool same_provider(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-bool has_topic(const CeEntry& e, const std::string& topic) {
-    return std::find(e.topics.begin(), e.topics.end(), topic) != e.topics.end();
-}
-
-bool cap_applies(const CeCap& cap, const CeEntry& e) {
-    return cap.delivery ? e.delivery == cap.delivery : has_topic(e, cap.topic);
-}
-
-Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kinds, Date as_of, UseLog& log) {
+// Experience toward one rule. With a look-back, only entries from `reference` - within_months to
+// `reference` count, as training does; without, every entry up to as_of.
+Hours experience_hours(const Record& rec, const ExperienceRule& rule, Date reference, Date as_of, UseLog& log) {
+    std::optional<Date> earliest = look_back_start(reference, rule.within_months);
+    const auto& kinds = rule.kinds;
     Hours sum;
     for (std::size_t i = 0; i < rec.experience.size(); ++i) {
         const ExperienceEntry& e = rec.experience[i];
         UseReason why = e.voided                                                       ? UseReason::Void
                         : std::find(kinds.begin(), kinds.end(), e.kind) == kinds.end() ? UseReason::KindNotCounted
                         : e.date > as_of                                               ? UseReason::AfterAsOf
+                        : rule.within_months && e.date > reference                     ? UseReason::AfterIssue
+                        : earliest && e.date < *earliest                               ? UseReason::ExperienceTooOld
                                                                                        : UseReason::Counts;
         log.mark(EntryKind::Experience, i, why);
         if (why == UseReason::Counts) sum += e.hours;
@@ -67,12 +43,13 @@ Hours experience_hours(const Record& rec, const std::vector<ExperienceKind>& kin
     return sum;
 }
 
-std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date as_of,
-                                                    UseLog& log) {
+// `reference`: the issue date, or as_of while the credential (or the level) is pursued.
+std::vector<ExperienceProgress> experience_progress(const Record& rec, const std::vector<ExperienceRule>& rules, Date reference,
+                                                    Date as_of, UseLog& log) {
     std::vector<ExperienceProgress> out;
     out.reserve(rules.size());
     for (const auto& r : rules)
-        out.push_back({r.kinds, r.hours, experience_hours(rec, r.kinds, as_of, log)});
+        out.push_back({r.kinds, r.hours, experience_hours(rec, r, reference, as_of, log), r.within_months});
     return out;
 }
 
@@ -83,11 +60,12 @@ bool all_met(const std::vector<ExperienceProgress>& items) {
 TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, Date reference, Date as_of, UseLog& log) {
     TrainingProgress p;
     p.required = rule.hours;
-    std::optional<Date> earliest;
-    // Nothing before the calendar's first day: then every entry is recent enough.
-    if (rule.within_months) earliest = add_months(reference, -*rule.within_months);
-    for (const auto& d : rule.domains)
-        p.domains.push_back({d.domain, d.hours, Hours()});
+    std::optional<Date> earliest = look_back_start(reference, rule.within_months);
+    std::vector<std::optional<Date>> domain_earliest;
+    for (const auto& d : rule.domains) {
+        p.domains.push_back({d.domain, d.hours, Hours(), d.within_months});
+        domain_earliest.push_back(look_back_start(reference, d.within_months));
+    }
     for (std::size_t i = 0; i < rec.training.size(); ++i) {
         const TrainingEntry& e = rec.training[i];
         UseReason why = e.voided                         ? UseReason::Void
@@ -98,8 +76,10 @@ TrainingProgress training_progress(const Record& rec, const TrainingRule& rule, 
         log.mark(EntryKind::Training, i, why);
         if (why != UseReason::Counts) continue;
         p.completed += e.hours;
-        for (auto& d : p.domains)
-            if (d.domain == e.domain) d.completed += e.hours;
+        // An entry older than a domain's own look-back still counts toward the total.
+        for (std::size_t k = 0; k < p.domains.size(); ++k)
+            if (p.domains[k].domain == e.domain && !(domain_earliest[k] && e.date < *domain_earliest[k]))
+                p.domains[k].completed += e.hours;
     }
     p.met = p.completed >= p.required &&
             std::all_of(p.domains.begin(), p.domains.end(), [](const auto& d) { return d.completed >= d.required; });
@@ -195,64 +175,6 @@ ExamProgress exam_progress(const Record& rec, const Credential& rule, const Rule
     return p;
 }
 
-// What the entries of one window count toward the CE rules (before carry-over).
-CeProgress count_ce(const Record& rec, const CeRule& rule, Date start, Date end, Date as_of, UseLog& log) {
-    CeProgress p;
-    p.window_start = start;
-    p.window_end = end;
-    p.required = rule.hours;
-    p.entries_required = rule.entries;
-    std::vector<const CeEntry*> entries;
-    for (std::size_t i = 0; i < rec.ce.size(); ++i) {
-        const CeEntry& e = rec.ce[i];
-        UseReason why = e.voided         ? UseReason::Void
-                        : e.date > as_of ? UseReason::AfterAsOf
-                        : e.date < start ? UseReason::BeforePeriod
-                        : e.date > end   ? UseReason::AfterPeriod
-                                         : UseReason::Counts;
-        if (why == UseReason::Counts) entries.push_back(&e);
-        else log.mark(EntryKind::Ce, i, why);
-    }
-    std::stable_sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->date < b->date; });
-    for (const auto& c : rule.caps)
-        p.caps.push_back({c.topic, c.delivery, c.hours, Hours(), Hours()});
-    for (const auto& m : rule.minimums)
-        p.requirements.push_back({m.kind, m.topic, m.providers, m.hours, Hours(), m.entries, 0});
-    for (const CeEntry* e : entries) {
-        ++p.entries;
-        // An entry counts once toward the total, reduced by the per-entry cap and by what room is
-        // left under each cap that applies to it (in date order, so the result is deterministic).
-        Hours counted = rule.max_entry_hours ? min(e->hours, *rule.max_entry_hours) : e->hours;
-        for (std::size_t i = 0; i < rule.caps.size(); ++i)
-            if (cap_applies(rule.caps[i], *e)) counted = min(counted, shortfall(rule.caps[i].hours, p.caps[i].counted));
-        for (std::size_t i = 0; i < rule.caps.size(); ++i)
-            if (cap_applies(rule.caps[i], *e)) {
-                p.caps[i].logged += e->hours;
-                p.caps[i].counted += counted;
-            }
-        p.counted += counted;
-        log.mark(EntryKind::Ce, static_cast<std::size_t>(e - rec.ce.data()),
-                 counted.is_zero() ? UseReason::OverCap : UseReason::Counts);
-        // Minimums count an entry fully toward each topic it lists.
-        for (auto& r : p.requirements) {
-            switch (r.kind) {
-            case MinimumKind::TopicHours:
-                if (has_topic(*e, r.topic)) r.counted += e->hours;
-                break;
-            case MinimumKind::TopicEntries:
-                if (has_topic(*e, r.topic)) ++r.entries_counted;
-                break;
-            case MinimumKind::ProviderHours:
-                if (std::any_of(r.providers.begin(), r.providers.end(),
-                                [&](const auto& name) { return same_provider(name, e->provider); }))
-                    r.counted += e->hours;
-                break;
-            }
-        }
-    }
-    return p;
-}
-
 } // namespace
 
 namespace {
@@ -288,7 +210,7 @@ void judge_next_level(const Record& rec, const Credential& rule, const LevelRule
     if (it == rule.levels.end() || std::next(it) == rule.levels.end()) return;
     LevelProgress lp;
     lp.level = std::next(it)->id;
-    lp.experience = experience_progress(rec, std::next(it)->experience, as_of, log);
+    lp.experience = experience_progress(rec, std::next(it)->experience, as_of, as_of, log);
     lp.needs_period_met = std::next(it)->needs_period_met;
     lp.period_met = period_met;
     lp.met = all_met(lp.experience) && (!lp.needs_period_met || period_met);
@@ -368,13 +290,14 @@ void evaluate_certified(const Record& rec, const Credential& rule, const HeldCre
     }
 
     if (ce_rule) {
-        CeProgress ce = count_ce(rec, *ce_rule, window_start, expires, as_of, log);
+        CeProgress ce = count_ce(rec, *ce_rule, window_start, expires, cert.issued, as_of, log);
         if (chain.periods.size() > 1 && ce_rule->carry_over_max > Hours()) {
             // The surplus of the period before, as the rules of that period counted it.
             const CertPeriod& before_period = chain.periods[chain.periods.size() - 2];
             if (const CeRule* before_rule = rules_in_force(rule, before_period.expires).ce) {
                 UseLog none;
-                CeProgress before = count_ce(rec, *before_rule, before_period.start, before_period.expires, as_of, none);
+                CeProgress before =
+                    count_ce(rec, *before_rule, before_period.start, before_period.expires, cert.issued, as_of, none);
                 Hours surplus = before.counted > before.required ? before.counted - before.required : Hours();
                 ce.carried_over = min(surplus, ce_rule->carry_over_max);
                 ce.counted += ce.carried_over;
@@ -428,7 +351,7 @@ SpecialistStatus evaluate(const Record& record, const CredentialSet& credentials
         RulesInForce initial = rules_in_force(*rule, reference);
         cs.revision = initial.initial_since();
         if (initial.training) cs.training = training_progress(record, *initial.training, reference, as_of, log);
-        cs.experience = experience_progress(record, *initial.experience, as_of, log);
+        cs.experience = experience_progress(record, *initial.experience, reference, as_of, log);
         if (initial.exam) cs.exam = exam_progress(record, *rule, initial, as_of, cs.problems, log);
         // effective_to ends new certifications; those already issued keep their status and renewals.
         if (rule->effective_to && held.issued && *held.issued > *rule->effective_to)

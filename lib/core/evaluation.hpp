@@ -26,6 +26,7 @@ struct DomainProgress {
     std::string domain;
     Hours required;
     Hours completed;
+    std::optional<int> within_months; // the domain's own look-back, where it has one
 };
 
 struct TrainingProgress {
@@ -39,6 +40,7 @@ struct ExperienceProgress {
     std::vector<ExperienceKind> kinds;
     Hours required;
     Hours completed;
+    std::optional<int> within_months; // counted only within this many months before the issue date
 };
 
 struct ExamProgress {
@@ -62,6 +64,11 @@ struct RequirementProgress {
     Hours counted;
     int entries_required = 0;
     int entries_counted = 0;
+    // A minimum over several periods: counted from window_start to the expiry, and judged only
+    // once the holder has held the credential that long (before that, met whatever it counts).
+    std::optional<int> over_months;
+    std::optional<Date> window_start;
+    bool judged = true;
     bool met() const;
 };
 

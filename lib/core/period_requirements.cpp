@@ -71,7 +71,7 @@ RenewalProgress count_renewal(const Record& rec, const RenewalRule& rule, Date s
         return r == UseReason::Counts;
     };
     for (const auto& r : rule.experience) {
-        ExperienceProgress e{r.kinds, r.hours, Hours()};
+        ExperienceProgress e{r.kinds, r.hours, Hours(), std::nullopt};
         for (std::size_t i = 0; i < rec.experience.size(); ++i)
             if (judge(i, r.kinds)) e.completed += rec.experience[i].hours;
         p.experience.push_back(std::move(e));

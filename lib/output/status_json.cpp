@@ -24,11 +24,14 @@ json kinds_json(const std::vector<ExperienceKind>& kinds) {
 
 json experience_list_json(const std::vector<ExperienceProgress>& items) {
     json out = json::array();
-    for (const auto& e : items)
-        out.push_back({{"kinds", kinds_json(e.kinds)},
-                       {"required_hours", hours_json(e.required)},
-                       {"completed_hours", hours_json(e.completed)},
-                       {"remaining_hours", hours_json(shortfall(e.required, e.completed))}});
+    for (const auto& e : items) {
+        json j = {{"kinds", kinds_json(e.kinds)},
+                  {"required_hours", hours_json(e.required)},
+                  {"completed_hours", hours_json(e.completed)},
+                  {"remaining_hours", hours_json(shortfall(e.required, e.completed))}};
+        if (e.within_months) j["within_months"] = *e.within_months;
+        out.push_back(std::move(j));
+    }
     return out;
 }
 
@@ -46,6 +49,11 @@ json requirement_json(const RequirementProgress& r) {
         j["counted"] = hours_json(r.counted);
         j["remaining"] = hours_json(shortfall(r.required, r.counted));
         j["unit"] = "hours";
+    }
+    if (r.over_months) {
+        j["over_months"] = *r.over_months;
+        j["window_start"] = to_string(*r.window_start);
+        j["judged"] = r.judged;
     }
     j["met"] = r.met();
     return j;
@@ -92,11 +100,14 @@ json training_json(const CredentialStatus& cs) {
     if (!cs.training) return nullptr;
     const TrainingProgress& t = *cs.training;
     json domains = json::array();
-    for (const auto& d : t.domains)
-        domains.push_back({{"domain", d.domain},
-                           {"required_hours", hours_json(d.required)},
-                           {"completed_hours", hours_json(d.completed)},
-                           {"remaining_hours", hours_json(shortfall(d.required, d.completed))}});
+    for (const auto& d : t.domains) {
+        json j = {{"domain", d.domain},
+                  {"required_hours", hours_json(d.required)},
+                  {"completed_hours", hours_json(d.completed)},
+                  {"remaining_hours", hours_json(shortfall(d.required, d.completed))}};
+        if (d.within_months) j["within_months"] = *d.within_months;
+        domains.push_back(std::move(j));
+    }
     return {{"required_hours", hours_json(t.required)},
             {"completed_hours", hours_json(t.completed)},
             {"remaining_hours", hours_json(shortfall(t.required, t.completed))},

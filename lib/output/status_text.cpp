@@ -42,6 +42,11 @@ std::string kinds_label(const std::vector<ExperienceKind>& kinds) {
     return out;
 }
 
+// ", within 24 months": a look-back, where the rule has one.
+std::string within_label(std::optional<int> months) {
+    return months ? fmt::format(", within {} months", *months) : std::string();
+}
+
 // A specialist's page. Rows are laid out when the page is done: the label column is as wide as the
 // longest label ("mentoring-education") and the name column as the longest credential name, so
 // that a long one moves the column for every row instead of pushing its own row out of line.
@@ -140,6 +145,21 @@ std::string entries_left(int required, int counted, const Style& style) {
     return missing == 0 ? style.green("done") : style.yellow(plural(missing, "entry", "entries") + " left");
 }
 
+// A minimum over several periods: "suicide-prevention  1 / 3 h  2 h left  over 6 years from
+// 2025-01-01"; before the holder has held the credential that long, not due yet.
+void over_months_row(Page& page, const RequirementProgress& r, const Style& style) {
+    bool entries = r.kind == MinimumKind::TopicEntries;
+    std::string value = entries ? fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries"))
+                                : fmt::format("{} / {} h", r.counted.str(), r.required.str());
+    std::string left = !r.judged ? style.dim("not due yet")
+                       : entries ? entries_left(r.entries_required, r.entries_counted, style)
+                                 : page.left(r.required, r.counted);
+    std::string span = "over " + months_in_words(*r.over_months);
+    span +=
+        r.judged ? " from " + to_string(*r.window_start) : fmt::format(", asked once held {}", months_in_words(*r.over_months));
+    page.row(6, printable(r.topic), value, left + "  " + style.dim(span));
+}
+
 void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
     std::string window = style.dim("window " + to_string(ce.window_start) + " to " + to_string(ce.window_end));
     // CE counted in entries alone ("2 CE classes a year") shows entries where hours would be.
@@ -154,7 +174,9 @@ void ce_lines(Page& page, const CeProgress& ce, const Style& style) {
                  entries_left(ce.entries_required, ce.entries, style));
     if (!ce.carried_over.is_zero()) page.row(6, "carried over", ce.carried_over.str() + " h");
     for (const auto& r : ce.requirements) {
-        if (r.kind == MinimumKind::TopicEntries) {
+        if (r.over_months) {
+            over_months_row(page, r, style);
+        } else if (r.kind == MinimumKind::TopicEntries) {
             page.row(6, printable(r.topic),
                      fmt::format("{} / {}", r.entries_counted, plural(r.entries_required, "entry", "entries")),
                      entries_left(r.entries_required, r.entries_counted, style));
@@ -211,12 +233,13 @@ void initial_lines(Page& page, const CredentialStatus& cs, const Style& style) {
                  page.left(t.required, t.completed));
         for (const auto& d : t.domains)
             page.row(6, printable(d.domain), fmt::format("{} / {} h", d.completed.str(), d.required.str()),
-                     page.left(d.required, d.completed));
+                     page.left(d.required, d.completed) +
+                         (d.within_months ? "  " + style.dim(fmt::format("within {} months", *d.within_months)) : ""));
     }
     for (const auto& e : cs.experience)
         page.row(4, e.kinds.size() == 1 && e.kinds[0] == ExperienceKind::Supervision ? "supervision" : "experience",
                  fmt::format("{} / {} h", e.completed.str(), e.required.str()),
-                 page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds)));
+                 page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds) + within_label(e.within_months)));
     if (cs.exam && cs.exam->required) {
         const ExamProgress& x = *cs.exam;
         std::string detail;
@@ -285,11 +308,12 @@ std::vector<std::string> ce_missing_parts(const CredentialStatus& cs) {
     auto add = [&](std::string part) { out.push_back(std::move(part)); };
     for (const auto& r : cs.ce->requirements) {
         if (r.met()) continue;
+        std::string over = r.over_months ? " over " + months_in_words(*r.over_months) : "";
         if (r.kind == MinimumKind::TopicEntries)
-            add(fmt::format("{} {}", r.topic, plural(r.entries_required - r.entries_counted, "entry", "entries")));
+            add(fmt::format("{} {}{}", r.topic, plural(r.entries_required - r.entries_counted, "entry", "entries"), over));
         else if (r.kind == MinimumKind::ProviderHours)
             add(fmt::format("{} h from {}", shortfall(r.required, r.counted).str(), providers_text(r.providers)));
-        else add(fmt::format("{} {} h", r.topic, shortfall(r.required, r.counted).str()));
+        else add(fmt::format("{} {} h{}", r.topic, shortfall(r.required, r.counted).str(), over));
     }
     if (!cs.ce->remaining().is_zero()) add(cs.ce->remaining().str() + " h total");
     if (cs.ce->entries < cs.ce->entries_required) add(plural(cs.ce->entries_required - cs.ce->entries, "CE entry", "CE entries"));
@@ -310,6 +334,10 @@ std::string level_limit_in_words(const CredentialStatus& cs) {
         if (by) out += " by " + to_string(*by);
     }
     return out;
+}
+
+std::string months_in_words(int months) {
+    return months % 12 == 0 ? plural(months / 12, "year", "years") : plural(months, "month", "months");
 }
 
 std::string days_left_in_words(int days_left) {
@@ -338,7 +366,8 @@ std::string status_text(const SpecialistStatus& s, Date as_of, const Style& styl
                              style.dim("the requirements above"));
                 for (const auto& e : cs.next_level->experience)
                     page.row(6, "experience", fmt::format("{} / {} h", e.completed.str(), e.required.str()),
-                             page.left(e.required, e.completed) + "  " + style.dim(kinds_label(e.kinds)));
+                             page.left(e.required, e.completed) + "  " +
+                                 style.dim(kinds_label(e.kinds) + within_label(e.within_months)));
             }
             std::string why = printable(missing_in_words(cs));
             if (!why.empty()) why.insert(0, "missing ");

@@ -25,6 +25,8 @@ std::string join_missing(const std::string& first, const std::string& second);
 // Why the level held stops renewal, or nothing: "level initial renewed 1 of 1 times: move up to
 // full by 2027-01-10", "level provisional is not renewable: move up to full by 2026-04-01".
 std::string level_limit_in_words(const CredentialStatus& cs);
+// A minimum's span in words: "6 years" for 72 months, "1 year", "30 months".
+std::string months_in_words(int months);
 // Days to a deadline in words: "12 days left", "1 day left", "0 days left"; once past, "overdue 3 days".
 std::string days_left_in_words(int days_left);
 

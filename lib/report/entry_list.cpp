@@ -12,9 +12,10 @@ namespace peerctl {
 
 namespace {
 
-std::string reason_text(UseReason r, const std::optional<VoidMark>& voided) {
-    if (r == UseReason::Void && voided) return "void: " + voided->reason;
-    return to_string(r);
+std::string reason_text(const EntryUse& use, const std::optional<VoidMark>& voided) {
+    if (use.reason == UseReason::Void && voided) return "void: " + voided->reason;
+    if (use.reason == UseReason::TooShort && use.limit) return fmt::format("shorter than the {} h minimum", use.limit->str());
+    return to_string(use.reason);
 }
 
 template <class Entry, class Fill>
@@ -33,7 +34,7 @@ void add_rows(std::vector<EntryRow>& out, EntryKind kind, const std::vector<Entr
             for (const auto& use : cs.entry_uses) {
                 if (use.kind != kind || use.index != i) continue;
                 if (use.reason == UseReason::Counts) row.counts_for.push_back(cs.rule->id);
-                else row.not_counted.push_back({cs.rule->id, reason_text(use.reason, e.voided)});
+                else row.not_counted.push_back({cs.rule->id, reason_text(use, e.voided)});
             }
         out.push_back(std::move(row));
     }

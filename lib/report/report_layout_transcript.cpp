@@ -2,6 +2,7 @@
 // for them, with totals per requirement.
 
 #include "report_layout.hpp"
+#include "status_text.hpp"
 
 #include <fmt/core.h>
 
@@ -107,13 +108,15 @@ Table totals_table(const TranscriptSection& sec) {
         t.rows.push_back({text_cell("  of which carried over"), text_cell(""), text_cell(ce.carried_over.str() + " h"),
                           text_cell(""), text_cell("")});
     for (const auto& r : ce.requirements) {
+        // "suicide-prevention (over 6 years)": counted across periods, not within this one.
+        std::string over = r.over_months ? " (over " + months_in_words(*r.over_months) + ")" : "";
         if (r.kind == MinimumKind::TopicEntries) {
             int missing = std::max(0, r.entries_required - r.entries_counted);
-            t.rows.push_back({text_cell(r.topic + " (entries)"), text_cell(std::to_string(r.entries_required)),
+            t.rows.push_back({text_cell(r.topic + " (entries)" + over), text_cell(std::to_string(r.entries_required)),
                               text_cell(std::to_string(r.entries_counted)), text_cell(std::to_string(missing)), met(r.met())});
         } else {
             std::string label = r.kind == MinimumKind::ProviderHours ? "from " + joined(r.providers, " or ") : r.topic;
-            t.rows.push_back({text_cell(label), text_cell(r.required.str() + " h"), text_cell(r.counted.str() + " h"),
+            t.rows.push_back({text_cell(label + over), text_cell(r.required.str() + " h"), text_cell(r.counted.str() + " h"),
                               text_cell(shortfall(r.required, r.counted).str() + " h"), met(r.met())});
         }
     }

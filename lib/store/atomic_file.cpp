@@ -41,18 +41,28 @@ bool is_read_only(const fs::path& path) {
     return ::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS | AT_SYMLINK_NOFOLLOW) != 0 && errno == EACCES;
 }
 
-std::vector<fs::path> leftover_temp_files(const fs::path& target) {
-    std::vector<fs::path> out;
+LeftoverIndex::LeftoverIndex(const fs::path& dir) {
     std::error_code ec;
-    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::string tmp_prefix = "." + target.filename().string() + ".tmp-";
-    std::string bak_prefix = "." + target.filename().string() + ".bak-";
-    for (const auto& e : fs::directory_iterator(dir, ec)) {
+    for (const auto& e : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec)) {
+        // ".<target>.tmp-<pid>-<random>" and ".<target>.bak-<pid>-<random>" (temp_name, backup_name)
         std::string name = e.path().filename().string();
-        if (name.rfind(tmp_prefix, 0) == 0 || name.rfind(bak_prefix, 0) == 0) out.push_back(e.path());
+        if (name.size() < 2 || name[0] != '.') continue;
+        for (std::string_view marker : {".tmp-", ".bak-"}) {
+            std::size_t at = name.rfind(marker);
+            if (at != std::string::npos && at > 1) {
+                by_target_[name.substr(1, at - 1)].push_back(e.path());
+                break;
+            }
+        }
     }
-    return out;
 }
+
+std::vector<fs::path> LeftoverIndex::of(const fs::path& target) const {
+    auto found = by_target_.find(target.filename().string());
+    return found == by_target_.end() ? std::vector<fs::path>{} : found->second;
+}
+
+std::vector<fs::path> leftover_temp_files(const fs::path& target) { return LeftoverIndex(target.parent_path()).of(target); }
 
 std::optional<IoError> write_file_atomic(const fs::path& path, std::string_view content, const AtomicWriteOptions& options) {
     fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();

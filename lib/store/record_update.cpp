@@ -167,7 +167,7 @@ std::optional<std::string> void_text(std::string_view original, const Record& be
 unsigned file_mode(const Workspace& ws) { return ws.group_readable ? 0640u : 0600u; }
 
 bool lock_record(FileLock& lock, const Workspace& ws, const fs::path& path, const std::string& id, const std::string& shown,
-                 Diagnostics& diags) {
+                 Diagnostics& diags, const LeftoverIndex* leftovers) {
     fs::path lock_path = path.parent_path() / ("." + id + ".lock");
     if (auto err = lock.acquire(lock_path, std::chrono::seconds(5), file_mode(ws))) {
         // Named by the record, as the user knows it; the lock file's own path is ours.
@@ -176,8 +176,10 @@ bool lock_record(FileLock& lock, const Workspace& ws, const fs::path& path, cons
     }
     // Safe under the lock: a killed writer's temporary files are never the record itself.
     std::error_code ec;
+    std::optional<LeftoverIndex> listed;
+    const LeftoverIndex& index = leftovers ? *leftovers : listed.emplace(path.parent_path());
     for (const fs::path& file : {path, undo_path(path)})
-        for (const auto& leftover : leftover_temp_files(file))
+        for (const auto& leftover : index.of(file))
             fs::remove(leftover, ec);
     return true;
 }
@@ -236,7 +238,7 @@ UpdateResult update_record(const Workspace& ws, const CredentialSet& credentials
     }
 
     FileLock lock;
-    if (!options.dry_run && !lock_record(lock, ws, path, id, shown, diags)) return result;
+    if (!options.dry_run && !lock_record(lock, ws, path, id, shown, diags, options.leftovers)) return result;
 
     std::string original;
     std::optional<Record> before;

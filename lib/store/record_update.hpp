@@ -3,6 +3,7 @@
 // re-serialising), check the result by the same rules as `validate`, then replace the file
 // atomically. Anything that fails leaves the file as it was.
 
+#include "atomic_file.hpp"
 #include "credential_rules.hpp"
 #include "diagnostics.hpp"
 #include "file_lock.hpp"
@@ -47,8 +48,9 @@ unsigned file_mode(const Workspace& ws);
 
 // Takes the record's lock (`specialists/.<id>.lock`, waiting up to 5 seconds) as every writer
 // does, and removes what a killed writer left; false with the reason in diags when it cannot.
+// `leftovers`, a listing of the records' directory made before, spares listing it again.
 bool lock_record(FileLock& lock, const Workspace& ws, const std::filesystem::path& path, const std::string& id,
-                 const std::string& shown, Diagnostics& diags);
+                 const std::string& shown, Diagnostics& diags, const LeftoverIndex* leftovers = nullptr);
 
 // Whether a write may replace the record at `path` (named `shown`): not when it is a symbolic link
 // or read-only (atomic_file.hpp's is_read_only); a missing record may be created. The reason in
@@ -65,6 +67,8 @@ struct UpdateOptions {
     bool dry_run = false;
     bool force = false;  // accept refusals that are only warnings (future dates, duplicates)
     bool create = false; // the record must not exist yet (add)
+    // For writers of many records: the records' directory listed once for killed writers' files.
+    const LeftoverIndex* leftovers = nullptr;
 };
 
 struct UpdateResult {

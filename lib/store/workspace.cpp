@@ -146,7 +146,9 @@ std::vector<fs::path> workspace_credential_files(const Workspace& ws) { return t
 
 std::vector<fs::path> record_files(const Workspace& ws) { return list_record_directory(ws.root / "specialists").records; }
 
-fs::path record_path(const Workspace& ws, std::string_view id) { return ws.root / "specialists" / (std::string(id) + ".toml"); }
+fs::path records_dir(const Workspace& ws) { return ws.root / "specialists"; }
+
+fs::path record_path(const Workspace& ws, std::string_view id) { return records_dir(ws) / (std::string(id) + ".toml"); }
 
 fs::path user_cache_dir(const Environment& env) {
     if (env.xdg_cache_home && !env.xdg_cache_home->empty() && fs::path(*env.xdg_cache_home).is_absolute())

@@ -75,6 +75,8 @@ std::string display_path(const Workspace* ws, const std::filesystem::path& path)
 // The record file of specialist `id`, specialists/<id>.toml: the one place that path is built.
 // The id must already be valid (is_valid_id), so that it cannot lead out of specialists/.
 std::filesystem::path record_path(const Workspace& ws, std::string_view id);
+// The folder record_path's files are in.
+std::filesystem::path records_dir(const Workspace& ws);
 
 // Calls `fn(index, record)` for each file that loads without errors, on `jobs` worker threads
 // (0: one per core), so that a caller can evaluate each record and drop it: memory stays bounded

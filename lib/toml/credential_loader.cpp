@@ -98,7 +98,7 @@ std::optional<Credential> load_credential(std::string_view text, const std::stri
     if (!c.default_level.empty() && !c.level(c.default_level))
         local.error(file, root.pos("default_level"), fmt::format("'default_level' names no [[level]] ('{}')", c.default_level));
     reject_periodic_tables(root, c.period.anchor, "", file, local);
-    c.ce = p.ce(root, shortest_period_days(c.period, c.levels));
+    c.ce = p.ce(root, shortest_period_days(c.period, c.levels), longest_period_months(c.period, c.levels));
     c.renewal = p.renewal(root);
     c.after_expiry = p.after_expiry(root);
     c.revisions = read_revisions(root, c, local);

@@ -40,9 +40,10 @@ std::vector<RuleRevision> read_revisions(TableReader& root, const Credential& cr
     std::vector<TableReader> readers;
     readers.reserve(tables.size());
 
-    // First the dates and periods: a revision's [ce] is checked against the shortest period any
-    // revision allows, as the rules of one may judge a period whose length another set.
+    // First the dates and periods: a revision's [ce] is checked against the shortest and longest
+    // periods any revision allows, as the rules of one may judge a period whose length another set.
     int shortest = shortest_period_days(credential.period, credential.levels);
+    int longest = longest_period_months(credential.period, credential.levels);
     Date previous = credential.effective_from;
     for (const toml::table* t : tables) {
         TableReader& r = readers.emplace_back(*t, file, diags, "[[revision]]");
@@ -66,7 +67,10 @@ std::vector<RuleRevision> read_revisions(TableReader& root, const Credential& cr
                 diags.error(file, key_position(r, "period", "anchor"),
                             "a [[revision]] cannot change the period's 'anchor'; a credential with another anchor is a "
                             "new credential file");
-            else shortest = std::min(shortest, shortest_period_days(rev.period->anchor, rev.period->months));
+            else {
+                shortest = std::min(shortest, shortest_period_days(rev.period->anchor, rev.period->months));
+                longest = std::max(longest, rev.period->months);
+            }
         }
         out.push_back(std::move(rev));
     }
@@ -86,7 +90,7 @@ std::vector<RuleRevision> read_revisions(TableReader& root, const Credential& cr
         if (r.has("training")) rev.training = parser.training(r);
         if (r.has("experience")) rev.experience = parser.experience(r, "experience");
         if (r.has("exam")) rev.exam = parser.exam(r);
-        if (r.has("ce")) rev.ce = parser.ce(r, shortest);
+        if (r.has("ce")) rev.ce = parser.ce(r, shortest, longest);
         if (r.has("renewal")) rev.renewal = parser.renewal(r);
         if (r.has("after_expiry")) rev.after_expiry = parser.after_expiry(r);
         if (!rev.training && !rev.experience && !rev.exam && !rev.period && !rev.ce && !rev.renewal && !rev.after_expiry)

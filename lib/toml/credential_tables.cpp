@@ -64,6 +64,13 @@ int shortest_period_days(const PeriodRule& period, const std::vector<LevelRule>&
     return shortest;
 }
 
+int longest_period_months(const PeriodRule& period, const std::vector<LevelRule>& levels) {
+    int months = period.months;
+    for (const auto& l : levels)
+        if (l.months) months = std::max(months, *l.months);
+    return months;
+}
+
 std::string CredentialParser::named(std::string_view brackets) const {
     std::size_t open = brackets.find_first_not_of('[');
     if (open == std::string_view::npos) open = brackets.size();
@@ -90,10 +97,17 @@ std::vector<ExperienceRule> CredentialParser::experience(TableReader& parent, st
         ExperienceRule rule;
         rule.kinds = kinds(r, *t);
         rule.hours = r.hours("hours", true).value_or(Hours());
+        // A [renewal] rule counts within the period: a look-back there would say nothing.
+        if (parent_name.empty()) rule.within_months = look_back(r);
         r.warn_unknown();
         out.push_back(std::move(rule));
     }
     return out;
+}
+
+std::optional<int> CredentialParser::look_back(TableReader& r) {
+    if (auto m = r.integer("within_months", 1, 1200)) return static_cast<int>(*m);
+    return std::nullopt;
 }
 
 std::optional<RenewalRule> CredentialParser::renewal(TableReader& root) {
@@ -121,12 +135,19 @@ std::optional<TrainingRule> CredentialParser::training(TableReader& root) {
     TableReader r(*t, file, diags, named("[training]"));
     TrainingRule rule;
     rule.hours = r.hours("hours", true).value_or(Hours());
-    if (auto m = r.integer("within_months", 1, 1200)) rule.within_months = static_cast<int>(*m);
+    rule.within_months = look_back(r);
     for (const toml::table* d : r.tables("domain")) {
         TableReader dr(*d, file, diags, named("[[training.domain]]"));
         DomainMinimum m;
         m.domain = dr.string("domain", true).value_or("");
         m.hours = dr.hours("hours", true).value_or(Hours());
+        m.within_months = look_back(dr);
+        // Only training the total counts can count toward a domain: a longer look-back is void.
+        if (m.within_months && rule.within_months && *m.within_months > *rule.within_months)
+            diags.error(file, dr.pos("within_months"),
+                        fmt::format("a [[{}training.domain]]'s 'within_months' must not be longer than [{}training]'s "
+                                    "(got {} and {})",
+                                    prefix, prefix, *m.within_months, *rule.within_months));
         dr.warn_unknown();
         rule.domains.push_back(std::move(m));
     }
@@ -221,7 +242,7 @@ std::vector<LevelRule> CredentialParser::levels(TableReader& root, const PeriodR
     return out;
 }
 
-std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_period_days) {
+std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_period_days, int longest_period_months) {
     const toml::table* t = root.table("ce");
     if (!t) return std::nullopt;
     TableReader r(*t, file, diags, named("[ce]"));
@@ -233,6 +254,12 @@ std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_perio
     if (r.has("hours")) rule.hours = r.hours("hours").value_or(Hours());
     if (r.has("carry_over_max")) rule.carry_over_max = non_negative_hours(r, "carry_over_max");
     if (r.has("max_entry_hours")) rule.max_entry_hours = r.hours("max_entry_hours");
+    if (r.has("min_entry_hours")) rule.min_entry_hours = r.hours("min_entry_hours");
+    // A floor above the ceiling would leave no entry that could count.
+    if (rule.min_entry_hours && rule.max_entry_hours && *rule.min_entry_hours > *rule.max_entry_hours)
+        diags.error(file, r.pos("min_entry_hours"),
+                    fmt::format("'min_entry_hours' must not be more than 'max_entry_hours' (got {} h and {} h)",
+                                rule.min_entry_hours->str(), rule.max_entry_hours->str()));
     if (auto d = r.integer("submit_before_days", 1, 3650)) {
         rule.submit_before_days = static_cast<int>(*d);
         // Due on or before the day the period starts: a deadline no one could ever meet.
@@ -244,8 +271,9 @@ std::optional<CeRule> CredentialParser::ce(TableReader& root, int shortest_perio
                     shortest_period_days));
     }
     submit_window(r, *t, rule, shortest_period_days);
+    if (r.has("providers")) rule.providers = providers(r, *t);
     for (const toml::table* m : r.tables("minimum"))
-        rule.minimums.push_back(minimum(*m));
+        rule.minimums.push_back(minimum(*m, longest_period_months));
     for (const toml::table* c : r.tables("cap"))
         rule.caps.push_back(cap(*c));
     r.warn_unknown();
@@ -273,24 +301,27 @@ void CredentialParser::submit_window(TableReader& r, const toml::table& t, CeRul
         diags.error(file, r.pos("late_fee"), "'late_fee' is owed after the submit-by date: it needs 'submit_before_days'");
 }
 
+std::vector<std::string> CredentialParser::providers(TableReader& r, const toml::table& t) {
+    std::vector<std::string> out = r.strings("providers", true);
+    // An empty list would be a rule no entry can ever meet.
+    if (const auto* list = t["providers"].as_array(); list && list->empty())
+        diags.error(file, r.pos("providers"), "'providers' must name at least one provider");
+    return out;
+}
+
 Hours CredentialParser::non_negative_hours(TableReader& r, std::string_view key) {
     if (r.is_zero(key)) return Hours();
     return r.hours(key).value_or(Hours());
 }
 
-CeMinimum CredentialParser::minimum(const toml::table& t) {
+CeMinimum CredentialParser::minimum(const toml::table& t, int longest_period_months) {
     TableReader r(t, file, diags, named("[[ce.minimum]]"));
     CeMinimum m;
     bool has_topic = r.has("topic"), has_providers = r.has("providers");
     if (has_topic == has_providers)
         diags.error(file, r.pos(), fmt::format("{} needs exactly one of 'topic' or 'providers'", named("[[ce.minimum]]")));
     if (has_topic) m.topic = r.string("topic", true).value_or("");
-    if (has_providers) {
-        m.providers = r.strings("providers", true);
-        // An empty list would be a minimum no entry can ever meet.
-        if (const auto* list = t["providers"].as_array(); list && list->empty())
-            diags.error(file, r.pos("providers"), "'providers' must name at least one provider");
-    }
+    if (has_providers) m.providers = providers(r, t);
     if (r.has("entries") && has_providers)
         diags.error(file, r.pos("entries"),
                     "'entries' counts entries of a topic: a [[ce.minimum]] with 'providers' takes 'hours'");
@@ -302,6 +333,19 @@ CeMinimum CredentialParser::minimum(const toml::table& t) {
     } else {
         m.kind = has_providers ? MinimumKind::ProviderHours : MinimumKind::TopicHours;
         m.hours = r.hours("hours", true).value_or(Hours());
+    }
+    if (auto n = r.integer("over_months", 1, 1200)) {
+        m.over_months = static_cast<int>(*n);
+        if (has_providers)
+            diags.error(file, r.pos("over_months"),
+                        "'over_months' counts a topic across periods: a [[ce.minimum]] with 'providers' counts within the "
+                        "period");
+        // A window shorter than a period is the period itself: the key would be ignored.
+        else if (*n < longest_period_months)
+            diags.error(file, r.pos("over_months"),
+                        fmt::format("'over_months' must be at least the period's months (got {}; a period can be {} months "
+                                    "long)",
+                                    *n, longest_period_months));
     }
     r.warn_unknown();
     return m;

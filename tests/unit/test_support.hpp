@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -41,6 +42,42 @@ inline Date ymd(int y, unsigned m, unsigned d) { return Date{date::year{y}, date
 // Hours written as hundredths, so every expected value is exact: centi(250) is 2.5 h.
 inline Hours centi(std::int64_t c) { return Hours::from_centi(c); }
 inline Hours hours(std::int64_t h) { return Hours::whole(h); }
+
+// A CE entry titled "course".
+inline CeEntry ce_entry(Date d, Hours h, std::vector<std::string> topics = {}, std::string provider = "") {
+    CeEntry e;
+    e.date = d;
+    e.hours = h;
+    e.title = "course";
+    e.topics = std::move(topics);
+    e.provider = std::move(provider);
+    return e;
+}
+
+// A record (t.toml, id "t") holding the one credential `id`, certified on `issued` (none: pursued).
+inline Record holder(std::string id, std::optional<Date> issued, std::optional<std::string> level = {},
+                     std::optional<Date> expires = {}) {
+    Record r;
+    r.file = "t.toml";
+    r.id = "t";
+    r.name = "T";
+    HeldCredential h;
+    h.id = std::move(id);
+    h.issued = issued;
+    h.level = std::move(level);
+    h.expires = expires;
+    if (issued) h.number = "N-1";
+    r.credentials.push_back(std::move(h));
+    return r;
+}
+
+// What a status (evaluated with entry uses) says of entry `index` of `kind`.
+inline const EntryUse& use_of_entry(const CredentialStatus& cs, EntryKind kind, std::size_t index) {
+    auto it = std::find_if(cs.entry_uses.begin(), cs.entry_uses.end(),
+                           [&](const EntryUse& u) { return u.kind == kind && u.index == index; });
+    REQUIRE(it != cs.entry_uses.end());
+    return *it;
+}
 
 // Every diagnostic, one per line, for failure messages.
 inline std::string dump(const Diagnostics& diags) {

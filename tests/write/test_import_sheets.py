@@ -2,7 +2,7 @@
 """`peerctl import roster` with files as Google Sheets writes them (UTF-8 without a BOM, commas,
 CRLF, quotes only where needed, dates as the sheet shows them), hostile cells (NUL and ESC refused
 at their line; formula prefixes kept as text, then inert in the CSV and the spreadsheet a report
-writes), and a thousand rows imported, then imported again without a byte or a time changed.
+writes), and ten thousand rows imported, then imported again without a byte or a time changed.
 
 usage: test_import_sheets.py PEERCTL
 """
@@ -74,28 +74,28 @@ texts = {re.sub(r"&quot;", '"', re.sub(r"&amp;", "&", re.sub(r"&apos;", "'", t))
 for ident, name in hostile.items():
     s.check("'" + name in texts, f"{ident}: a text cell holding the CSV's text", sorted(texts))
 
-# --- a thousand rows, then the same file again: no byte and no time changes ------------------------
+# --- ten thousand rows, then the same file again: no byte and no time changes --------------------
 rows = ["Employee ID,Name,Email,Site,Supervisor,Hire date,Credential,Certificate #,Issue date"]
-for i in range(1000):
-    rows.append(f"p{i:04},Person {i},p{i}@example.org,site{i % 7},sup{i % 13},{1 + i % 12}/{1 + i % 28}/2024,"
+for i in range(10000):
+    rows.append(f"p{i:05},Person {i},p{i}@example.org,site{i % 7},sup{i % 13},{1 + i % 12}/{1 + i % 28}/2024,"
                 f"ct-rss,RSS-{i},{1 + i % 12}/{1 + i % 28}/2025")
 write_bytes(sheet, ("\r\n".join(rows) + "\r\n").encode())
 p = s.run("import", "roster", sheet, ws=ws, timeout=300)
-s.expect(p, 0, "a thousand rows")
-s.check(p.stdout.endswith(b"1000 records written\n"), "every row written", p.stdout[-200:])
+s.expect(p, 0, "ten thousand rows")
+s.check(p.stdout.endswith(b"10000 records written\n"), "every row written", p.stdout[-200:])
 bad = []
-for i in (0, 1, 499, 998, 999):
-    r = parse_toml(read_bytes(record_file(ws, f"p{i:04}")))
+for i in (0, 1, 4999, 9998, 9999):
+    r = parse_toml(read_bytes(record_file(ws, f"p{i:05}")))
     if (r["name"] != f"Person {i}" or r["email"] != f"p{i}@example.org" or r["site"] != f"site{i % 7}"
             or r["supervisor"] != f"sup{i % 13}" or r["credentials"]["ct-rss"]["number"] != f"RSS-{i}"):
         bad.append(r)
 s.check(not bad, "each record with its keys", bad)
-s.check(sum(1 for n in os.listdir(os.path.join(ws, "specialists")) if re.fullmatch(r"p\d{4}\.toml", n)) == 1000,
-        "a thousand record files")
+s.check(sum(1 for n in os.listdir(os.path.join(ws, "specialists")) if re.fullmatch(r"p\d{5}\.toml", n)) == 10000,
+        "ten thousand record files")
 before = snapshot(ws)
 times = {n: os.stat(os.path.join(ws, "specialists", n)).st_mtime_ns for n in os.listdir(os.path.join(ws, "specialists"))}
 p = s.run("import", "roster", sheet, ws=ws, timeout=300)
-s.expect(p, 0, "the same thousand rows again")
+s.expect(p, 0, "the same ten thousand rows again")
 s.check(p.stdout == b"nothing to change\n", "nothing to change", p.stdout[-200:])
 s.check(snapshot(ws) == before, "no byte changed")
 s.check(times == {n: os.stat(os.path.join(ws, "specialists", n)).st_mtime_ns

@@ -46,7 +46,7 @@ std::string use_of(const CredentialStatus& cs, EntryKind kind, std::size_t index
 } // namespace
 
 TEST_CASE("use_reason_names") {
-    CHECK(use_reason_names().size() == static_cast<std::size_t>(UseReason::KindNotCounted) + 1);
+    CHECK(use_reason_names().size() == static_cast<std::size_t>(UseReason::ExperienceTooOld) + 1);
     CHECK(to_string(UseReason::BeforePeriod) == "before the current period");
     CHECK(to_string(UseReason::AfterAsOf) == "after as-of");
     CHECK(to_string(UseReason::Void) == "void");
