@@ -1,7 +1,7 @@
 // The worked examples of data/credentials/ca-mpss.toml (80 h, an exam of at most 3 attempts,
 // 24 months, 20 CE h with 6 h law and ethics, renewal from 60 days before expiry, no grace) and
-// oh-cprs.toml (56 h, 24 months, 30 CE h with nine topic minimums, renewal from 90 days before
-// expiry, no grace), each figure computed by hand below.
+// oh-cprs.toml (56 h, 24 months, 30 CE h with nine topic minimums, each CE at least 1 h, renewal
+// from 90 days before expiry, no grace), each figure computed by hand below.
 
 #include "builtin_fixture.hpp"
 #include "status_text.hpp"
@@ -184,6 +184,9 @@ TEST_CASE("built-in ca-mpss: 3 exam attempts, 24 months from a leap day, 20 CE h
 // As of 2025-06-01 (30 days left): 29.99 of 30, 0.01 h short; coaching 1.99 of 2, 0.01 h short;
 // the other eight minimums met -> not renewable; the fewest hours to go: 0.01.
 // With a 1 h coaching course on 2025-06-20: 30.99 h, coaching 2.99 -> renewable on 2025-07-01.
+// With a 0.99 h coaching course instead: shorter than the 1 h least length, it counts for nothing
+// (not 30.98 h and coaching 2.98, which would be renewable): still 29.99 h, coaching 1.99, 11
+// entries in the window -> not renewable.
 // 2025-07-02: no grace window -> lapsed.
 // Renewal opens 90 days before expiry: 2025-07-01 less 30 days is 2025-06-01, less 31 more is
 // 2025-05-01 (61 days), less 29 more: 2025-04-02. With the coaching course on 2025-03-20 instead,
@@ -318,6 +321,14 @@ TEST_CASE("built-in oh-cprs: 56 h, 24 months, 30 CE h with nine topic minimums, 
         CHECK(cs.ce->counted.str() == "30.99");
         CHECK(topic_minimum(*cs.ce, "coaching-principles").counted.str() == "2.99");
         CHECK(cs.renewable);
+    }
+    SUBCASE("a 0.99 h coaching course: shorter than 1 h, it counts for nothing") {
+        const CredentialStatus cs =
+            b.status(b.record(with_ce(lee_text, "2025-06-20", "0.99", "coaching-principles")), "oh-cprs", "2025-07-01");
+        CHECK(cs.ce->counted.str() == "29.99");
+        CHECK(cs.ce->entries == 11);
+        CHECK(topic_minimum(*cs.ce, "coaching-principles").counted.str() == "1.99");
+        CHECK_FALSE(cs.renewable);
     }
     SUBCASE("the day after expiry: lapsed") { CHECK(b.status(rec, "oh-cprs", "2025-07-02").state == State::Lapsed); }
     SUBCASE("the renewal window: opens 2025-04-02, 90 days before expiry") {

@@ -1,8 +1,8 @@
 // The worked examples of data/credentials/wa-cps.toml (a trainee year renewable 4 times, 1,000 h
 // to the full certificate, renewed on the birthday, 30 CE h with 14 peer-specific and 2 ethics,
-// two late rungs), nj-cprs.toml (46 h,
-// 500 h + 25 h, no exam, 20 CE h) and va-cprs.toml (72 h, 500 h, the IC&RC exam with a 90-day
-// retest wait, no CE rule), each figure computed by hand below.
+// suicide prevention over 6 years and health equity over 4, two late rungs), nj-cprs.toml (46 h,
+// 500 h within 2 years + 25 h, no exam, 20 CE h) and va-cprs.toml (72 h, 500 h within 3 years,
+// the IC&RC exam with a 90-day retest wait, no CE rule), each figure computed by hand below.
 
 #include "builtin_fixture.hpp"
 #include "status_text.hpp"
@@ -17,6 +17,12 @@ using peerctl::test::topic_minimum;
 using peerctl::test::with_ce;
 
 namespace builtin_wa_nj_va_test {
+
+// A minimum over several periods in one line: "48 months from 2028-04-17, judged, 1.99 h, not met".
+std::string over_summary(const RequirementProgress& r) {
+    return std::to_string(r.over_months.value_or(0)) + " months from " + str(r.window_start) + ", " +
+           (r.judged ? "judged" : "not due yet") + ", " + r.counted.str() + " h, " + (r.met() ? "met" : "not met");
+}
 
 // ---------------------------------------------------------------------------------------------
 // Quinn: Washington. Trainee certificate issued 2025-08-04: expiry = + 12 months = 2026-08-04.
@@ -88,6 +94,19 @@ kind = "work"
 //   08-04, the issue day itself: the whole 24 months, 2028-08-04
 //   08-03, the day before: 2028-08-03 (24 months less a day)
 // Without a birthday the record is refused: the expiry cannot be computed.
+// Over several periods (renewed 2028-04-01, 2030-04-01, 2032-04-01: expiries 2030-04-17,
+// 2032-04-17, 2034-04-17; each period seen the day before its renewal, on 03-31), judged once the
+// window starts on or after the issue date 2026-08-04:
+//   health equity 2 h / 48 months:
+//     expiry 2028-04-17, from 2024-04-17; 2030-04-17, from 2026-04-17: before the issue date,
+//       not due yet (met, whatever is logged)
+//     expiry 2032-04-17, from 2028-04-17: judged. 2027-09-14 2 h: too old; 2028-04-16 1 h: a day
+//       too old; 2028-04-17 1 h (in the first period): counts; 2031-05-05 0.99 h: counts ->
+//       1.99 of 2, 0.01 h short; 0.01 h more on 2032-01-10: 2, met
+//   suicide prevention 3 h / 72 months:
+//     expiry 2032-04-17, from 2026-04-17: not due yet
+//     expiry 2034-04-17, from 2028-04-17: judged. 2027-06-01 3 h: too old -> 0 of 3; with 3 h on
+//       2028-04-17, the window's first day: met
 const char* const quinn_full = R"(
 id = "quinn"
 name = "Quinn Tester"
@@ -208,6 +227,35 @@ TEST_CASE("built-in wa-cps: a trainee year, 1,000 h to the full certificate, 30 
         CHECK(str(b.status(b.record(replaced(quinn_full, "\"04-17\"", "\"08-03\"")), "wa-cps", "2027-01-01")
                       .certification->expires) == "2028-08-03");
     }
+    SUBCASE("health equity over 4 years, suicide prevention over 6: judged once held that long") {
+        std::string text =
+            std::string(quinn_full) +
+            "\n[[renewal]]\ndate = 2028-04-01\n\n[[renewal]]\ndate = 2030-04-01\n\n[[renewal]]\ndate = 2032-04-01\n";
+        text = with_ce(with_ce(text, "2028-04-16", "1", "health-equity"), "2028-04-17", "1", "health-equity");
+        text = with_ce(text, "2031-05-05", "0.99", "health-equity");
+        const Record rec = b.record(text);
+        const CredentialStatus first = b.status(rec, "wa-cps", "2028-03-31");
+        CHECK_FALSE(topic_minimum(first.ce.value(), "health-equity").judged);
+        CHECK_FALSE(topic_minimum(first.ce.value(), "suicide-prevention").judged);
+        const CredentialStatus second = b.status(rec, "wa-cps", "2030-03-31");
+        CHECK(str(second.certification->expires) == "2030-04-17");
+        CHECK(str(topic_minimum(second.ce.value(), "health-equity").window_start) == "2026-04-17");
+        CHECK_FALSE(topic_minimum(second.ce.value(), "health-equity").judged);
+        CHECK(topic_minimum(second.ce.value(), "health-equity").met());
+        const CredentialStatus third = b.status(rec, "wa-cps", "2032-03-31");
+        CHECK(over_summary(topic_minimum(third.ce.value(), "health-equity")) ==
+              "48 months from 2028-04-17, judged, 1.99 h, not met");
+        CHECK_FALSE(topic_minimum(third.ce.value(), "suicide-prevention").judged);
+        CHECK(topic_minimum(
+                  b.status(b.record(with_ce(text, "2032-01-10", "0.01", "health-equity")), "wa-cps", "2032-03-31").ce.value(),
+                  "health-equity")
+                  .met());
+        const CredentialStatus fourth = b.status(rec, "wa-cps", "2034-04-17");
+        CHECK(over_summary(topic_minimum(fourth.ce.value(), "suicide-prevention")) ==
+              "72 months from 2028-04-17, judged, 0 h, not met");
+        const Record trained = b.record(with_ce(text, "2028-04-17", "3", "suicide-prevention"));
+        CHECK(topic_minimum(b.status(trained, "wa-cps", "2034-04-17").ce.value(), "suicide-prevention").met());
+    }
     SUBCASE("without a birthday: the record is refused, naming the key") {
         Diagnostics diags;
         const auto rec = load_record(replaced(quinn_full, "birthday = \"04-17\"\n", ""), "x.toml", b.set, {}, diags);
@@ -217,10 +265,13 @@ TEST_CASE("built-in wa-cps: a trainee year, 1,000 h to the full certificate, 30 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Riley: New Jersey CPRS. 46 h of training. Work or volunteer, as of 2024-06-03:
-//   2022-06-02 100 + 2022-06-03 200 + 2023-05-01 100 + 2024-02-01 199.99 = 599.99 of 500
-// (the 2-year look-back is not in the format yet: every entry counts); supervision 25 of 25. No
-// exam: eligible on 2024-06-03.
+// Riley: New Jersey CPRS. 46 h of training. Work or volunteer within the 24 months before the
+// reference date (as_of while pursued, the issue date once certified):
+//   as of 2024-06-03, from 2022-06-03: 2022-06-02 100 is a day too old; 2022-06-03 200 (the
+//     window's first day) + 2023-05-01 100 + 2024-02-01 199.99 = 499.99 of 500 -> in training
+//   as of 2024-06-02, from 2022-06-02: 100 more, 599.99 -> eligible
+//   0.01 h more on 2024-06-01: 500 on 2024-06-03 -> eligible
+// Supervision 25 of 25. No exam.
 // Certified 2024-06-03: expiry = + 24 months = 2026-06-03. CE 6 + 4 + 9.99 = 19.99 of 20 ->
 // not renewable; 0.01 h more -> renewable. 2026-06-04: lapsed.
 // ---------------------------------------------------------------------------------------------
@@ -281,13 +332,21 @@ topics = ["recovery-wellness"]
 
 TEST_CASE("built-in nj-cprs: 46 h, 500 h + 25 h, no exam, 24 months, 20 CE h") {
     Builtins b;
-    SUBCASE("a candidate with the hours and no exam is eligible") {
-        const CredentialStatus cs = b.status(b.record(riley_text), "nj-cprs", "2024-06-03");
-        CHECK(cs.state == State::Eligible);
+    SUBCASE("the 500 h within 2 years: a day later, 100 h age out of the window") {
+        const Record rec = b.record(riley_text);
+        const CredentialStatus cs = b.status(rec, "nj-cprs", "2024-06-03");
+        CHECK(cs.state == State::InTraining);
         CHECK_FALSE(cs.exam);
         REQUIRE(cs.experience.size() == 2);
-        CHECK(cs.experience[0].completed.str() == "599.99");
+        CHECK(cs.experience[0].within_months == 24);
+        CHECK(cs.experience[0].completed.str() == "499.99");
         CHECK(cs.experience[1].completed.str() == "25");
+        const CredentialStatus day_before = b.status(rec, "nj-cprs", "2024-06-02");
+        CHECK(day_before.experience[0].completed.str() == "599.99");
+        CHECK(day_before.state == State::Eligible);
+        const Record more =
+            b.record(std::string(riley_text) + "\n[[experience]]\ndate = 2024-06-01\nhours = 0.01\nkind = \"work\"\n");
+        CHECK(b.status(more, "nj-cprs", "2024-06-03").state == State::Eligible);
     }
     const std::string certified = replaced(riley_text, "[credentials.nj-cprs]\n", "[credentials.nj-cprs]\nissued = 2024-06-03\n");
     SUBCASE("certified: 19.99 of 20 CE h on the day of expiry; 0.01 h more, renewable; lapsed the day after") {
@@ -304,8 +363,10 @@ TEST_CASE("built-in nj-cprs: 46 h, 500 h + 25 h, no exam, 24 months, 20 CE h") {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sky: Virginia CPRS. 72 h of training; work or volunteer 100 + 250 + 249.99 = 599.99 of 500 (the
-// 3-year look-back is not in the format yet). Exam failed 2024-05-01, passed 2024-07-30:
+// Sky: Virginia CPRS. 72 h of training; work or volunteer within the 36 months before the issue
+// date 2024-09-16, from 2021-09-16: 2021-09-15 100 is a day too old; 2021-09-16 250 (the window's
+// first day) + 2023-03-01 249.99 = 499.99 of 500. Issued a day earlier, 2024-09-15, the window
+// starts 2021-09-15: 599.99. Exam failed 2024-05-01, passed 2024-07-30:
 // 2024-05-01 -> 2024-07-30 = 30 (to May 31) + 30 (to Jun 30) + 30 (to Jul 30) = 90 days, the
 // wait asked: no problem. Passed a day earlier, 2024-07-29: 89 days, a problem.
 // Certified 2024-09-16: expiry 2026-09-16; no CE rule: renewable; 2026-09-17 lapsed.
@@ -354,7 +415,11 @@ TEST_CASE("built-in va-cprs: 72 h, 500 h, the IC&RC exam 90 days after a failure
         CHECK(cs.problems.empty());
         CHECK(cs.exam->attempts == 2);
         CHECK(cs.training->met);
-        CHECK(cs.experience[0].completed.str() == "599.99");
+        CHECK(cs.experience[0].within_months == 36);
+        CHECK(cs.experience[0].completed.str() == "499.99");
+        CHECK(b.status(b.record(replaced(sky_text, "issued = 2024-09-16", "issued = 2024-09-15")), "va-cprs", "2026-09-16")
+                  .experience[0]
+                  .completed.str() == "599.99");
         CHECK(cs.state == State::Active);
         CHECK(str(cs.certification->expires) == "2026-09-16");
         CHECK_FALSE(cs.ce);
