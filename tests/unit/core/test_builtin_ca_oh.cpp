@@ -1,8 +1,10 @@
 // The worked examples of data/credentials/ca-mpss.toml (80 h, an exam of at most 3 attempts,
-// 24 months, 20 CE h with 6 h law and ethics, no grace) and oh-cprs.toml (56 h, 24 months, 30 CE h
-// with nine topic minimums, no grace), each figure computed by hand below.
+// 24 months, 20 CE h with 6 h law and ethics, renewal from 60 days before expiry, no grace) and
+// oh-cprs.toml (56 h, 24 months, 30 CE h with nine topic minimums, each CE at least 1 h, renewal
+// from 90 days before expiry, no grace), each figure computed by hand below.
 
 #include "builtin_fixture.hpp"
+#include "status_text.hpp"
 
 #include <string>
 #include <string_view>
@@ -15,6 +17,18 @@ using peerctl::test::topic_minimum;
 using peerctl::test::with_ce;
 
 namespace builtin_ca_oh_test {
+
+// The "renewal opens" line of the text status of `rec` as of `as_of`, its spaces squeezed to one
+// (the columns' widths depend on the longest label), or "" when there is none.
+std::string renewal_opens_line(const Builtins& b, const Record& rec, std::string_view as_of) {
+    const std::string page = status_text(evaluate(rec, b.set, test::day(as_of)), test::day(as_of), Style{});
+    const auto at = page.find("renewal opens");
+    if (at == std::string::npos) return "";
+    std::string line;
+    for (char c : page.substr(at, page.find('\n', at) - at))
+        if (c != ' ' || line.empty() || line.back() != ' ') line += c;
+    return line;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Dana: Medi-Cal Peer Support Specialist. 80 h of training; the exam failed twice, passed on the
@@ -30,6 +44,10 @@ namespace builtin_ca_oh_test {
 // With 0.01 h of ethics on the day of expiry: 20 and 6 -> renewable.
 // 2026-03-01, the day after expiry: no grace window -> lapsed, days_left -1.
 // A candidate with three failed attempts: attempts_left 0 and a problem.
+// Renewal opens 60 days before expiry: 2026-02-28 less 28 days is 2026-01-31, less 31 more is
+// 2025-12-31 (59 days), less 1 more: 2025-12-30. With the 0.01 h of ethics logged before it
+// (2025-12-01), renewable: on 2025-12-29 "renewal opens 2025-12-30, 1 day from now"; from
+// 2025-12-30 on, no such line. No submit-by date: active to the expiry.
 // ---------------------------------------------------------------------------------------------
 const char* const dana_text = R"(
 id = "dana"
@@ -117,6 +135,19 @@ TEST_CASE("built-in ca-mpss: 3 exam attempts, 24 months from a leap day, 20 CE h
         CHECK(cs.certification->days_left == -1);
         CHECK_FALSE(cs.certification->grace_until);
     }
+    SUBCASE("the renewal window: opens 2025-12-30, 60 days before expiry") {
+        const Record met = b.record(with_ce(dana_text, "2025-12-01", "0.01", "ethics"));
+        const CredentialStatus before = b.status(met, "ca-mpss", "2025-12-29");
+        CHECK(str(before.certification->submit_from) == "2025-12-30");
+        CHECK_FALSE(before.certification->submit_by);
+        CHECK(before.state == State::Active);
+        CHECK(before.renewable);
+        CHECK(renewal_opens_line(b, met, "2025-12-29") == "renewal opens 2025-12-30 1 day from now");
+        const CredentialStatus on = b.status(met, "ca-mpss", "2025-12-30");
+        CHECK(on.state == State::Active);
+        CHECK(on.renewable);
+        CHECK(renewal_opens_line(b, met, "2025-12-30").empty());
+    }
     SUBCASE("a candidate: one attempt left after two failures, none after three") {
         const std::string candidate = replaced(replaced(dana_text, "number = \"CMPSS-2002\"\nissued = 2024-02-29\n", ""),
                                                "2024-02-01\nresult = \"passed\"", "2024-02-01\nresult = \"failed\"");
@@ -153,7 +184,13 @@ TEST_CASE("built-in ca-mpss: 3 exam attempts, 24 months from a leap day, 20 CE h
 // As of 2025-06-01 (30 days left): 29.99 of 30, 0.01 h short; coaching 1.99 of 2, 0.01 h short;
 // the other eight minimums met -> not renewable; the fewest hours to go: 0.01.
 // With a 1 h coaching course on 2025-06-20: 30.99 h, coaching 2.99 -> renewable on 2025-07-01.
+// With a 0.99 h coaching course instead: shorter than the 1 h least length, it counts for nothing
+// (not 30.98 h and coaching 2.98, which would be renewable): still 29.99 h, coaching 1.99, 11
+// entries in the window -> not renewable.
 // 2025-07-02: no grace window -> lapsed.
+// Renewal opens 90 days before expiry: 2025-07-01 less 30 days is 2025-06-01, less 31 more is
+// 2025-05-01 (61 days), less 29 more: 2025-04-02. With the coaching course on 2025-03-20 instead,
+// renewable: on 2025-04-01 "renewal opens 2025-04-02, 1 day from now"; on 2025-04-02 no such line.
 // ---------------------------------------------------------------------------------------------
 const char* const lee_text = R"(
 id = "lee"
@@ -285,7 +322,24 @@ TEST_CASE("built-in oh-cprs: 56 h, 24 months, 30 CE h with nine topic minimums, 
         CHECK(topic_minimum(*cs.ce, "coaching-principles").counted.str() == "2.99");
         CHECK(cs.renewable);
     }
+    SUBCASE("a 0.99 h coaching course: shorter than 1 h, it counts for nothing") {
+        const CredentialStatus cs =
+            b.status(b.record(with_ce(lee_text, "2025-06-20", "0.99", "coaching-principles")), "oh-cprs", "2025-07-01");
+        CHECK(cs.ce->counted.str() == "29.99");
+        CHECK(cs.ce->entries == 11);
+        CHECK(topic_minimum(*cs.ce, "coaching-principles").counted.str() == "1.99");
+        CHECK_FALSE(cs.renewable);
+    }
     SUBCASE("the day after expiry: lapsed") { CHECK(b.status(rec, "oh-cprs", "2025-07-02").state == State::Lapsed); }
+    SUBCASE("the renewal window: opens 2025-04-02, 90 days before expiry") {
+        const Record met = b.record(with_ce(lee_text, "2025-03-20", "1", "coaching-principles"));
+        const CredentialStatus before = b.status(met, "oh-cprs", "2025-04-01");
+        CHECK(str(before.certification->submit_from) == "2025-04-02");
+        CHECK(before.renewable);
+        CHECK(renewal_opens_line(b, met, "2025-04-01") == "renewal opens 2025-04-02 1 day from now");
+        CHECK(renewal_opens_line(b, met, "2025-04-02").empty());
+        CHECK(b.status(met, "oh-cprs", "2025-04-02").state == State::Active);
+    }
 }
 
 } // namespace builtin_ca_oh_test

@@ -603,7 +603,7 @@ TEST_CASE("built-in icrc-pr: 10/10/10/16 training, 500 h + 25 h supervision, 90-
 // ---------------------------------------------------------------------------------------------
 // ny-crpa: 50 h training incl. medication-supported-recovery 4 (from 2022-04-01); 500 h + 25 h
 // supervision; exam; 36-month period; 28 CE h with >= 4 h ethics, professional-development
-// capped at 4 h of the total; renewal due 45 days before expiry.
+// capped at 4 h of the total; renewal due 45 days before expiry, a $25 late fee after that.
 //
 // Alex: issued 2023-01-31.
 //   expiry    = 2023-01-31 + 36 months = 2026-01-31
@@ -624,6 +624,8 @@ TEST_CASE("built-in icrc-pr: 10/10/10/16 training, 500 h + 25 h supervision, 90-
 //   PD cap: logged 3 + 2.5 + 2 = 7.5, counted 4; renewable false
 // As of 2026-02-01 (no grace window): lapsed, days_left -1; the 2025-12-10 hour now counts:
 //   counted 26, remaining 2, ethics 5.
+// The late fee: on the submit-by date 2025-12-17 active, no fee; from 2025-12-18 to the expiry
+// 2026-01-31 late, $25 owed; on 2026-02-01 lapsed and no fee (no grace rung).
 // ---------------------------------------------------------------------------------------------
 TEST_CASE("built-in ny-crpa: 50 h (MSR 4), 28 CE h, ethics 4, professional-development capped at 4, submit by expiry "
           "- 45 days") {
@@ -804,6 +806,18 @@ topics = ["ethics"]
         CHECK(cs.ce->remaining().str() == "2");
         CHECK(requirement(*cs.ce, MinimumKind::TopicHours, "ethics").counted.str() == "5");
         CHECK_FALSE(cs.renewable);
+        CHECK_FALSE(cs.certification->late_fee_cents);
+    }
+    SUBCASE("the $25 late fee: owed from the day after the submit-by date to the expiry") {
+        CredentialStatus due = b.status(rec, "ny-crpa", "2025-12-17");
+        CHECK(due.state == State::Active);
+        CHECK_FALSE(due.certification->late_fee_cents);
+        for (const char* day : {"2025-12-18", "2026-01-31"}) {
+            CAPTURE(day);
+            CredentialStatus late = b.status(rec, "ny-crpa", day);
+            CHECK(late.state == State::Late);
+            CHECK(late.certification->late_fee_cents == 2500);
+        }
     }
 }
 
@@ -827,6 +841,10 @@ topics = ["ethics"]
 //   2026-10-14  6    peer-support, after expiry (outside)  out
 //   total 30.5 of 36 -> remaining 5.5; peer-support 21 of 24 -> remaining 3; ethics 3.5 of 3 met
 //   renewable false
+// Recertification no sooner than three months before expiry, written as 89 days:
+//   submit_from = 2026-08-31 - 89 days: less 31 is 2026-07-31, less 31 more is 2026-06-30 (62),
+//   less 27 more: 2026-06-03. (Three months before is 2026-05-31, 92 days: the window opens 3
+//   days after PCB's, never before it.) No submit-by date: active, no fee, to the expiry.
 // days_left: 2026-12-01 -> 30 + 31 + 30 + 1 = 92 after expiry = -92
 //            2027-02-28 -> 30 + 31 + 30 + 31 + 31 + 28 = 181 after = -181 (last day of grace)
 //            2027-03-01 -> -182, the day after the grace window: lapsed
@@ -964,6 +982,15 @@ topics = ["peer-support"]
         CHECK(str(last.certification->grace_until) == "2027-02-28");
         CHECK(last.certification->late_fee_cents == 7500);
         check_ce(last);
+    }
+    SUBCASE("the recertification window: from 2026-06-03, 89 days before the expiry") {
+        CredentialStatus cs = b.status(rec, "pa-cps", "2026-06-02");
+        CHECK(cs.state == State::Active);
+        CHECK(str(cs.certification->submit_from) == "2026-06-03");
+        CHECK_FALSE(cs.certification->submit_by);
+        CredentialStatus last = b.status(rec, "pa-cps", "2026-08-31");
+        CHECK(last.state == State::Active);
+        CHECK_FALSE(last.certification->late_fee_cents);
     }
     SUBCASE("lapsed on 2027-03-01, the day after the grace window ends") {
         CredentialStatus cs = b.status(rec, "pa-cps", "2027-03-01");

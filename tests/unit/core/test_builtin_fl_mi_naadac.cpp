@@ -232,6 +232,11 @@ TEST_CASE("built-in mi-cprm: 10/10/10/16 training, 500 h + 25 h, 24 months or th
 // Exam passed 2019-11-12; issued 2019-12-02 -> expiry 2021-12-02.
 // Renewed 2021-11-15 (no expiry of its own): one period on, 2021-12-02 + 24 months = 2023-12-02.
 // Active on 2023-12-02 (0 days left), lapsed on 2023-12-03.
+// The ethics and HIV hours count only within the 72 months before the reference date. With the
+// HIV course dated 2013-12-01 instead (and the 0.01 h ethics):
+//   as of 2019-12-01, from 2013-12-01: the window's first day, HIV 6 of 6 -> eligible
+//   as of 2019-12-02, from 2013-12-02: a day too old, HIV 0 of 6, but the 60 h total still counts
+//     it -> in training
 // ---------------------------------------------------------------------------------------------
 const char* const avery_text = R"(
 id = "avery"
@@ -274,6 +279,19 @@ TEST_CASE("built-in naadac-ncprss: 60 h with 6 h ethics and 6 h HIV, 24 months, 
         CHECK(cs.training->domains[0].completed.str() == "5.99");
         CHECK(cs.training->domains[1].completed.str() == "6");
         CHECK(b.status(b.record(complete), "naadac-ncprss", "2019-11-20").state == State::Eligible);
+    }
+    SUBCASE("the HIV hours within 6 years: a day later, the course ages out of the domain") {
+        const Record old = b.record(replaced(complete, "date = 2019-03-04", "date = 2013-12-01"));
+        const CredentialStatus on_first_day = b.status(old, "naadac-ncprss", "2019-12-01");
+        CHECK(on_first_day.training->domains[1].domain == "hiv-bloodborne-pathogens");
+        CHECK(on_first_day.training->domains[1].within_months == 72);
+        CHECK(on_first_day.training->domains[1].completed.str() == "6");
+        CHECK(on_first_day.state == State::Eligible);
+        const CredentialStatus too_old = b.status(old, "naadac-ncprss", "2019-12-02");
+        CHECK(too_old.training->domains[1].completed.str() == "0");
+        CHECK(too_old.training->completed.str() == "60");
+        CHECK_FALSE(too_old.training->met);
+        CHECK(too_old.state == State::InTraining);
     }
     SUBCASE("issued 2019-12-02, renewed once: expires 2023-12-02, lapsed the day after") {
         const Record rec =

@@ -1,13 +1,16 @@
 // The worked examples of data/credentials/tx-mhps.toml and tx-rsps.toml: the Texas peer
-// specialist rules (6-month initial level with 250 h of supervised work, then 24 months; 20 CE h
-// with 3 h ethics; 6 months' grace, then a $50 penalty to 12 months), each figure by hand below.
+// specialist rules (6-month initial level with 250 h of supervised work, renewable once, then 24
+// months; 20 CE h with 3 h ethics; 6 months' grace, then a $50 penalty to 12 months), each figure
+// by hand below.
 
 #include "builtin_fixture.hpp"
+#include "status_text.hpp"
 
 #include <string>
 
 using namespace peerctl;
 using peerctl::test::Builtins;
+using peerctl::test::replaced;
 using peerctl::test::str;
 using peerctl::test::topic_minimum;
 using peerctl::test::with_ce;
@@ -32,6 +35,10 @@ namespace builtin_texas_test {
 //   2026-06-01: grace to 2026-05-31 + 6 months = 2026-11-31 -> clamped to 2026-11-30, fee 0
 //   2026-12-01: the second rung, to 2026-05-31 + 12 months = 2027-05-31, fee $50
 //   2027-06-01: past the ladder: lapsed
+// Had Robin been issued the initial level on 2024-05-31 and renewed it on 2024-11-20:
+//   first expiry  = 2024-05-31 + 6 months  = 2024-11-31 -> clamped to 2024-11-30
+//   second expiry = 2024-05-31 + 12 months = 2025-05-31 (counted from the issue date: no drift
+//   to the 30th); renewed 1 of the 1 time allowed, so the initial level is not renewable again.
 // ---------------------------------------------------------------------------------------------
 const char* const robin_text = R"(
 id = "robin"
@@ -155,6 +162,20 @@ TEST_CASE("built-in tx-mhps: 24 months, 20 CE h with 3 h ethics, 6 months' grace
         CHECK_FALSE(cs.certification->grace_until);
         CHECK_FALSE(cs.certification->late_fee_cents);
     }
+    SUBCASE("an initial certificate renewed once: 6 more months, then not renewable at that level") {
+        const Record initial =
+            b.record(replaced(robin_text, "issued = 2024-05-31\n", "issued = 2024-05-31\nlevel = \"initial\"\n") +
+                     "\n[[renewal]]\ndate = 2024-11-20\n");
+        const CredentialStatus before = b.status(initial, "tx-mhps", "2024-11-19");
+        CHECK(str(before.certification->expires) == "2024-11-30");
+        CHECK(before.certification->renewals == 0);
+        CHECK(level_limit_in_words(before).empty());
+        const CredentialStatus after = b.status(initial, "tx-mhps", "2025-05-01");
+        CHECK(after.certification->level == "initial");
+        CHECK(after.certification->renewals == 1);
+        CHECK(str(after.certification->expires) == "2025-05-31");
+        CHECK(level_limit_in_words(after) == "level initial renewed 1 of 1 times: move up to full by 2025-05-31");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,10 +189,19 @@ TEST_CASE("built-in tx-mhps: 24 months, 20 CE h with 3 h ethics, 6 months' grace
 //   2025-06-30  100     volunteer    -
 //   2025-08-29  129.99  work         249.99  -> 0.01 h short of 250: the step up is not met
 // With 0.01 h more work on 2025-09-05: 250 -> met.
-// The one extension: a renewal granted 2025-09-02 with the expiry on its certificate,
-//   2025-09-10 + 6 months = 2026-03-10 (a level's own months are its first period's only: a
-//   renewal without `expires` would run the standard 24 months); as of 2025-12-01, days left =
-//   30 (to Dec 31) + 1 + 31 (Jan) + 28 (Feb) + 9 = 99.
+// The one extension (max_renewals = 1): a renewal granted 2025-09-02, another 6 months of the
+//   level: 2025-03-10 + 12 months = 2026-03-10, with or without the certificate's `expires`;
+//   as of 2025-12-01, days left = 30 (to Dec 31) + 1 + 31 (Jan) + 28 (Feb) + 9 = 99.
+// With 20 CE h (3 ethics) in each period, the only thing that stops a second renewal is the
+// limit (periods 2025-03-10 .. 2025-09-10 and 2025-09-11 .. 2026-03-10):
+//                                                          first period    second period
+//   2025-06-02  17  peer-support                               17
+//   2025-07-15   3  ethics                                     20 (3)
+//   2025-11-04  17  peer-support                                               17
+//   2026-01-13   3  ethics                                                     20 (3)
+//   as of 2025-09-01 (renewed 0 of 1 times): renewable
+//   as of 2026-03-01 (renewed 1 of 1 times): CE met, not renewable: move up to full by
+//   2026-03-10 (249.99 h of work, the step up still 0.01 h short)
 // ---------------------------------------------------------------------------------------------
 const char* const casey_text = R"(
 id = "casey"
@@ -247,13 +277,36 @@ TEST_CASE("built-in tx-rsps: the 6-month initial level, 250 h of work to step up
         CHECK(str(cs.certification->grace_until) == "2026-03-10");
     }
     SUBCASE("extended once on 2025-09-02: expires 2026-03-10, 99 days left on 2025-12-01") {
-        const Record ext = b.record(std::string(casey_text) + "\n[[renewal]]\ndate = 2025-09-02\nexpires = 2026-03-10\n");
-        const CredentialStatus cs = b.status(ext, "tx-rsps", "2025-12-01");
-        CHECK(cs.state == State::Active);
-        CHECK(cs.certification->level == "initial");
-        CHECK(cs.certification->renewals == 1);
-        CHECK(str(cs.certification->expires) == "2026-03-10");
-        CHECK(cs.certification->days_left == 99);
+        for (const char* renewal :
+             {"\n[[renewal]]\ndate = 2025-09-02\nexpires = 2026-03-10\n", "\n[[renewal]]\ndate = 2025-09-02\n"}) {
+            CAPTURE(renewal);
+            const CredentialStatus cs = b.status(b.record(std::string(casey_text) + renewal), "tx-rsps", "2025-12-01");
+            CHECK(cs.state == State::Active);
+            CHECK(cs.certification->level == "initial");
+            CHECK(cs.certification->renewals == 1);
+            CHECK(str(cs.certification->expires) == "2026-03-10");
+            CHECK(cs.certification->days_left == 99);
+        }
+    }
+    SUBCASE("renewable at the first initial expiry, not at the second: renewed 1 of 1 times") {
+        std::string text = std::string(casey_text) + "\n[[renewal]]\ndate = 2025-09-02\n";
+        text = with_ce(with_ce(text, "2025-06-02", "17", "peer-support"), "2025-07-15", "3", "ethics");
+        text = with_ce(with_ce(text, "2025-11-04", "17", "peer-support"), "2026-01-13", "3", "ethics");
+        const Record rec2 = b.record(text);
+        const CredentialStatus first = b.status(rec2, "tx-rsps", "2025-09-01");
+        CHECK(first.certification->renewals == 0);
+        CHECK(first.ce->counted.str() == "20");
+        CHECK(first.renewable);
+        const CredentialStatus second = b.status(rec2, "tx-rsps", "2026-03-01");
+        CHECK(second.certification->renewals == 1);
+        CHECK(str(second.certification->expires) == "2026-03-10");
+        CHECK(str(second.ce->window_start) == "2025-09-11"); // the day after the first expiry
+        CHECK(second.ce->counted.str() == "20");
+        CHECK(topic_minimum(*second.ce, "ethics").met());
+        CHECK_FALSE(second.renewable);
+        REQUIRE(second.next_level);
+        CHECK_FALSE(second.next_level->met);
+        CHECK(level_limit_in_words(second) == "level initial renewed 1 of 1 times: move up to full by 2026-03-10");
     }
 }
 
