@@ -37,10 +37,11 @@ bool filtered(const CheckOptions& o) {
 // read now, since the cache keeps ids and credential ids. Sets `checked`.
 void tally_kept(const CheckOptions& o, const CheckScan& scan, Date as_of, CheckResult& result) {
     int checked = 0;
+    TeamFilter by_id{o.ids, {}, {}};
     for (const auto& items : scan.items) {
         bool any = false;
         for (const auto& item : items) {
-            if (!o.ids.empty() && std::find(o.ids.begin(), o.ids.end(), item.id) == o.ids.end()) continue;
+            if (!by_id.keeps(item.id, {}, {})) continue;
             if (!o.credential.empty() && item.credential != o.credential) continue;
             tally(item, as_of, result);
             any = true;

@@ -150,6 +150,17 @@ RowOrder row_order(const RosterRow& row, ReportSort sort) {
     return o;
 }
 
+namespace {
+
+// Both reports' rows in the order `sort` asks, as the streamed reports order them (row_order).
+template <class Row>
+void sort_rows(std::vector<Row>& rows, ReportSort sort) {
+    std::stable_sort(rows.begin(), rows.end(),
+                     [sort](const Row& a, const Row& b) { return ordered_before(sort, row_order(a, sort), row_order(b, sort)); });
+}
+
+} // namespace
+
 std::vector<RenewalRow> renewal_rows(const SpecialistStatus& s, const ReportContext& ctx, const ReportFilter& filter) {
     std::vector<RenewalRow> rows;
     if (!wanted(filter, s)) return rows;
@@ -180,10 +191,7 @@ RenewalsReport renewals_report(const std::vector<SpecialistStatus>& statuses, co
             count_renewal(report.summary, row.status.state, row.due);
             report.rows.push_back(std::move(row));
         }
-    ReportSort sort = renewals_sort(filter);
-    std::stable_sort(report.rows.begin(), report.rows.end(), [sort](const RenewalRow& a, const RenewalRow& b) {
-        return ordered_before(sort, row_order(a, sort), row_order(b, sort));
-    });
+    sort_rows(report.rows, renewals_sort(filter));
     return report;
 }
 
@@ -230,10 +238,7 @@ RosterReport roster_report(const std::vector<SpecialistStatus>& statuses, const 
             report.rows.push_back(std::move(row));
         }
     }
-    ReportSort sort = roster_sort(filter);
-    std::stable_sort(report.rows.begin(), report.rows.end(), [sort](const RosterRow& a, const RosterRow& b) {
-        return ordered_before(sort, row_order(a, sort), row_order(b, sort));
-    });
+    sort_rows(report.rows, roster_sort(filter));
     return report;
 }
 

@@ -62,8 +62,6 @@ std::vector<fs::path> LeftoverIndex::of(const fs::path& target) const {
     return found == by_target_.end() ? std::vector<fs::path>{} : found->second;
 }
 
-std::vector<fs::path> leftover_temp_files(const fs::path& target) { return LeftoverIndex(target.parent_path()).of(target); }
-
 std::optional<IoError> write_file_atomic(const fs::path& path, std::string_view content, const AtomicWriteOptions& options) {
     fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     auto error = [&](int err, std::string what) { return IoError{path, err, std::move(what)}; };

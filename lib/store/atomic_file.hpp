@@ -23,11 +23,9 @@ struct AtomicWriteOptions {
     bool must_not_exist = false;
 };
 
-// Temporary and backup files that a writer killed mid-way left beside `target`. Only to be
-// removed while holding the record's lock: the target itself is always whole (rename is atomic).
-std::vector<std::filesystem::path> leftover_temp_files(const std::filesystem::path& target);
-
-// The temporary and backup files of every file in a directory, listed once. A writer of many
+// The temporary and backup files that writers killed mid-way left beside the files of a
+// directory, listed once; `of` gives those of one file. Only to be removed while holding that
+// file's lock: the file itself is always whole (rename is atomic). A writer of many
 // records (an import of 10,000 rows) sweeps each record's leftovers from one listing: listing the
 // directory again for every record made the import quadratic. A file listed here and still there
 // once its record's lock is held was left by a killed writer, since a live one holds that lock;
