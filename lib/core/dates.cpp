@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 
 namespace peerctl {
@@ -67,25 +69,55 @@ std::optional<Date> add_days(Date d, long long days) {
 
 int days_between(Date a, Date b) { return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count()); }
 
-DaySpan month_span(int months) {
+namespace {
+
+DaySpan walk_month_span(int months) {
     // From day k of a month of length L to the same day `months` later (clamped to the target
     // month's length L'), the span is the days between the two firsts plus min(k, L') - k: longest
-    // from the 1st, shortest from the last day. The calendar repeats every 400 years.
+    // from the 1st, shortest from the last day. The calendar repeats every 400 years, so every
+    // starting month of one cycle is tried.
+    auto leap = [](long long y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); };
+    // Months since 0000-01 (negative before it) to a year and a month 0 to 11.
+    auto year_of = [](long long index) { return index >= 0 ? index / 12 : -((11 - index) / 12); };
+    auto length = [&](long long index) {
+        constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        long long y = year_of(index), m = index - y * 12;
+        return m == 1 && leap(y) ? 29 : days[m];
+    };
+    // Days from 0000-03-01 to the first of the month (Hinnant's days_from_civil: years from March,
+    // so that a leap day ends its year, in eras of 400 years).
+    auto first_day = [&](long long index) {
+        long long y = year_of(index), m = index - y * 12 + 1;
+        if (m <= 2) --y;
+        long long era = (y >= 0 ? y : y - 399) / 400, year_of_era = y - era * 400;
+        long long day_of_year = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5;
+        return era * 146097 + year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    };
     DaySpan span{0, 0};
-    bool first = true;
-    for (int y = 2000; y < 2400; ++y) {
-        for (unsigned m = 1; m <= 12; ++m) {
-            date::year_month from{date::year{y}, date::month{m}};
-            date::year_month to = from + date::months{months};
-            int between = static_cast<int>((date::sys_days{to / 1} - date::sys_days{from / 1}).count());
-            auto length = [](date::year_month ym) { return static_cast<int>(static_cast<unsigned>((ym / date::last).day())); };
-            int shortest = between + std::min(0, length(to) - length(from));
-            if (first || shortest < span.shortest) span.shortest = shortest;
-            if (first || between > span.longest) span.longest = between;
-            first = false;
-        }
+    constexpr long long cycle_start = 2000 * 12;
+    for (long long from = cycle_start; from < cycle_start + 400 * 12; ++from) {
+        long long to = from + months;
+        int between = static_cast<int>(first_day(to) - first_day(from));
+        int shortest = between + std::min(0, length(to) - length(from));
+        if (from == cycle_start || shortest < span.shortest) span.shortest = shortest;
+        if (from == cycle_start || between > span.longest) span.longest = between;
     }
     return span;
+}
+
+} // namespace
+
+DaySpan month_span(int months) {
+    // Every credential loaded asks for its periods' and rungs' spans, mostly the same few; walked
+    // with date's types on each call, they were a third of a command's start-up in the sanitizer
+    // build (-O0). Plain integers, and each span walked once per process (credentials load on
+    // several threads, hence the lock).
+    static std::mutex mutex;
+    static std::map<int, DaySpan> walked;
+    std::lock_guard lock(mutex);
+    auto [at, added] = walked.try_emplace(months);
+    if (added) at->second = walk_month_span(months);
+    return at->second;
 }
 
 std::optional<MonthDay> parse_month_day(std::string_view text) {

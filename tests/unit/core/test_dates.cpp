@@ -4,6 +4,7 @@
 
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <stdexcept>
 
@@ -92,6 +93,34 @@ TEST_CASE("month_span: the fewest and most days a number of months can last") {
     CHECK(span(36) == std::pair{1095, 1096});
     CHECK(span(48) == std::pair{1460, 1461}); // across 2100, which has no Feb 29
     CHECK(span(1200) == std::pair{36524, 36525});
+}
+
+TEST_CASE("month_span agrees with date's calendar over a 400-year cycle, backwards too") {
+    // The walk month_span makes with plain integers, made with date's types: a birthday period
+    // asks for months - 12 (down to -11), lapse rungs and periods for up to 1,200.
+    auto reference = [](int months) {
+        DaySpan s{INT_MAX, INT_MIN};
+        for (int y = 2000; y < 2400; ++y)
+            for (unsigned m = 1; m <= 12; ++m) {
+                date::year_month from{date::year{y}, date::month{m}}, to = from + date::months{months};
+                int between = static_cast<int>((date::sys_days{to / 1} - date::sys_days{from / 1}).count());
+                auto length = [](date::year_month ym) {
+                    return static_cast<int>(static_cast<unsigned>((ym / date::last).day()));
+                };
+                s.shortest = std::min(s.shortest, between + std::min(0, length(to) - length(from)));
+                s.longest = std::max(s.longest, between);
+            }
+        return s;
+    };
+    for (int months : {-4801, -1200, -13, -12, -11, -6, -1, 0, 1, 2, 11, 12, 13, 24, 36, 47, 48, 49, 97, 599, 1199, 1200, 4801}) {
+        CAPTURE(months);
+        DaySpan want = reference(months), got = month_span(months);
+        CHECK(got.shortest == want.shortest);
+        CHECK(got.longest == want.longest);
+        // asked again, the same (each span is kept once walked)
+        CHECK(month_span(months).shortest == want.shortest);
+    }
+    CHECK(month_span(-1).shortest == -31); // Mar 31 back to Feb 28 (clamped) in a common year
 }
 
 TEST_CASE("add_days") {
