@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -93,16 +94,21 @@ DaySpan walk_month_span(int months) {
         long long day_of_year = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5;
         return era * 146097 + year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     };
-    DaySpan span{0, 0};
+    // In 64 bits, where no count of months can overflow; then to int, saturated (only counts
+    // beyond some 70 million months reach its ends).
     constexpr long long cycle_start = 2000 * 12;
+    long long fewest = 0, most = 0;
     for (long long from = cycle_start; from < cycle_start + 400 * 12; ++from) {
         long long to = from + months;
-        int between = static_cast<int>(first_day(to) - first_day(from));
-        int shortest = between + std::min(0, length(to) - length(from));
-        if (from == cycle_start || shortest < span.shortest) span.shortest = shortest;
-        if (from == cycle_start || between > span.longest) span.longest = between;
+        long long between = first_day(to) - first_day(from);
+        long long shortest = between + std::min(0, length(to) - length(from));
+        if (from == cycle_start || shortest < fewest) fewest = shortest;
+        if (from == cycle_start || between > most) most = between;
     }
-    return span;
+    auto to_int = [](long long days) {
+        return static_cast<int>(std::clamp<long long>(days, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+    };
+    return DaySpan{to_int(fewest), to_int(most)};
 }
 
 } // namespace

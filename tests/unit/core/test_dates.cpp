@@ -121,6 +121,11 @@ TEST_CASE("month_span agrees with date's calendar over a 400-year cycle, backwar
         CHECK(month_span(months).shortest == want.shortest);
     }
     CHECK(month_span(-1).shortest == -31); // Mar 31 back to Feb 28 (clamped) in a common year
+    // Counts no calendar reaches: the days saturate at int's ends rather than overflow.
+    CHECK(month_span(INT_MAX).shortest == INT_MAX);
+    CHECK(month_span(INT_MIN).longest == INT_MIN);
+    // 5,833,333 years (365.2425 days each) and 4 months: in range, exact (worked out in Python)
+    CHECK(month_span(70'000'000).longest == 2'130'581'253);
 }
 
 TEST_CASE("add_days") {
