@@ -42,9 +42,15 @@ std::string ce_words(const std::optional<CeRule>& ce) {
 }
 
 std::string period_words(const PeriodRule& p) {
-    if (p.anchor == Anchor::CalendarYear) return "calendar year";
-    if (p.anchor == Anchor::None) return "none";
-    return fmt::format("{} months", p.months);
+    return p.anchor == Anchor::CalendarYear ? "calendar year" : fmt::format("{} months", p.months);
+}
+
+// The list's PERIOD cell: the months, and what they end on where that is not the issue date's day.
+std::string period_cell(const PeriodRule& p) {
+    if (p.anchor == Anchor::None) return "does not expire";
+    if (p.anchor == Anchor::Birthday) return period_words(p) + ", to a birthday";
+    if (p.anchor == Anchor::FirstOfIssueMonth) return period_words(p) + ", to a 1st";
+    return period_words(p);
 }
 
 std::string anchor_words(Anchor a) {
@@ -65,7 +71,7 @@ int run_list(Context& ctx) {
     // moves the columns after it instead of pushing its own row out of line.
     std::vector<std::vector<std::string>> rows{{"ID", "NAME", "PERIOD", "CE", "CONFIDENCE", "SOURCE"}};
     for (const auto& [id, c] : ctx.credentials().all())
-        rows.push_back({printable(id), printable(c.name), period_words(c.period), ce_words(c.ce), printable(c.confidence),
+        rows.push_back({printable(id), printable(c.name), period_cell(c.period), ce_words(c.ce), printable(c.confidence),
                         c.builtin ? "built-in" : "workspace"});
     std::vector<std::size_t> widths(rows.front().size(), 0);
     for (const auto& row : rows)
